@@ -1,0 +1,202 @@
+// The contract of the core library (docs/product.md, "The library behind the screens").
+// Plain TypeScript: no React, no DOM beyond fetch / crypto / IndexedDB.
+
+export type BYOKProvider = 'openai' | 'anthropic' | 'google' | 'xai' | 'mistral';
+
+export const BYOK_PROVIDERS: readonly BYOKProvider[] = ['openai', 'anthropic', 'google', 'xai', 'mistral'];
+
+export const BYOK_ERROR_CODES = {
+  // The seed's eight codes.
+  INVALID_API_KEY: 'INVALID_API_KEY',
+  RATE_LIMITED: 'RATE_LIMITED',
+  MODEL_NOT_FOUND: 'MODEL_NOT_FOUND',
+  INSUFFICIENT_QUOTA: 'INSUFFICIENT_QUOTA',
+  STREAM_ABORTED: 'STREAM_ABORTED',
+  ENCRYPTION_FAILED: 'ENCRYPTION_FAILED',
+  DECRYPTION_FAILED: 'DECRYPTION_FAILED',
+  KEY_NOT_FOUND: 'KEY_NOT_FOUND',
+  // What real providers and the vault need on top (providers.md §1, security.md).
+  VAULT_LOCKED: 'VAULT_LOCKED',
+  WRONG_PASSPHRASE: 'WRONG_PASSPHRASE',
+  PERMISSION_DENIED: 'PERMISSION_DENIED',
+  CONTEXT_TOO_LONG: 'CONTEXT_TOO_LONG',
+  PROVIDER_OVERLOADED: 'PROVIDER_OVERLOADED',
+  SERVER_ERROR: 'SERVER_ERROR',
+  INVALID_REQUEST: 'INVALID_REQUEST',
+  CONTENT_FILTERED: 'CONTENT_FILTERED',
+  STREAM_INTERRUPTED: 'STREAM_INTERRUPTED',
+  NETWORK_ERROR: 'NETWORK_ERROR',
+  BUDGET_EXCEEDED: 'BUDGET_EXCEEDED',
+  UNKNOWN: 'UNKNOWN',
+} as const;
+
+export type BYOKErrorCode = (typeof BYOK_ERROR_CODES)[keyof typeof BYOK_ERROR_CODES];
+
+export interface BYOKErrorDetails {
+  provider?: BYOKProvider;
+  status?: number;
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+export class BYOKError extends Error {
+  readonly code: BYOKErrorCode;
+  readonly provider?: BYOKProvider;
+  readonly status?: number;
+  readonly retryAfterMs?: number;
+
+  constructor(code: BYOKErrorCode, message: string, details: BYOKErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = 'BYOKError';
+    this.code = code;
+    if (details.provider !== undefined) this.provider = details.provider;
+    if (details.status !== undefined) this.status = details.status;
+    if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+export function isBYOKError(error: unknown, code?: BYOKErrorCode): error is BYOKError {
+  return error instanceof BYOKError && (code === undefined || error.code === code);
+}
+
+// ---------------------------------------------------------------------------
+// Catalogue
+
+export interface ModelFeatures {
+  streaming: boolean;
+  functionCalling: boolean;
+  vision: boolean;
+}
+
+/** A price that applies once the prompt is larger than `aboveInputTokens` (e.g. Gemini Pro over 200k). */
+export interface PriceTier {
+  aboveInputTokens: number;
+  inputCostPer1k: number;
+  outputCostPer1k: number;
+}
+
+export interface ProviderModel {
+  id: string;
+  name: string;
+  contextWindow: number;
+  maxOutputTokens: number;
+  /** USD per 1,000 input tokens (prompts up to the first tier's threshold). */
+  inputCostPer1k: number;
+  outputCostPer1k: number;
+  features: ModelFeatures;
+  status: 'active' | 'retired';
+  /** ISO date (YYYY-MM-DD) the provider shut the model down. */
+  retiredOn?: string;
+  /** ISO date the price was last checked against a source. */
+  lastVerified: string;
+  tiers?: PriceTier[];
+  /** Reasoning models reject `temperature` and take other token-limit fields. */
+  rejectsTemperature?: boolean;
+}
+
+export interface KeyFormat {
+  pattern: RegExp;
+  example: string;
+  description: string;
+}
+
+export interface ProviderConfig {
+  id: BYOKProvider;
+  name: string;
+  displayName: string;
+  /** API root including its version path, e.g. https://api.openai.com/v1. */
+  baseUrl: string;
+  keyFormat: KeyFormat;
+  features: ModelFeatures;
+  models: ProviderModel[];
+}
+
+// ---------------------------------------------------------------------------
+// Keys
+
+export type KeyVerification = 'verified' | 'invalid' | 'unverified';
+
+export interface StoredKey {
+  provider: BYOKProvider;
+  /** formatKeyDisplay(key): never the key itself. */
+  keyPrefix: string;
+  /** The API root this key is bound to (AAD). */
+  baseUrl: string;
+  createdAt: number;
+  lastUsed: number | null;
+  verification: KeyVerification;
+  isValid: boolean | null;
+}
+
+// ---------------------------------------------------------------------------
+// Chat
+
+export interface TextPart {
+  type: 'text';
+  text: string;
+}
+
+export interface ImagePart {
+  type: 'image';
+  /** data:image/...;base64, URL */
+  dataUrl: string;
+}
+
+export type MessageContent = string | Array<TextPart | ImagePart>;
+
+export interface ToolCall {
+  id: string;
+  name: string;
+  arguments: Record<string, unknown>;
+}
+
+export type ChatMessage =
+  | { role: 'user'; content: MessageContent }
+  | { role: 'assistant'; content: MessageContent; toolCalls?: ToolCall[] }
+  | { role: 'tool'; toolCallId: string; name: string; content: string };
+
+export interface ToolDefinition {
+  name: string;
+  description?: string;
+  /** JSON Schema object. */
+  parameters: Record<string, unknown>;
+}
+
+export interface ChatSettings {
+  temperature?: number;
+  maxTokens?: number;
+  systemPrompt?: string;
+}
+
+export interface ChatRequest {
+  provider: BYOKProvider;
+  model: string;
+  messages: ChatMessage[];
+  settings?: ChatSettings;
+  tools?: ToolDefinition[];
+  signal?: AbortSignal;
+  apiKey?: string;
+  baseUrl?: string;
+}
+
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+}
+
+export type FinishReason = 'stop' | 'length' | 'tool-calls' | 'content-filter' | 'error' | 'other';
+
+export type StreamChunk =
+  | { type: 'content'; delta: string }
+  | { type: 'tool_call'; toolCall: ToolCall }
+  | { type: 'usage'; usage: Usage }
+  | { type: 'done'; finishReason: FinishReason };
+
+export interface ChatResult {
+  content: string;
+  toolCalls: ToolCall[];
+  usage: Usage;
+  cost: number | null;
+  finishReason: FinishReason;
+}
