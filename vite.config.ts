@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { pwaManifest } from './src/app/pwa-manifest';
+import { pwaManifest } from './src/app/pwa-manifest.ts';
 
 export default defineConfig({
   plugins: [

@@ -1,0 +1,28 @@
+import { Suspense } from 'react';
+import { AppHeader } from './app-header';
+import { useHashRoute } from './hash-route';
+import { SCREENS } from './screens';
+import { UpdatePrompt } from './update-prompt';
+
+export function App() {
+  const route = useHashRoute();
+  const Screen = SCREENS[route.destination].component;
+
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <AppHeader current={route.destination} />
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
+        <Suspense fallback={<p role="status" className="text-sm text-slate-500">Loading…</p>}>
+          <Screen />
+        </Suspense>
+      </main>
+      <footer className="border-t border-slate-200 px-4 py-3 text-center text-xs text-slate-500 dark:border-slate-800 dark:text-slate-400">
+        Your keys stay in this browser. Requests go straight to each provider.
+      </footer>
+      <UpdatePrompt />
+    </div>
+  );
+}
