@@ -1,0 +1,252 @@
+// The seed's key API on top of vault/. Keys are decrypted on demand and never cached: the only
+// long-lived secret in memory is the non-extractable DEK handle held by vault/vault-session.ts.
+import { BYOK_PROVIDERS, BYOKError, type BYOKProvider, type KeyVerification, type StoredKey } from './types';
+import { PROVIDERS, formatKeyDisplay, validateKeyFormat } from './provider-config';
+import { normaliseEndpoint } from './vault/endpoint';
+import { createKeyRecord, openRecordDetails, openRecordSecret, recordEntryKey, replaceRecordDetails, type KeyRecord, type KeyRecordDetails } from './vault/key-records';
+import { sealHeader } from './vault/vault-header';
+import { HEADER_ENTRY, clearVaultStorage, readVaultEntry, writeVaultAtomically } from './vault/vault-storage';
+import { changeStoredPassphrase, createNewVault, readStoredHeader, unlockStoredVault, verifyStoredPassphrase, type KdfOptions } from './vault/vault-lifecycle';
+import { exportVault as exportStoredVault, importVault as importStoredVault } from './vault/vault-backup';
+import { endSession, isSessionOpen, requireSession, resetSessionForTests, startSession, updateSessionHeader } from './vault/vault-session';
+
+export { DEFAULT_IDLE_TIMEOUT_MS, getIdleTimeout, onVaultLocked, setIdleTimeout, touchActivity, type VaultLockReason } from './vault/vault-session';
+export type { KdfOptions } from './vault/vault-lifecycle';
+
+export const MIN_PASSPHRASE_LENGTH = 12;
+
+export interface AddKeyResult {
+  valid: boolean;
+  error?: string;
+}
+
+export interface KeyCredentials {
+  apiKey: string;
+  baseUrl: string;
+}
+
+/** Vault writes run one at a time so the header's write counter and seal never race. */
+let writeQueue: Promise<unknown> = Promise.resolve();
+function runExclusive<T>(task: () => Promise<T>): Promise<T> {
+  const result = writeQueue.then(task, task);
+  writeQueue = result.catch(() => undefined);
+  return result;
+}
+
+function assertPassphraseStrength(passphrase: string): void {
+  // Counted in code points, so an emoji is one character, as the user sees it.
+  if (Array.from(passphrase).length < MIN_PASSPHRASE_LENGTH) {
+    throw new BYOKError('INVALID_REQUEST', `The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters; four or more random words work well.`);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Vault lifecycle
+
+/** Creates the vault and leaves it unlocked. `options.iterations` overrides the calibration (never below the floor). */
+export async function createVault(passphrase: string, options: KdfOptions = {}): Promise<void> {
+  assertPassphraseStrength(passphrase);
+  startSession(await runExclusive(() => createNewVault(passphrase, options)));
+}
+
+/** WRONG_PASSPHRASE leaves everything as it was. A legacy vault is migrated here (R7). */
+export async function unlockVault(passphrase: string, options: KdfOptions = {}): Promise<void> {
+  startSession(await runExclusive(() => unlockStoredVault(passphrase, options)));
+}
+
+export function lockVault(): void {
+  endSession('manual');
+}
+
+export function isVaultUnlocked(): boolean {
+  return isSessionOpen();
+}
+
+export async function vaultExists(): Promise<boolean> {
+  return (await readStoredHeader()) !== undefined;
+}
+
+/** Re-wraps the data key under the new passphrase with a new salt; records are not re-encrypted. */
+export async function changePassphrase(current: string, next: string, options: KdfOptions = {}): Promise<void> {
+  assertPassphraseStrength(next);
+  const wasUnlocked = isSessionOpen();
+  const opened = await runExclusive(() => changeStoredPassphrase(current, next, options));
+  if (wasUnlocked) startSession(opened);
+}
+
+/** The header and ciphertext records as JSON: no plaintext, no data key. */
+export async function exportVault(): Promise<string> {
+  return exportStoredVault();
+}
+
+/** Replaces this device's vault with a backup once `passphrase` opens it; leaves it unlocked. */
+export async function importVault(json: string, passphrase: string): Promise<void> {
+  const opened = await runExclusive(() => importStoredVault(json, passphrase));
+  startSession(opened);
+}
+
+// ---------------------------------------------------------------------------
+// Records
+
+async function readRecord(provider: BYOKProvider): Promise<KeyRecord | undefined> {
+  return readVaultEntry<KeyRecord>(recordEntryKey(provider));
+}
+
+async function readRequiredRecord(provider: BYOKProvider): Promise<KeyRecord> {
+  const record = await readRecord(provider);
+  if (record === undefined) {
+    throw new BYOKError('KEY_NOT_FOUND', `No ${PROVIDERS[provider].displayName} key is stored.`, { provider });
+  }
+  return record;
+}
+
+/** Writes records and the re-sealed header (counting the encryptions made) in one transaction. */
+async function commitRecords(records: KeyRecord[], encryptions: number, deletes: string[] = []): Promise<void> {
+  const { header, dek } = requireSession();
+  const nextHeader = await sealHeader({ ...header, writeCount: header.writeCount + encryptions + 1 }, dek);
+  await writeVaultAtomically({
+    delete: deletes,
+    put: [[HEADER_ENTRY, nextHeader], ...records.map((record): [string, unknown] => [recordEntryKey(record.provider), record])],
+  });
+  updateSessionHeader(nextHeader);
+}
+
+async function storeNewKey(provider: BYOKProvider, apiKey: string, baseUrl: string): Promise<void> {
+  const { header, dek } = requireSession();
+  const endpoint = normaliseEndpoint(baseUrl);
+  const details: KeyRecordDetails = {
+    keyPrefix: formatKeyDisplay(apiKey), baseUrl: endpoint.baseUrl, createdAt: Date.now(), lastUsed: null, verification: 'unverified',
+  };
+  const identity = { recordId: crypto.randomUUID(), provider, endpointOrigin: endpoint.origin };
+  await commitRecords([await createKeyRecord(dek, header.vaultId, identity, apiKey, details)], 2);
+}
+
+/** A refused endpoint is a user-fixable answer, not a failure; anything else propagates. */
+async function storeOrExplain(provider: BYOKProvider, apiKey: string, baseUrl: string): Promise<AddKeyResult> {
+  try {
+    await storeNewKey(provider, apiKey.trim(), baseUrl);
+  } catch (error) {
+    if (error instanceof BYOKError && error.code === 'INVALID_REQUEST') return { valid: false, error: error.message };
+    throw error;
+  }
+  return { valid: true };
+}
+
+/**
+ * Checks the format, then encrypts and stores the key (no network). Malformed keys and refused
+ * endpoints return `{ valid: false, error }` with nothing stored; a locked vault throws VAULT_LOCKED.
+ * A provider that already has a key is refused: replacing one is rotateKey's job.
+ */
+export async function addKey(provider: BYOKProvider, apiKey: string, options: { baseUrl?: string } = {}): Promise<AddKeyResult> {
+  const format = validateKeyFormat(provider, apiKey);
+  if (!format.valid) return format;
+  requireSession();
+  return runExclusive(async () => {
+    if ((await readRecord(provider)) !== undefined) {
+      return { valid: false, error: `A ${PROVIDERS[provider].displayName} key is already stored. Use "Replace key" (rotate) to change it.` };
+    }
+    return storeOrExplain(provider, apiKey, options.baseUrl ?? PROVIDERS[provider].baseUrl);
+  });
+}
+
+/** Replaces a provider's key, keeping its endpoint; verification starts again at 'unverified'. */
+export async function rotateKey(provider: BYOKProvider, newKey: string): Promise<AddKeyResult> {
+  const format = validateKeyFormat(provider, newKey);
+  if (!format.valid) return format;
+  const { header, dek } = requireSession();
+  return runExclusive(async () => {
+    const existing = await readRecord(provider);
+    if (existing === undefined) return { valid: false, error: `No ${PROVIDERS[provider].displayName} key is stored yet: add one first.` };
+    const previous = await openRecordDetails(dek, header.vaultId, existing);
+    return storeOrExplain(provider, newKey, previous.baseUrl);
+  });
+}
+
+/** Usage history is kept (see usage-ledger.ts); only the encrypted record goes. */
+export async function removeKey(provider: BYOKProvider): Promise<void> {
+  requireSession();
+  await runExclusive(() => commitRecords([], 0, [recordEntryKey(provider)]));
+}
+
+function toStoredKey(provider: BYOKProvider, details: KeyRecordDetails): StoredKey {
+  const { verification } = details;
+  return {
+    provider, keyPrefix: details.keyPrefix, baseUrl: details.baseUrl, createdAt: details.createdAt, lastUsed: details.lastUsed, verification,
+    isValid: verification === 'verified' ? true : verification === 'invalid' ? false : null,
+  };
+}
+
+/** Metadata of every stored key, never the key. Needs the vault unlocked (the metadata is encrypted too). */
+export async function listKeys(): Promise<StoredKey[]> {
+  const { header, dek } = requireSession();
+  const keys: StoredKey[] = [];
+  for (const provider of BYOK_PROVIDERS) {
+    const record = await readRecord(provider);
+    if (record !== undefined) keys.push(toStoredKey(provider, await openRecordDetails(dek, header.vaultId, record)));
+  }
+  return keys;
+}
+
+/** VAULT_LOCKED or KEY_NOT_FOUND. Reading does not count as use: a finished stream calls markKeyUsed. */
+export async function getDecryptedKey(provider: BYOKProvider): Promise<string> {
+  const { header, dek } = requireSession();
+  return openRecordSecret(dek, header.vaultId, await readRequiredRecord(provider));
+}
+
+/** The key and the endpoint it is bound to, for one request. */
+export async function getKeyCredentials(provider: BYOKProvider): Promise<KeyCredentials> {
+  const { header, dek } = requireSession();
+  const record = await readRequiredRecord(provider);
+  const details = await openRecordDetails(dek, header.vaultId, record);
+  return { apiKey: await openRecordSecret(dek, header.vaultId, record), baseUrl: details.baseUrl };
+}
+
+async function updateDetails(provider: BYOKProvider, change: (details: KeyRecordDetails) => KeyRecordDetails): Promise<void> {
+  await runExclusive(async () => {
+    const { header, dek } = requireSession();
+    const record = await readRequiredRecord(provider);
+    const details = change(await openRecordDetails(dek, header.vaultId, record));
+    await commitRecords([await replaceRecordDetails(dek, header.vaultId, record, details)], 1);
+  });
+}
+
+/** Records a finished request. A vault locked meanwhile (or a removed key) is not an error here. */
+export async function markKeyUsed(provider: BYOKProvider, at = Date.now()): Promise<void> {
+  try {
+    await updateDetails(provider, (details) => ({ ...details, lastUsed: Math.max(details.lastUsed ?? 0, at) }));
+  } catch (error) {
+    if (error instanceof BYOKError && (error.code === 'VAULT_LOCKED' || error.code === 'KEY_NOT_FOUND')) return;
+    throw error;
+  }
+}
+
+export async function setKeyVerification(provider: BYOKProvider, verification: KeyVerification): Promise<void> {
+  requireSession();
+  await updateDetails(provider, (details) => ({ ...details, verification }));
+}
+
+/**
+ * Moves a key to another endpoint (R22): needs the passphrase again, and re-encrypts the key
+ * because the endpoint origin is part of its AAD. Refused endpoints throw INVALID_REQUEST.
+ */
+export async function setKeyEndpoint(provider: BYOKProvider, passphrase: string, baseUrl: string): Promise<void> {
+  requireSession();
+  const endpoint = normaliseEndpoint(baseUrl);
+  await verifyStoredPassphrase(passphrase);
+  await runExclusive(async () => {
+    const { header, dek } = requireSession();
+    const record = await readRequiredRecord(provider);
+    const apiKey = await openRecordSecret(dek, header.vaultId, record);
+    const details = await openRecordDetails(dek, header.vaultId, record);
+    const identity = { recordId: record.recordId, provider, endpointOrigin: endpoint.origin };
+    const moved = await createKeyRecord(dek, header.vaultId, identity, apiKey, { ...details, baseUrl: endpoint.baseUrl });
+    await commitRecords([moved], 2);
+  });
+}
+
+/** Locks and wipes the vault database (tests only; the ledger has its own reset). */
+export async function resetForTests(): Promise<void> {
+  await writeQueue;
+  resetSessionForTests();
+  await clearVaultStorage();
+}

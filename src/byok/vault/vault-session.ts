@@ -1,0 +1,85 @@
+// The unlocked session: the DEK handle lives only in this module's private state. Locked means the
+// reference is dropped. Every use checks the idle timeout first (security.md R11, R12), so a
+// background tab whose timers were throttled still locks before the next decrypt.
+import { BYOKError } from '../types';
+import type { OpenVault } from './vault-lifecycle';
+import type { VaultHeader } from './vault-header';
+
+export const DEFAULT_IDLE_TIMEOUT_MS = 15 * 60_000;
+
+export type VaultLockReason = 'manual' | 'idle';
+type LockListener = (reason: VaultLockReason) => void;
+
+let session: OpenVault | null = null;
+let idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS;
+let lastActivityAt = 0;
+const lockListeners = new Set<LockListener>();
+
+export function startSession(opened: OpenVault, at = Date.now()): void {
+  session = { header: opened.header, dek: opened.dek };
+  lastActivityAt = at;
+}
+
+export function endSession(reason: VaultLockReason = 'manual'): void {
+  const wasUnlocked = session !== null;
+  session = null;
+  if (!wasUnlocked) return;
+  for (const listener of lockListeners) {
+    try {
+      listener(reason);
+    } catch {
+      // A failing listener must not keep the vault from locking or stop the others.
+    }
+  }
+}
+
+function hasIdleExpired(now: number): boolean {
+  return now - lastActivityAt >= idleTimeoutMs;
+}
+
+/** Synchronous; locks on the spot when the idle timeout has passed. */
+export function isSessionOpen(now = Date.now()): boolean {
+  if (session !== null && hasIdleExpired(now)) endSession('idle');
+  return session !== null;
+}
+
+/** The open session, or VAULT_LOCKED (after locking it if it sat idle too long). */
+export function requireSession(): OpenVault {
+  if (!isSessionOpen()) throw new BYOKError('VAULT_LOCKED', 'The vault is locked: unlock it with your passphrase.');
+  return session as OpenVault;
+}
+
+/** Replaces the header after a successful write; the DEK stays. */
+export function updateSessionHeader(header: VaultHeader): void {
+  if (session !== null) session = { ...session, header };
+}
+
+export function setIdleTimeout(milliseconds: number): void {
+  // There is deliberately no "never" (R11).
+  if (!Number.isFinite(milliseconds) || milliseconds <= 0) throw new RangeError('The idle timeout must be a positive number of milliseconds.');
+  idleTimeoutMs = milliseconds;
+}
+
+export function getIdleTimeout(): number {
+  return idleTimeoutMs;
+}
+
+/** Called by the UI on trusted input events. Activity after the timeout does not revive a session. */
+export function touchActivity(at = Date.now()): void {
+  if (!isSessionOpen(at)) return;
+  lastActivityAt = Math.max(lastActivityAt, at);
+}
+
+export function onVaultLocked(listener: LockListener): () => void {
+  lockListeners.add(listener);
+  return () => {
+    lockListeners.delete(listener);
+  };
+}
+
+export function resetSessionForTests(): void {
+  session = null;
+  idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS;
+  lastActivityAt = 0;
+  lockListeners.clear();
+}

@@ -1,0 +1,58 @@
+// The vault's own IndexedDB database (idb-keyval store). Only this folder imports idb-keyval in
+// src/byok. Every change that must land together (header + records) is one readwrite transaction,
+// so a failed write (quota, abort) leaves the previous vault exactly as it was.
+import { clear, createStore, entries, get, promisifyRequest, type UseStore } from 'idb-keyval';
+import { BYOKError } from '../types';
+
+export const VAULT_DATABASE = 'vivim-byok-vault';
+const VAULT_OBJECT_STORE = 'vault';
+export const HEADER_ENTRY = 'header';
+export const RECORD_ENTRY_PREFIX = 'record:';
+
+let vaultStore: UseStore | null = null;
+let failNextWriteForTests = false;
+
+function getVaultStore(): UseStore {
+  vaultStore ??= createStore(VAULT_DATABASE, VAULT_OBJECT_STORE);
+  return vaultStore;
+}
+
+export interface VaultWrite {
+  put?: Array<[string, unknown]>;
+  delete?: string[];
+}
+
+export async function readVaultEntry<T>(key: string): Promise<T | undefined> {
+  return get<T>(key, getVaultStore());
+}
+
+export async function readAllVaultEntries(): Promise<Array<[string, unknown]>> {
+  return entries<string, unknown>(getVaultStore());
+}
+
+/** Applies every put and delete in one transaction: all of them land, or none. */
+export async function writeVaultAtomically(change: VaultWrite): Promise<void> {
+  const shouldFail = failNextWriteForTests;
+  failNextWriteForTests = false;
+  try {
+    await getVaultStore()('readwrite', (store) => {
+      // Deletes first, so a replacement (import) can delete everything and put the new entries.
+      for (const key of change.delete ?? []) store.delete(key);
+      for (const [key, value] of change.put ?? []) store.put(value, key);
+      // Test hook: abort after the writes were queued, as a crash or a quota error would.
+      if (shouldFail) store.transaction.abort();
+      return promisifyRequest(store.transaction);
+    });
+  } catch (cause) {
+    throw new BYOKError('ENCRYPTION_FAILED', 'Saving the vault failed; the previous vault is unchanged.', { cause });
+  }
+}
+
+export async function clearVaultStorage(): Promise<void> {
+  await clear(getVaultStore());
+}
+
+/** Makes the next vault write abort its transaction (tests of interrupted writes and migrations). */
+export function failNextVaultWriteForTests(): void {
+  failNextWriteForTests = true;
+}
