@@ -1,0 +1,105 @@
+// Anthropic Messages SSE → StreamChunk (providers.md §3.3). Events are dispatched on their name;
+// ping and unknown events are ignored; the stream is complete only at message_stop.
+import type { FinishReason, Usage } from '../../types';
+import { isRecord, parseJson, readNumber, readRecord, readString } from '../shared/json-values';
+import type { JsonRecord } from '../shared/json-values';
+import { createProviderError } from '../shared/provider-error';
+import type { StreamTransformer, TransformOutput } from '../shared/run-provider-stream';
+import { createInterruptedError } from '../shared/stream-end';
+import { ToolCallAccumulator } from '../shared/tool-call-accumulator';
+import { mapAnthropicError } from './map-anthropic-error';
+import { mapAnthropicFinishReason } from './map-anthropic-finish-reason';
+
+type Controller = TransformStreamDefaultController<TransformOutput>;
+
+interface UsageCounts {
+  input?: number;
+  output?: number;
+}
+
+/** input_tokens leaves out cached tokens, so the three are added (vercel convert-anthropic-usage). */
+function readAnthropicUsage(usage: JsonRecord | undefined): UsageCounts {
+  if (!usage) return {};
+  const input = readNumber(usage, 'input_tokens');
+  const counts: UsageCounts = {};
+  if (input !== undefined) {
+    counts.input = input + (readNumber(usage, 'cache_creation_input_tokens') ?? 0) + (readNumber(usage, 'cache_read_input_tokens') ?? 0);
+  }
+  const output = readNumber(usage, 'output_tokens');
+  if (output !== undefined) counts.output = output;
+  return counts;
+}
+
+export function createAnthropicStreamTransform(): StreamTransformer {
+  const toolCalls = new ToolCallAccumulator();
+  // Both counts are cumulative: a later event overwrites, never adds (providers.md §8.9).
+  const usage: UsageCounts = {};
+  let finishReason: FinishReason | undefined;
+  let closed = false;
+
+  const updateUsage = (source: JsonRecord | undefined): void => {
+    const counts = readAnthropicUsage(source);
+    if (counts.input !== undefined) usage.input = counts.input;
+    if (counts.output !== undefined) usage.output = counts.output;
+  };
+
+  const handleDelta = (data: JsonRecord, controller: Controller): void => {
+    const index = readNumber(data, 'index') ?? 0;
+    const delta = readRecord(data, 'delta');
+    const deltaType = readString(delta, 'type');
+    if (deltaType === 'text_delta') {
+      const text = readString(delta, 'text');
+      if (text) controller.enqueue({ type: 'content', delta: text });
+    } else if (deltaType === 'input_json_delta' && toolCalls.has(index)) {
+      toolCalls.appendFragment(index, { argumentsDelta: readString(delta, 'partial_json') });
+    }
+  };
+
+  const finish = (controller: Controller): void => {
+    closed = true;
+    for (const toolCall of toolCalls.takeAll()) controller.enqueue({ type: 'tool_call', toolCall });
+    if (usage.input !== undefined || usage.output !== undefined) {
+      const inputTokens = usage.input ?? 0;
+      const outputTokens = usage.output ?? 0;
+      const total: Usage = { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens };
+      controller.enqueue({ type: 'usage', usage: total });
+    }
+    controller.enqueue({ type: 'done', finishReason: finishReason ?? 'other' });
+  };
+
+  const handleEvent = (name: string, data: JsonRecord, raw: string, controller: Controller): void => {
+    if (name === 'message_start') updateUsage(readRecord(readRecord(data, 'message'), 'usage'));
+    else if (name === 'content_block_start') {
+      const block = readRecord(data, 'content_block');
+      if (readString(block, 'type') === 'tool_use') {
+        toolCalls.appendFragment(readNumber(data, 'index') ?? 0, { id: readString(block, 'id'), name: readString(block, 'name') });
+      }
+    } else if (name === 'content_block_delta') handleDelta(data, controller);
+    else if (name === 'content_block_stop') {
+      const toolCall = toolCalls.take(readNumber(data, 'index') ?? 0);
+      if (toolCall) controller.enqueue({ type: 'tool_call', toolCall });
+    } else if (name === 'message_delta') {
+      const reason = readString(readRecord(data, 'delta'), 'stop_reason');
+      if (reason) finishReason = mapAnthropicFinishReason(reason);
+      updateUsage(readRecord(data, 'usage'));
+    } else if (name === 'message_stop') finish(controller);
+    else if (name === 'error') {
+      closed = true;
+      const error = createProviderError({ provider: 'anthropic', mapError: mapAnthropicError, status: undefined, body: data, text: raw });
+      controller.enqueue({ type: 'error', error });
+    }
+  };
+
+  return {
+    transform(event, controller) {
+      if (closed) return;
+      const data = parseJson(event.data);
+      if (!isRecord(data)) return;
+      // The SDK dispatches on the `event:` name; data.type is the fallback for a bare `data:` line.
+      handleEvent(event.event ?? readString(data, 'type') ?? '', data, event.data, controller);
+    },
+    flush(controller) {
+      if (!closed) controller.enqueue({ type: 'error', error: createInterruptedError('anthropic', 'message_stop') });
+    },
+  };
+}

@@ -1,0 +1,95 @@
+// ChatRequest → Mistral chat completions body (providers.md §6.2). Mistral is strict: unknown
+// fields are a 422, so no stream_options and no max_completion_tokens; tool-call ids must be
+// nine alphanumerics.
+import type { ChatMessage, MessageContent } from '../../types';
+import type { ResolvedChatRequest } from '../provider-adapter';
+import { assertImagesSupported, joinTextParts, limitMaxTokens } from '../shared/message-content';
+import { clampNumber } from '../shared/model-hints';
+import type { ModelHints } from '../shared/model-hints';
+
+type MistralContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: string };
+
+type MistralMessage =
+  | { role: 'system'; content: string }
+  | { role: 'user'; content: string | MistralContentPart[] }
+  | { role: 'assistant'; content: string; tool_calls?: MistralToolCall[] }
+  | { role: 'tool'; tool_call_id: string; name: string; content: string };
+
+interface MistralToolCall {
+  id: string;
+  type: 'function';
+  function: { name: string; arguments: string };
+}
+
+export interface MistralRequestBody {
+  model: string;
+  messages: MistralMessage[];
+  stream: true;
+  temperature?: number;
+  max_tokens?: number;
+  tools?: Array<{ type: 'function'; function: { name: string; description?: string; parameters: Record<string, unknown> } }>;
+  tool_choice?: 'auto';
+}
+
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * Ids from other providers (`call_…`, `toolu_…`) are rewritten to [A-Za-z0-9]{9}. Deterministic,
+ * so a call and its result, converted separately, still point at each other.
+ */
+export function normaliseMistralToolCallId(id: string): string {
+  if (/^[A-Za-z0-9]{9}$/.test(id)) return id;
+  let hash = 0x811c9dc5;
+  let result = '';
+  for (let round = 0; result.length < 9; round += 1) {
+    for (const character of `${round}:${id}`) hash = Math.imul(hash ^ character.charCodeAt(0), 0x01000193) >>> 0;
+    result += ALPHANUMERIC[hash % ALPHANUMERIC.length] ?? 'A';
+  }
+  return result;
+}
+
+function convertUserContent(content: MessageContent): string | MistralContentPart[] {
+  if (typeof content === 'string') return content;
+  return content.map((part) => (part.type === 'text' ? { type: 'text', text: part.text } : { type: 'image_url', image_url: part.dataUrl }));
+}
+
+function convertMessage(message: ChatMessage): MistralMessage {
+  if (message.role === 'user') return { role: 'user', content: convertUserContent(message.content) };
+  if (message.role === 'tool') {
+    return { role: 'tool', tool_call_id: normaliseMistralToolCallId(message.toolCallId), name: message.name, content: message.content };
+  }
+  const toolCalls = message.toolCalls ?? [];
+  const assistant: MistralMessage = { role: 'assistant', content: joinTextParts(message.content) };
+  if (toolCalls.length === 0) return assistant;
+  return {
+    ...assistant,
+    tool_calls: toolCalls.map((toolCall) => ({
+      id: normaliseMistralToolCallId(toolCall.id),
+      type: 'function',
+      function: { name: toolCall.name, arguments: JSON.stringify(toolCall.arguments) },
+    })),
+  };
+}
+
+export function convertToMistralRequest(request: ResolvedChatRequest, hints?: ModelHints): MistralRequestBody {
+  assertImagesSupported(request.messages, request.model, hints, 'mistral');
+  const settings = request.settings ?? {};
+  const messages: MistralMessage[] = [];
+  if (settings.systemPrompt) messages.push({ role: 'system', content: settings.systemPrompt });
+  messages.push(...request.messages.map(convertMessage));
+  // Usage is always in the stream; stream_options would be rejected with 422 (§8.7).
+  const body: MistralRequestBody = { model: request.model, messages, stream: true };
+  if (settings.temperature !== undefined && hints?.rejectsTemperature !== true) {
+    body.temperature = clampNumber(settings.temperature, 0, 1.5);
+  }
+  const maxTokens = limitMaxTokens(settings.maxTokens, hints);
+  if (maxTokens !== undefined) body.max_tokens = maxTokens;
+  if (request.tools && request.tools.length > 0) {
+    body.tools = request.tools.map((tool) => ({
+      type: 'function',
+      function: { name: tool.name, ...(tool.description ? { description: tool.description } : {}), parameters: tool.parameters },
+    }));
+    body.tool_choice = 'auto';
+  }
+  return body;
+}
