@@ -1,0 +1,233 @@
+// Encrypted conversation storage (docs/architecture.md "State"): every record is sealed with the
+// vault's data key, so no title, prompt, model or message text is readable at rest (security.md
+// R17). Record layout and AAD: conversation-records.ts. Every call needs an unlocked vault and
+// asks vault-session for the key at the moment of use, so the idle timeout applies (R12).
+//
+// Writes run one at a time: an update of the search record is read-decrypt-modify-encrypt-write,
+// and Web Crypto cannot run inside an IndexedDB transaction, so two concurrent updates would
+// otherwise lose each other. Each write is still a single transaction (all or nothing).
+import { BYOKError } from '../types';
+import { requireSession } from '../vault/vault-session';
+import {
+  ALL_STORES, CONVERSATIONS_STORE, MESSAGES_STORE, SEARCH_TEXT_STORE,
+  clearConversationDatabase, readAllKeys, readAllRecords, readRecord, selectMessages, writeInTransaction,
+} from './conversation-database';
+import { decryptSearchText, openMessage, openMeta, parseSearchText, sealMessage, sealMeta, sealSearchText, type MessageRecord, type MetaRecord, type RecordKey, type SearchTextRecord } from './conversation-records';
+import { buildConversationExport, prepareConversationImport } from './conversation-transfer';
+import type { ConversationExport, ConversationMeta, CorruptRecordReport, ReadOptions, RecordKind, StoredMessage } from './conversation-types';
+import { readConversationMeta, readStoredMessage } from './conversation-validation';
+import { readSearchTextForUpdate } from './search-text-records';
+import { createSearchPrefilter, createSearchText, dropSearchEntriesFrom, isSearchable, matchesSearch, normaliseForSearch, putSearchEntry, setSearchTitle } from './search-text';
+
+export type { ConversationExport, ConversationMeta, CorruptRecordReport, MessageStatus, ReadOptions, StoredMessage } from './conversation-types';
+export { CONVERSATION_DATABASE } from './conversation-database';
+
+let writeQueue: Promise<unknown> = Promise.resolve();
+
+function runExclusive<T>(task: () => Promise<T>): Promise<T> {
+  const result = writeQueue.then(task, task);
+  writeQueue = result.catch(() => undefined);
+  return result;
+}
+
+/**
+ * Messages this page is streaming right now. A 'streaming' record not in this set was left by a
+ * crash or reload (locking reloads the page too), so loadMessages reports it as 'interrupted'.
+ */
+const streamingMessages = new Set<string>();
+const streamingKey = (message: Pick<StoredMessage, 'conversationId' | 'id'>): string => `${message.conversationId}\u0000${message.id}`;
+
+function requireRecordKey(): RecordKey {
+  const { header, dek } = requireSession();
+  return { dek, vaultId: header.vaultId };
+}
+
+function assertIdentifier(value: unknown, name: string): asserts value is string {
+  if (typeof value !== 'string' || value === '') throw new BYOKError('INVALID_REQUEST', `${name} must be a non-empty string.`);
+}
+
+function reportCorrupt(options: ReadOptions, kind: RecordKind, conversationId: unknown, error: unknown, sequence?: unknown): null {
+  const byokError = error instanceof BYOKError ? error : new BYOKError('DECRYPTION_FAILED', 'A stored conversation record could not be read.', { cause: error });
+  const report: CorruptRecordReport = { kind, conversationId: String(conversationId), error: byokError };
+  if (typeof sequence === 'number') report.sequence = sequence;
+  options.onCorruptRecord?.(report);
+  return null;
+}
+
+const isPresent = <T>(value: T | null): value is T => value !== null;
+
+/** Newest first. Decrypts metas only; a corrupt meta is skipped and reported, never fatal. */
+export async function listConversations(options: ReadOptions = {}): Promise<ConversationMeta[]> {
+  const key = requireRecordKey();
+  const records = (await readAllRecords(CONVERSATIONS_STORE)) as MetaRecord[];
+  const opened = await Promise.all(records.map((record) => openMeta(key, record).catch((error: unknown) => reportCorrupt(options, 'meta', record.id, error))));
+  return opened.filter(isPresent).sort((left, right) => right.updatedAt - left.updatedAt);
+}
+
+/** Creates or replaces the meta; the search record is rewritten only when the title changed. */
+export async function saveConversation(meta: ConversationMeta): Promise<void> {
+  requireRecordKey();
+  const checked = readConversationMeta(meta, 'conversation');
+  await runExclusive(async () => {
+    const key = requireRecordKey();
+    const metaRecord = await sealMeta(key, checked);
+    const { searchText, stored } = await readSearchTextForUpdate(key, checked.id);
+    const isCurrent = stored && searchText.title === normaliseForSearch(checked.title);
+    const searchRecord = isCurrent ? null : await sealSearchText(key, checked.id, setSearchTitle(searchText, checked.title));
+    await writeInTransaction([CONVERSATIONS_STORE, SEARCH_TEXT_STORE], 'Saving the conversation', (transaction) => {
+      transaction.objectStore(CONVERSATIONS_STORE).put(metaRecord);
+      if (searchRecord !== null) transaction.objectStore(SEARCH_TEXT_STORE).put(searchRecord);
+    });
+  });
+}
+
+/** The meta, every message and the search record, in one transaction. */
+export async function deleteConversation(id: string): Promise<void> {
+  requireRecordKey();
+  assertIdentifier(id, 'The conversation id');
+  await runExclusive(async () => {
+    requireRecordKey();
+    await writeInTransaction(ALL_STORES, 'Deleting the conversation', (transaction) => {
+      transaction.objectStore(CONVERSATIONS_STORE).delete(id);
+      transaction.objectStore(MESSAGES_STORE).delete(selectMessages(id));
+      transaction.objectStore(SEARCH_TEXT_STORE).delete(id);
+    });
+    for (const entry of streamingMessages) if (entry.startsWith(`${id}\u0000`)) streamingMessages.delete(entry);
+  });
+}
+
+/**
+ * Writes one message record, nothing else while it streams (B9). When it finishes (any status
+ * but 'streaming') its text also goes into the conversation's search record, in the same
+ * transaction. The caller keeps the meta's counters and totals up to date with saveConversation.
+ */
+export async function saveMessage(message: StoredMessage): Promise<void> {
+  requireRecordKey();
+  const checked = readStoredMessage(message, 'message');
+  await runExclusive(async () => {
+    const key = requireRecordKey();
+    const messageRecord = await sealMessage(key, checked);
+    const searchRecord = isSearchable(checked)
+      ? await sealSearchText(key, checked.conversationId, putSearchEntry((await readSearchTextForUpdate(key, checked.conversationId)).searchText, checked))
+      : null;
+    await writeInTransaction([MESSAGES_STORE, SEARCH_TEXT_STORE], 'Saving the message', (transaction) => {
+      transaction.objectStore(MESSAGES_STORE).put(messageRecord);
+      if (searchRecord !== null) transaction.objectStore(SEARCH_TEXT_STORE).put(searchRecord);
+    });
+    if (checked.status === 'streaming') streamingMessages.add(streamingKey(checked));
+    else streamingMessages.delete(streamingKey(checked));
+  });
+}
+
+/** Rewrites messages a crash left 'streaming' as 'interrupted', with their text made searchable. */
+async function markInterrupted(conversationId: string, stale: StoredMessage[]): Promise<void> {
+  await runExclusive(async () => {
+    const key = requireRecordKey();
+    const records = await Promise.all(stale.map((message) => sealMessage(key, message)));
+    const searchText = stale.reduce(putSearchEntry, (await readSearchTextForUpdate(key, conversationId)).searchText);
+    const searchRecord = await sealSearchText(key, conversationId, searchText);
+    await writeInTransaction([MESSAGES_STORE, SEARCH_TEXT_STORE], 'Marking interrupted replies', (transaction) => {
+      for (const record of records) transaction.objectStore(MESSAGES_STORE).put(record);
+      transaction.objectStore(SEARCH_TEXT_STORE).put(searchRecord);
+    });
+  });
+}
+
+/**
+ * One conversation's messages by sequence, read with a key range. A corrupt message rejects with
+ * DECRYPTION_FAILED unless `onCorruptRecord` is given (then it is skipped and reported).
+ */
+export async function loadMessages(conversationId: string, options: ReadOptions = {}): Promise<StoredMessage[]> {
+  const key = requireRecordKey();
+  assertIdentifier(conversationId, 'The conversation id');
+  const records = (await readAllRecords(MESSAGES_STORE, selectMessages(conversationId))) as MessageRecord[];
+  const opened = await Promise.all(records.map((record) => openMessage(key, record).catch((error: unknown) => {
+    if (options.onCorruptRecord === undefined) throw error;
+    return reportCorrupt(options, 'message', conversationId, error, record.sequence);
+  })));
+  const messages = opened.filter(isPresent);
+  const stale = messages.filter((message) => message.status === 'streaming' && !streamingMessages.has(streamingKey(message)));
+  for (const message of stale) message.status = 'interrupted';
+  if (stale.length > 0) {
+    // Shown as interrupted either way; if storage refuses the rewrite now, the next load retries.
+    await markInterrupted(conversationId, stale).catch(() => undefined);
+  }
+  return messages;
+}
+
+/** For regenerate and edit-and-resend: drops the messages at `fromSequence` and after. */
+export async function deleteMessagesFrom(conversationId: string, fromSequence: number): Promise<void> {
+  requireRecordKey();
+  assertIdentifier(conversationId, 'The conversation id');
+  if (typeof fromSequence !== 'number' || Number.isNaN(fromSequence)) throw new BYOKError('INVALID_REQUEST', 'fromSequence must be a number.');
+  await runExclusive(async () => {
+    const key = requireRecordKey();
+    const searchText = dropSearchEntriesFrom((await readSearchTextForUpdate(key, conversationId)).searchText, fromSequence);
+    const searchRecord = await sealSearchText(key, conversationId, searchText);
+    await writeInTransaction([MESSAGES_STORE, SEARCH_TEXT_STORE], 'Deleting messages', (transaction) => {
+      transaction.objectStore(MESSAGES_STORE).delete(selectMessages(conversationId, fromSequence));
+      transaction.objectStore(SEARCH_TEXT_STORE).put(searchRecord);
+    });
+  });
+}
+
+/**
+ * Ids of conversations whose title or finished message text contains `query`, case-insensitively,
+ * in no particular order (the caller filters its sorted list). An empty query matches every
+ * conversation. Decrypts one search record per conversation; a corrupt one is skipped and reported.
+ */
+export async function searchConversations(query: string, options: ReadOptions = {}): Promise<string[]> {
+  const key = requireRecordKey();
+  if (typeof query !== 'string') throw new BYOKError('INVALID_REQUEST', 'The search query must be a string.');
+  const conversationIds = (await readAllKeys(CONVERSATIONS_STORE)).filter((id): id is string => typeof id === 'string');
+  if (query === '') return conversationIds;
+  const existing = new Set(conversationIds);
+  const needle = normaliseForSearch(query);
+  const records = ((await readAllRecords(SEARCH_TEXT_STORE)) as SearchTextRecord[]).filter((record) => existing.has(record.conversationId));
+  const mayMatch = createSearchPrefilter(needle);
+  const matches = await Promise.all(records.map(async (record) => {
+    try {
+      const json = await decryptSearchText(key, record);
+      return mayMatch(json) && matchesSearch(parseSearchText(json), needle) ? record.conversationId : null;
+    } catch (error) {
+      return reportCorrupt(options, 'search-text', record.conversationId, error);
+    }
+  }));
+  return matches.filter(isPresent);
+}
+
+/** A readable JSON copy (plaintext, by the user's choice; never contains keys). */
+export async function exportConversation(id: string): Promise<ConversationExport> {
+  const key = requireRecordKey();
+  assertIdentifier(id, 'The conversation id');
+  const record = (await readRecord(CONVERSATIONS_STORE, id)) as MetaRecord | undefined;
+  if (record === undefined) throw new BYOKError('INVALID_REQUEST', 'There is no stored conversation with this id.');
+  const meta = await openMeta(key, record);
+  return buildConversationExport(meta, await loadMessages(id));
+}
+
+/** Validates strictly (INVALID_REQUEST names the bad field), re-keys, and stores it all in one transaction. */
+export async function importConversation(data: unknown): Promise<ConversationMeta> {
+  requireRecordKey();
+  const { meta, messages } = prepareConversationImport(data);
+  return runExclusive(async () => {
+    const key = requireRecordKey();
+    const metaRecord = await sealMeta(key, meta);
+    const messageRecords = await Promise.all(messages.map((message) => sealMessage(key, message)));
+    const searchRecord = await sealSearchText(key, meta.id, createSearchText(meta.title, messages));
+    await writeInTransaction(ALL_STORES, 'Importing the conversation', (transaction) => {
+      const messageStore = transaction.objectStore(MESSAGES_STORE);
+      for (const record of messageRecords) messageStore.put(record);
+      transaction.objectStore(SEARCH_TEXT_STORE).put(searchRecord);
+      transaction.objectStore(CONVERSATIONS_STORE).put(metaRecord);
+    });
+    return meta;
+  });
+}
+
+/** Empties the conversation database (tests only; needs no unlocked vault). */
+export async function resetConversationsForTests(): Promise<void> {
+  await writeQueue;
+  streamingMessages.clear();
+  await clearConversationDatabase();
+}

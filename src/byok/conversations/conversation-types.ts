@@ -1,0 +1,79 @@
+// The shapes the conversation store reads and writes. Plain data only, so a conversation can be
+// exported as JSON and checked field by field on import.
+import type { BYOKError, BYOKProvider, ChatSettings, MessageContent, ToolCall, Usage } from '../types';
+
+export interface ConversationMeta {
+  id: string;
+  title: string;
+  provider: BYOKProvider;
+  model: string;
+  settings: ChatSettings;
+  createdAt: number;
+  updatedAt: number;
+  totalCost: number;
+  totalInputTokens: number;
+  totalOutputTokens: number;
+  messageCount: number;
+}
+
+export const MESSAGE_STATUSES = ['complete', 'streaming', 'stopped', 'interrupted', 'error'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+export const MESSAGE_ROLES = ['user', 'assistant', 'tool'] as const;
+export type MessageRole = (typeof MESSAGE_ROLES)[number];
+
+export interface MessageError {
+  code: string;
+  message: string;
+  retryAfterMs?: number;
+}
+
+export interface StoredMessage {
+  id: string;
+  conversationId: string;
+  sequence: number;
+  role: MessageRole;
+  content: MessageContent;
+  toolCalls?: ToolCall[];
+  toolCallId?: string;
+  name?: string;
+  status: MessageStatus;
+  error?: MessageError;
+  provider?: BYOKProvider;
+  model?: string;
+  usage?: Usage;
+  cost?: number | null;
+  firstTokenMs?: number;
+  totalMs?: number;
+  createdAt: number;
+}
+
+export const CONVERSATION_EXPORT_FORMAT = 'vivim-byok-conversation';
+export const CONVERSATION_EXPORT_VERSION = 1;
+
+/** Plaintext by design: the user asked for a readable copy. It never contains keys. */
+export interface ConversationExport {
+  format: typeof CONVERSATION_EXPORT_FORMAT;
+  version: typeof CONVERSATION_EXPORT_VERSION;
+  conversation: ConversationMeta;
+  messages: StoredMessage[];
+}
+
+export type RecordKind = 'meta' | 'message' | 'search-text';
+
+/** A stored record that failed to decrypt or had the wrong shape; it was left in place, unused. */
+export interface CorruptRecordReport {
+  kind: RecordKind;
+  conversationId: string;
+  sequence?: number;
+  error: BYOKError;
+}
+
+export interface ReadOptions {
+  /**
+   * Called once per corrupt record. listConversations and searchConversations always skip such a
+   * record; loadMessages skips it only when this is given and otherwise rejects, because a
+   * conversation with a silent gap would mislead both the user and the model.
+   */
+  onCorruptRecord?: (report: CorruptRecordReport) => void;
+}
