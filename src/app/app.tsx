@@ -1,19 +1,22 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
+import { startVaultLockCoordinator } from '../features/vault/vault-lock-coordinator';
+import { VaultStatus } from '../features/vault/vault-status';
 import { AppHeader } from './app-header';
-import { useHashRoute } from './hash-route';
+import { hrefFor, useHashRoute } from './hash-route';
 import { SCREENS } from './screens';
 import { UpdatePrompt } from './update-prompt';
 
 export function App() {
   const route = useHashRoute();
   const Screen = SCREENS[route.destination].component;
+  useEffect(() => startVaultLockCoordinator(), []);
 
   return (
     <div className="flex min-h-dvh flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
-      <AppHeader current={route.destination} />
+      <AppHeader current={route.destination} vaultStatus={<VaultStatus unlockHref={hrefFor('vault')} />} />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6">
         <Suspense fallback={<p role="status" className="text-sm text-slate-500">Loading…</p>}>
           <Screen />

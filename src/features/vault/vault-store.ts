@@ -1,0 +1,66 @@
+// The vault session in memory only: no `persist`, no devtools (security.md R18). It holds key
+// metadata and usage, never a key: keys are decrypted by src/byok just before each request.
+import { create } from 'zustand';
+import * as keyManager from '../../byok/api-key-manager';
+import { getUsageSummary, type UsageSummary } from '../../byok/usage-ledger';
+import { BYOK_PROVIDERS, type BYOKProvider, type StoredKey } from '../../byok/types';
+import { nextUnlockDelayMs } from './unlock-backoff';
+
+export type VaultStatus = 'loading' | 'absent' | 'locked' | 'unlocked';
+
+export interface VaultState {
+  status: VaultStatus;
+  keys: StoredKey[];
+  usage: Partial<Record<BYOKProvider, UsageSummary>>;
+  failedUnlocks: number;
+  /** ms timestamp before which another unlock attempt is refused (R16 back-off). */
+  unlockBlockedUntil: number;
+  initialise(): Promise<void>;
+  createVault(passphrase: string): Promise<void>;
+  unlock(passphrase: string): Promise<void>;
+  refresh(): Promise<void>;
+  /** Drops everything this store knows; the lock coordinator then reloads the page. */
+  wipe(): void;
+}
+
+const initialSession = { keys: [] as StoredKey[], usage: {}, failedUnlocks: 0, unlockBlockedUntil: 0 };
+
+export const useVaultStore = create<VaultState>()((set, get) => ({
+  status: 'loading',
+  ...initialSession,
+
+  async initialise() {
+    const exists = await keyManager.vaultExists();
+    set({ status: keyManager.isVaultUnlocked() ? 'unlocked' : exists ? 'locked' : 'absent' });
+    if (keyManager.isVaultUnlocked()) await get().refresh();
+  },
+
+  async createVault(passphrase) {
+    await keyManager.createVault(passphrase);
+    set({ status: 'unlocked', ...initialSession });
+    await get().refresh();
+  },
+
+  async unlock(passphrase) {
+    try {
+      await keyManager.unlockVault(passphrase);
+    } catch (error) {
+      const failedUnlocks = get().failedUnlocks + 1;
+      set({ failedUnlocks, unlockBlockedUntil: Date.now() + nextUnlockDelayMs(failedUnlocks) });
+      throw error;
+    }
+    set({ status: 'unlocked', failedUnlocks: 0, unlockBlockedUntil: 0 });
+    await get().refresh();
+  },
+
+  async refresh() {
+    if (!keyManager.isVaultUnlocked()) return;
+    const keys = await keyManager.listKeys();
+    const summaries = await Promise.all(BYOK_PROVIDERS.map(async (provider) => [provider, await getUsageSummary(provider)] as const));
+    set({ keys, usage: Object.fromEntries(summaries) });
+  },
+
+  wipe() {
+    set({ status: 'locked', ...initialSession });
+  },
+}));
