@@ -43,7 +43,7 @@ export function KeyCard({ storedKey, usage, checking, verificationError, onVerif
       </div>
       {customEndpoint ? <p className="mt-1 break-all text-xs text-slate-600 dark:text-slate-400">Endpoint: {storedKey.baseUrl}</p> : null}
       {verificationError && !checking ? <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">{verificationError}</p> : null}
-      <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
+      <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
         <Fact term="Added">{formatDate(storedKey.createdAt)}</Fact>
         <Fact term="Last used">{formatDate(storedKey.lastUsed)}</Fact>
         <Fact term="This month">{usage ? `${formatCost(usage.monthCost)} · ${formatTokens(usage.monthTokens.input + usage.monthTokens.output)} tokens` : '—'}</Fact>

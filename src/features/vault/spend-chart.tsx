@@ -10,6 +10,7 @@ export function SpendChart({ perDay, label }: SpendChartProps) {
   const highest = Math.max(...perDay.map((day) => day.cost), 0);
   const total = perDay.reduce((sum, day) => sum + day.cost, 0);
   const barWidth = 100 / Math.max(perDay.length, 1);
+  if (total === 0) return <p className="text-xs text-slate-600 dark:text-slate-400">No spend in the last 30 days.</p>;
   return (
     <figure className="space-y-1">
       <svg viewBox="0 0 100 24" preserveAspectRatio="none" className="h-10 w-full" role="img" aria-label={`${label}: ${formatCost(total)} over the last 30 days`}>
