@@ -6,7 +6,7 @@ test('the vault locks itself after 15 idle minutes', async ({ page }) => {
   await page.clock.install();
   await createVault(page);
   await page.clock.fastForward('14:00');
-  await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Lock', exact: true })).toBeVisible();
   await page.clock.fastForward('01:01');
   await expect(page.getByRole('form', { name: 'Unlock vault' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Locked' })).toBeVisible();
@@ -19,7 +19,7 @@ test('the chosen auto-lock time applies and activity keeps the vault open', asyn
   await page.clock.fastForward('00:50');
   await page.getByRole('heading', { level: 1 }).click();
   await page.clock.fastForward('00:50');
-  await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Lock', exact: true })).toBeVisible();
   await page.clock.fastForward('00:15');
   await expect(page.getByRole('form', { name: 'Unlock vault' })).toBeVisible();
 });
@@ -38,7 +38,7 @@ test('locking in one tab locks the other within a second', async ({ context }) =
     new BroadcastChannel('vivim-byok-vault').onmessage = (event) => heard.push(event.data);
   });
 
-  await first.getByRole('button', { name: 'Lock' }).click();
+  await first.getByRole('button', { name: 'Lock', exact: true }).click();
   await expect(second.getByRole('form', { name: 'Unlock vault' })).toBeVisible({ timeout: 1000 });
   await expect.poll(() => listener.evaluate(() => (window as unknown as { heard: unknown[] }).heard)).toEqual(['lock']);
 });

@@ -55,8 +55,6 @@ export async function reloadAndUnlock(page: Page): Promise<void> {
   await page.reload();
   await page.goto('/#/vault');
   await unlockVault(page);
-  // unlockVault's `name: 'Lock'` also matches the "Unlock" button itself; wait for the real one.
-  await expect(page.getByRole('button', { name: 'Lock', exact: true })).toBeVisible({ timeout: 20_000 });
   await page.goto(chatUrl);
   await expect(composerInput(page)).toBeVisible();
 }

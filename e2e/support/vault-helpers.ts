@@ -36,7 +36,7 @@ export async function unlockVault(page: Page, passphrase = PASSPHRASE): Promise<
   const form = page.getByRole('form', { name: 'Unlock vault' });
   await form.getByLabel('Passphrase').fill(passphrase);
   await form.getByRole('button', { name: 'Unlock' }).click();
-  await expect(page.getByRole('button', { name: 'Lock' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'Lock', exact: true })).toBeVisible({ timeout: 20_000 });
 }
 
 export async function addKey(page: Page, provider: BYOKProvider, apiKey: string, endpoint?: string): Promise<void> {
@@ -56,6 +56,6 @@ export function keyCard(page: Page, provider: BYOKProvider) {
 }
 
 export async function lockVault(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Lock' }).click();
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await expect(page.getByRole('form', { name: 'Unlock vault' })).toBeVisible();
 }

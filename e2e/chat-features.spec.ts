@@ -1,0 +1,108 @@
+// Regenerate, edit-and-resend, tool calls, vision attachments, and the conversation list.
+import { chatRequests, chooseModel, composerInput, lastReply, sendMessage, setUpChat, waitForReplyEnd } from './support/chat-helpers';
+import { expect, test } from './support/fixtures';
+
+// A 1×1 PNG.
+const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+test('Regenerate asks again and Edit replaces the last message', async ({ page, mock }) => {
+  await setUpChat(page, mock);
+  await sendMessage(page, 'First question');
+  await waitForReplyEnd(page);
+  await page.getByRole('button', { name: 'Regenerate' }).click();
+  await expect.poll(() => chatRequests(mock).length).toBe(2);
+  await waitForReplyEnd(page);
+  await expect(page.getByTestId('assistant-message')).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Edit last message' }).click();
+  await expect(composerInput(page)).toHaveValue('First question');
+  await composerInput(page).fill('Edited question');
+  await composerInput(page).press('Enter');
+  await expect.poll(() => chatRequests(mock).length).toBe(3);
+  await waitForReplyEnd(page);
+  await expect(page.getByTestId('user-message')).toHaveCount(1);
+  await expect(page.getByTestId('user-message')).toHaveText(/Edited question/);
+  expect(chatRequests(mock)[2]?.bodyText).toContain('Edited question');
+  expect(chatRequests(mock)[2]?.bodyText).not.toContain('First question');
+});
+
+test('a tool call is shown as a readable block with its name and JSON arguments', async ({ page, mock }) => {
+  await setUpChat(page, mock);
+  await sendMessage(page, 'Weather? [[mock:tool-call]]');
+  await waitForReplyEnd(page);
+  const block = lastReply(page).getByRole('figure');
+  await expect(block).toContainText('Tool call: get_weather');
+  await expect(block).toContainText('"city": "Paris"');
+});
+
+const VISION_FORMATS = [
+  { provider: 'openai', marker: '"image_url"' },
+  { provider: 'anthropic', marker: '"type":"base64"' },
+  { provider: 'google', marker: 'nline' },
+] as const;
+
+for (const { provider, marker } of VISION_FORMATS) {
+  test(`${provider}: an image attachment goes out in the provider's image format`, async ({ page, mock }) => {
+    await setUpChat(page, mock, [provider]);
+    await chooseModel(page, provider);
+    await page.locator('form[aria-label="Message composer"] input[type=file]').setInputFiles({ name: 'pixel.png', mimeType: 'image/png', buffer: PIXEL });
+    await expect(page.getByRole('list', { name: 'Attached images' }).getByRole('img')).toHaveCount(1);
+    await sendMessage(page, 'What is in this image?');
+    await waitForReplyEnd(page);
+    const body = chatRequests(mock)[0]?.bodyText ?? '';
+    expect(body).toContain(marker);
+    expect(body).toContain(PIXEL.toString('base64'));
+    await expect(page.getByTestId('user-message').getByRole('img')).toHaveCount(1);
+  });
+}
+
+test('an image is refused with a reason for a model without vision', async ({ page, mock }) => {
+  await setUpChat(page, mock, ['mistral']);
+  await chooseModel(page, 'mistral', 'mistral-small-latest');
+  await page.locator('form[aria-label="Message composer"] input[type=file]').setInputFiles({ name: 'pixel.png', mimeType: 'image/png', buffer: PIXEL });
+  await expect(page.getByRole('alert')).toContainText('cannot read images');
+});
+
+test('conversations can be renamed, searched by text, and deleted after confirming', async ({ page, mock }) => {
+  await setUpChat(page, mock);
+  await sendMessage(page, 'About pelicans and their beaks');
+  await waitForReplyEnd(page);
+  await page.getByRole('link', { name: '+ New chat' }).click();
+  await sendMessage(page, 'About volcanoes');
+  await waitForReplyEnd(page);
+  const list = page.getByRole('list', { name: 'Saved conversations' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+
+  await page.getByRole('button', { name: 'Rename About volcanoes' }).click();
+  await page.getByLabel('New title').fill('Lava notes');
+  await page.getByLabel('New title').press('Enter');
+  await expect(list.getByRole('link', { name: /Lava notes/ })).toBeVisible();
+  await expect(page.getByTestId('conversation-title')).toHaveText('Lava notes');
+
+  await page.getByLabel('Search conversations').fill('beaks');
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(list).toContainText('About pelicans');
+  await page.getByLabel('Search conversations').fill('');
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+
+  await page.getByRole('button', { name: 'Delete Lava notes' }).click();
+  await page.getByRole('group', { name: 'Delete Lava notes?' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await expect(page).toHaveURL(/#\/chat$/);
+});
+
+test('export as Markdown and JSON, then import the JSON as a new conversation', async ({ page, mock }) => {
+  await setUpChat(page, mock);
+  await sendMessage(page, 'Exportable question');
+  await waitForReplyEnd(page);
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const [markdownDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'As Markdown (.md)' }).click()]);
+  expect(markdownDownload.suggestedFilename()).toBe('exportable-question.md');
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'As JSON (.json)' }).click()]);
+  const jsonPath = await jsonDownload.path();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import' }).click()]);
+  await chooser.setFiles(jsonPath);
+  await expect(page.getByRole('list', { name: 'Saved conversations' }).getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByTestId('user-message')).toContainText('Exportable question');
+});

@@ -1,0 +1,130 @@
+// Conversation-level actions: list, open, create, rename, delete, settings, search. Each writes
+// through to the encrypted conversation store and then updates the chat store.
+import {
+  deleteConversation, listConversations, loadMessages, saveConversation, searchConversations,
+} from '../../byok/conversations/conversation-store';
+import type { ConversationMeta, StoredMessage } from '../../byok/conversations/conversation-types';
+import { describeError } from '../../byok/describe-error';
+import type { BYOKProvider, ChatSettings } from '../../byok/types';
+import { replaceConversation, setNotice, sortConversations, useChatStore } from './chat-store';
+import { UNTITLED_CONVERSATION } from './conversation-title';
+
+export interface ModelSelection {
+  provider: BYOKProvider;
+  model: string;
+}
+
+function explain(action: string, error: unknown): string {
+  const described = describeError(error);
+  return `${action}: ${described.title}. ${described.detail}`;
+}
+
+export async function loadConversationList(): Promise<void> {
+  useChatStore.setState({ listStatus: 'loading' });
+  try {
+    const conversations = await listConversations();
+    useChatStore.setState({ listStatus: 'ready', conversations: sortConversations(conversations) });
+  } catch (error) {
+    useChatStore.setState({ listStatus: 'failed', notice: explain('Could not load your conversations', error) });
+  }
+}
+
+export function createUnsavedConversation(selection: ModelSelection | null, now = Date.now()): ConversationMeta | null {
+  if (!selection) return null;
+  return {
+    id: crypto.randomUUID(), title: UNTITLED_CONVERSATION, provider: selection.provider, model: selection.model, settings: {},
+    createdAt: now, updatedAt: now, totalCost: 0, totalInputTokens: 0, totalOutputTokens: 0, messageCount: 0,
+  };
+}
+
+const ABANDONED_REPLY_ERROR = { code: 'STREAM_INTERRUPTED', message: 'The page was closed or reloaded while the reply streamed.' };
+
+/**
+ * A reply that was streaming when the page went away can never finish. The store marks it
+ * interrupted on load; it gets the STREAM_INTERRUPTED explanation here so the screen says why.
+ */
+function markAbandonedReplies(messages: StoredMessage[]): StoredMessage[] {
+  return messages.map((message) =>
+    (message.status === 'streaming' || message.status === 'interrupted') && !message.error
+      ? { ...message, status: 'interrupted', error: ABANDONED_REPLY_ERROR }
+      : message,
+  );
+}
+
+/** Opens a saved conversation by id, or a fresh unsaved one when id is null. */
+export async function openConversation(id: string | null, selection: ModelSelection | null): Promise<void> {
+  const state = useChatStore.getState();
+  if (id !== null && state.openConversation?.id === id && state.openSaved) return;
+  if (id === null) {
+    if (state.openConversation && !state.openSaved) return;
+    useChatStore.setState({ openConversation: createUnsavedConversation(selection), openSaved: false, messages: [], messagesStatus: 'ready' });
+    return;
+  }
+  const meta = state.conversations.find((conversation) => conversation.id === id) ?? null;
+  if (!meta) {
+    useChatStore.setState({ openConversation: null, openSaved: false, messages: [], messagesStatus: 'failed' });
+    return;
+  }
+  useChatStore.setState({ openConversation: meta, openSaved: true, messages: [], messagesStatus: 'loading' });
+  try {
+    const messages = await loadMessages(id);
+    if (useChatStore.getState().openConversation?.id !== id) return;
+    useChatStore.setState({ messages: markAbandonedReplies(messages), messagesStatus: 'ready' });
+  } catch (error) {
+    useChatStore.setState({ messagesStatus: 'failed', notice: explain('Could not open this conversation', error) });
+  }
+}
+
+export async function persistConversation(meta: ConversationMeta): Promise<void> {
+  await saveConversation(meta);
+  replaceConversation(meta);
+}
+
+export async function renameConversation(meta: ConversationMeta, title: string): Promise<void> {
+  const trimmed = title.trim();
+  if (trimmed.length === 0 || trimmed === meta.title) return;
+  try {
+    await persistConversation({ ...meta, title: trimmed, updatedAt: Date.now() });
+  } catch (error) {
+    setNotice(explain('Could not rename the conversation', error));
+  }
+}
+
+export async function removeConversation(id: string): Promise<void> {
+  try {
+    await deleteConversation(id);
+    useChatStore.setState((state) => ({
+      conversations: state.conversations.filter((conversation) => conversation.id !== id),
+      ...(state.openConversation?.id === id ? { openConversation: null, openSaved: false, messages: [] } : {}),
+    }));
+  } catch (error) {
+    setNotice(explain('Could not delete the conversation', error));
+  }
+}
+
+/** Model and settings are remembered per conversation; an unsaved one keeps them in memory. */
+export async function updateConversationSettings(changes: Partial<ModelSelection> & { settings?: ChatSettings }): Promise<void> {
+  const { openConversation: meta, openSaved } = useChatStore.getState();
+  if (!meta) return;
+  const next: ConversationMeta = { ...meta, ...changes, settings: changes.settings ?? meta.settings };
+  useChatStore.setState({ openConversation: next });
+  if (!openSaved) return;
+  try {
+    await persistConversation(next);
+  } catch (error) {
+    setNotice(explain('Could not save the settings', error));
+  }
+}
+
+export async function searchConversationText(query: string): Promise<void> {
+  if (query.trim().length === 0) {
+    useChatStore.setState({ searchResults: null });
+    return;
+  }
+  try {
+    const ids = await searchConversations(query);
+    useChatStore.setState({ searchResults: ids });
+  } catch (error) {
+    setNotice(explain('Search failed', error));
+  }
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { ConversationMeta, StoredMessage } from '../../byok/conversations/conversation-types';
+import { createExportFileName, formatConversationMarkdown, ImportFormatError, parseConversationJson } from './conversation-export';
+
+const meta: ConversationMeta = {
+  id: 'c1', title: 'Sorting: a question!', provider: 'openai', model: 'gpt-4o', settings: { systemPrompt: 'Be brief' },
+  createdAt: Date.UTC(2025, 0, 2), updatedAt: 0, totalCost: 0.0075, totalInputTokens: 1000, totalOutputTokens: 500, messageCount: 2,
+};
+const messages: StoredMessage[] = [
+  { id: 'a', conversationId: 'c1', sequence: 1, role: 'assistant', content: 'Use `sort()`.', status: 'stopped', provider: 'openai', model: 'gpt-4o',
+    usage: { inputTokens: 1000, outputTokens: 500, totalTokens: 1500 }, cost: 0.0075, createdAt: 2,
+    toolCalls: [{ id: 't', name: 'lookup', arguments: { q: 'sort' } }] },
+  { id: 'u', conversationId: 'c1', sequence: 0, role: 'user', content: [{ type: 'text', text: 'How do I sort?' }, { type: 'image', dataUrl: 'data:image/png;base64,AA==' }], status: 'complete', createdAt: 1 },
+];
+
+describe('formatConversationMarkdown', () => {
+  it('writes a header with model and totals, then the messages in order', () => {
+    const markdown = formatConversationMarkdown(meta, messages);
+    expect(markdown.startsWith('# Sorting: a question!\n')).toBe(true);
+    expect(markdown).toContain('- Model: GPT-4o');
+    expect(markdown).toContain('- Total cost: $0.0075 (1000 input, 500 output tokens)');
+    expect(markdown).toContain('## System prompt\n\nBe brief');
+    expect(markdown.indexOf('## You')).toBeLessThan(markdown.indexOf('## Assistant'));
+    expect(markdown).toContain('[image attached]');
+    expect(markdown).not.toContain('base64');
+    expect(markdown).toContain('// tool call: lookup');
+    expect(markdown).toContain('_GPT-4o · 1000 in / 500 out tokens · $0.0075 · stopped_');
+  });
+});
+
+describe('file names and JSON reading', () => {
+  it('makes a safe file name from the title', () => {
+    expect(createExportFileName('Sorting: a question!', 'md')).toBe('sorting-a-question.md');
+    expect(createExportFileName('???', 'json')).toBe('conversation.json');
+  });
+  it('parses JSON and names a non-JSON file as such', () => {
+    expect(parseConversationJson('{"format":"x"}')).toEqual({ format: 'x' });
+    expect(() => parseConversationJson('not json')).toThrow(ImportFormatError);
+  });
+});

@@ -1,0 +1,61 @@
+// Export a conversation as readable Markdown or as the store's JSON, and read a JSON export back.
+// The JSON shape and its checks belong to the conversation store (importConversation validates).
+import type { ConversationExport, ConversationMeta, StoredMessage } from '../../byok/conversations/conversation-types';
+import { findModel, formatCost } from '../../byok/provider-config';
+import type { MessageContent } from '../../byok/types';
+
+function contentToMarkdown(content: MessageContent): string {
+  if (typeof content === 'string') return content;
+  return content.map((part) => (part.type === 'text' ? part.text : '[image attached]')).join('\n\n');
+}
+
+function describeReply(message: StoredMessage): string {
+  const parts: string[] = [];
+  if (message.provider && message.model) parts.push(findModel(message.provider, message.model)?.name ?? message.model);
+  if (message.usage) parts.push(`${message.usage.inputTokens} in / ${message.usage.outputTokens} out tokens`);
+  if (message.cost !== undefined && message.cost !== null) parts.push(formatCost(message.cost));
+  if (message.status !== 'complete') parts.push(message.status);
+  return parts.length > 0 ? `\n\n_${parts.join(' · ')}_` : '';
+}
+
+export function formatConversationMarkdown(conversation: ConversationMeta, messages: StoredMessage[]): string {
+  const modelName = findModel(conversation.provider, conversation.model)?.name ?? conversation.model;
+  const header = [
+    `# ${conversation.title}`,
+    '',
+    `- Model: ${modelName}`,
+    `- Created: ${new Date(conversation.createdAt).toISOString()}`,
+    `- Total cost: ${formatCost(conversation.totalCost)} (${conversation.totalInputTokens} input, ${conversation.totalOutputTokens} output tokens)`,
+  ];
+  if (conversation.settings.systemPrompt) header.push('', '## System prompt', '', conversation.settings.systemPrompt);
+  const body = [...messages]
+    .sort((first, second) => first.sequence - second.sequence)
+    .map((message) => {
+      const heading = message.role === 'user' ? '## You' : message.role === 'assistant' ? '## Assistant' : `## Tool ${message.name ?? ''}`.trim();
+      const toolCalls = (message.toolCalls ?? []).map((call) => `\n\n\`\`\`json\n// tool call: ${call.name}\n${JSON.stringify(call.arguments, null, 2)}\n\`\`\``).join('');
+      const reply = message.role === 'assistant' ? describeReply(message) : '';
+      return `${heading}\n\n${contentToMarkdown(message.content)}${toolCalls}${reply}`;
+    });
+  return `${[header.join('\n'), ...body].join('\n\n')}\n`;
+}
+
+export function formatConversationJson(data: ConversationExport): string {
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+/** A file name made of the title's safe characters. */
+export function createExportFileName(title: string, extension: 'md' | 'json'): string {
+  const base = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50) || 'conversation';
+  return `${base}.${extension}`;
+}
+
+export class ImportFormatError extends Error {}
+
+/** Parses a file's text; the store checks the shape field by field. */
+export function parseConversationJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ImportFormatError('That file is not a JSON conversation export.');
+  }
+}

@@ -1,0 +1,66 @@
+// One conversation in the list: open it, rename it in place, delete it after a confirmation.
+import { useState } from 'react';
+import type { ConversationMeta } from '../../byok/conversations/conversation-types';
+import { formatCost } from '../../byok/provider-config';
+import { Button } from '../../components/ui/button';
+import { PencilIcon, TrashIcon } from '../../components/ui/icons';
+import { removeConversation, renameConversation } from './chat-conversation-actions';
+
+export interface ConversationListItemProps {
+  conversation: ConversationMeta;
+  href: string;
+  current: boolean;
+  /** Where to go after deleting the conversation that is open. */
+  newConversationHref: string;
+  onNavigate(): void;
+}
+
+type Mode = 'view' | 'rename' | 'confirm-delete';
+
+export function ConversationListItem({ conversation, href, current, newConversationHref, onNavigate }: ConversationListItemProps) {
+  const [mode, setMode] = useState<Mode>('view');
+  const [title, setTitle] = useState(conversation.title);
+
+  if (mode === 'rename') {
+    return (
+      <li>
+        <form className="flex gap-1 p-1" aria-label={`Rename ${conversation.title}`}
+          onSubmit={(event) => { event.preventDefault(); void renameConversation(conversation, title); setMode('view'); }}>
+          <label htmlFor={`rename-${conversation.id}`} className="sr-only">New title</label>
+          <input id={`rename-${conversation.id}`} value={title} onChange={(event) => setTitle(event.target.value)} autoFocus
+            onKeyDown={(event) => event.key === 'Escape' && setMode('view')}
+            className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900" />
+          <Button size="sm" type="submit">Save</Button>
+        </form>
+      </li>
+    );
+  }
+  if (mode === 'confirm-delete') {
+    return (
+      <li className="rounded-lg bg-red-50 p-2 text-sm dark:bg-red-900/30" role="group" aria-label={`Delete ${conversation.title}?`}>
+        <p className="mb-2">Delete “{conversation.title}”? This cannot be undone.</p>
+        <div className="flex gap-2">
+          <Button size="sm" variant="danger" onClick={async () => {
+            await removeConversation(conversation.id);
+            if (current) window.location.hash = newConversationHref;
+          }}>Delete</Button>
+          <Button size="sm" variant="secondary" onClick={() => setMode('view')}>Cancel</Button>
+        </div>
+      </li>
+    );
+  }
+  return (
+    <li className="group flex items-center gap-1 rounded-lg aria-[current=true]:bg-brand-50 dark:aria-[current=true]:bg-brand-900/40" aria-current={current || undefined}>
+      <a href={href} onClick={onNavigate} aria-current={current ? 'page' : undefined} className="min-w-0 flex-1 rounded-lg px-3 py-2 hover:bg-slate-100 dark:hover:bg-slate-800">
+        <span className="block truncate text-sm font-medium">{conversation.title}</span>
+        <span className="block text-xs text-slate-600 tabular-nums dark:text-slate-400">{formatCost(conversation.totalCost)} · {new Date(conversation.updatedAt).toLocaleDateString()}</span>
+      </a>
+      <Button size="sm" variant="ghost" className="px-1.5" aria-label={`Rename ${conversation.title}`} title="Rename" onClick={() => { setTitle(conversation.title); setMode('rename'); }}>
+        <PencilIcon width={16} height={16} />
+      </Button>
+      <Button size="sm" variant="ghost" className="px-1.5" aria-label={`Delete ${conversation.title}`} title="Delete" onClick={() => setMode('confirm-delete')}>
+        <TrashIcon width={16} height={16} />
+      </Button>
+    </li>
+  );
+}

@@ -1,0 +1,63 @@
+// The conversation list: new, search (titles and text), import, and each conversation.
+import { useEffect, useRef, useState } from 'react';
+import { Button } from '../../components/ui/button';
+import { Spinner } from '../../components/ui/spinner';
+import { searchConversationText } from './chat-conversation-actions';
+import { useChatStore } from './chat-store';
+import { importConversationFile } from './conversation-transfer-actions';
+import { ConversationListItem } from './conversation-list-item';
+
+export interface ConversationSidebarProps {
+  currentId: string | null;
+  hrefForConversation(id?: string): string;
+  onNavigate(): void;
+}
+
+const SEARCH_DELAY_MS = 200;
+
+export function ConversationSidebar({ currentId, hrefForConversation, onNavigate }: ConversationSidebarProps) {
+  const conversations = useChatStore((state) => state.conversations);
+  const listStatus = useChatStore((state) => state.listStatus);
+  const searchResults = useChatStore((state) => state.searchResults);
+  const [query, setQuery] = useState('');
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    const timer = window.setTimeout(() => void searchConversationText(query), SEARCH_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [query]);
+
+  const shown = searchResults === null ? conversations : conversations.filter((conversation) => searchResults.includes(conversation.id));
+
+  return (
+    <nav aria-label="Conversations" className="flex h-full min-h-0 flex-col gap-3">
+      <div className="flex gap-2">
+        <a href={hrefForConversation()} onClick={onNavigate} className="inline-flex flex-1 items-center justify-center gap-2 rounded-lg bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
+          + New chat
+        </a>
+        <Button variant="secondary" onClick={() => fileInput.current?.click()} title="Import a conversation exported as JSON">Import</Button>
+        <input ref={fileInput} type="file" accept="application/json,.json" className="sr-only" tabIndex={-1} aria-hidden="true"
+          onChange={async (event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            const id = file ? await importConversationFile(file) : null;
+            if (id) window.location.hash = hrefForConversation(id);
+          }} />
+      </div>
+      <div>
+        <label htmlFor="conversation-search" className="sr-only">Search conversations</label>
+        <input id="conversation-search" type="search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder="Search titles and messages"
+          className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm placeholder:text-slate-500 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 dark:border-slate-600 dark:bg-slate-900 dark:placeholder:text-slate-400" />
+      </div>
+      {listStatus === 'loading' ? <Spinner label="Decrypting conversations…" /> : null}
+      {listStatus === 'ready' && shown.length === 0 ? (
+        <p className="px-1 text-sm text-slate-600 dark:text-slate-400">{searchResults === null ? 'No conversations yet.' : 'No conversation matches.'}</p>
+      ) : null}
+      <ul className="-mx-1 min-h-0 flex-1 space-y-0.5 overflow-y-auto px-1" aria-label="Saved conversations">
+        {shown.map((conversation) => (
+          <ConversationListItem key={conversation.id} conversation={conversation} href={hrefForConversation(conversation.id)} current={conversation.id === currentId} newConversationHref={hrefForConversation()} onNavigate={onNavigate} />
+        ))}
+      </ul>
+    </nav>
+  );
+}

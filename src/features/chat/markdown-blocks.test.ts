@@ -1,0 +1,68 @@
+import { Lexer } from 'marked';
+import { describe, expect, it } from 'vitest';
+import { createMarkdownBlockSplitter, splitFinishedMarkdown, type MarkdownLexer } from './markdown-blocks';
+
+const lex: MarkdownLexer = (source) => new Lexer({ gfm: true }).lex(source);
+
+/** Feeds `text` in slices of `step` characters, as a stream would. */
+function stream(text: string, step: number, lexer: MarkdownLexer = lex) {
+  const splitter = createMarkdownBlockSplitter(lexer);
+  let split = splitter.update('');
+  for (let end = step; end < text.length + step; end += step) split = splitter.update(text.slice(0, Math.min(end, text.length)));
+  return split;
+}
+
+describe('createMarkdownBlockSplitter', () => {
+  it('freezes a block once the next one has begun, and keeps the last one open', () => {
+    const splitter = createMarkdownBlockSplitter(lex);
+    expect(splitter.update('# Title\n\nFirst par').finished.map((block) => block.raw.trim())).toEqual(['# Title']);
+    const split = splitter.update('# Title\n\nFirst paragraph.\n\nSecond');
+    expect(split.finished.map((block) => block.raw.trim())).toEqual(['# Title', 'First paragraph.']);
+    expect(split.openTail.trim()).toBe('Second');
+  });
+
+  it('keeps an unclosed code fence open, blank lines included', () => {
+    const split = stream('Intro\n\n```ts\nconst a = 1;\n\nconst b = 2;\n', 3);
+    expect(split.finished.map((block) => block.raw.trim())).toEqual(['Intro']);
+    expect(split.openTail).toContain('const b = 2;');
+    expect(split.openTokens[0]?.type).toBe('code');
+  });
+
+  it('ends with the same blocks as lexing the whole text at once', () => {
+    const text = '# A\n\nPara with **bold**.\n\n- one\n- two\n\n```js\nx()\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> quote\n\nLast line';
+    for (const step of [1, 2, 7, 40]) {
+      const split = stream(text, step);
+      const streamed = [...split.finished.map((block) => block.raw), split.openTail].join('').replace(/\n+/g, '\n');
+      const whole = splitFinishedMarkdown(text).map((block) => block.raw).join('').replace(/\n+/g, '\n');
+      expect(streamed).toBe(whole);
+    }
+  });
+
+  it('keys blocks by their offset so they stay stable as the text grows', () => {
+    const splitter = createMarkdownBlockSplitter(lex);
+    const first = splitter.update('One.\n\nTwo.\n\nThr');
+    const second = splitter.update('One.\n\nTwo.\n\nThree.\n\nFour');
+    expect(second.finished.slice(0, first.finished.length)).toEqual(first.finished);
+    expect(second.finished.map((block) => block.key)).toEqual(['0', '6', '12']);
+  });
+
+  it('does constant work per delta: the lexer only ever sees the open tail', () => {
+    const seen: number[] = [];
+    const countingLexer: MarkdownLexer = (source) => { seen.push(source.length); return lex(source); };
+    const paragraph = 'A short paragraph of about sixty characters, give or take.\n\n';
+    stream(paragraph.repeat(400), 5, countingLexer);
+    const longest = Math.max(...seen);
+    expect(longest).toBeLessThan(paragraph.length * 2 + 5);
+    const early = seen.slice(10, 60).reduce((sum, length) => sum + length, 0);
+    const late = seen.slice(-50).reduce((sum, length) => sum + length, 0);
+    expect(late / early).toBeLessThan(1.6);
+  });
+
+  it('starts over when the text is replaced rather than extended', () => {
+    const splitter = createMarkdownBlockSplitter(lex);
+    splitter.update('Old one.\n\nOld two.\n\nx');
+    const split = splitter.update('New');
+    expect(split.finished).toEqual([]);
+    expect(split.openTail).toBe('New');
+  });
+});

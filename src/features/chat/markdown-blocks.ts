@@ -1,0 +1,81 @@
+// Splits a streaming Markdown reply into finished blocks and the open tail (performance.md B2, B3).
+// Only the open tail is ever lexed: once a block is followed by another, it can no longer change,
+// so it is frozen and its text is never looked at again. The work per delta therefore depends on
+// the size of the open block, not on the length of the reply.
+import { Lexer, type Token, type TokensList } from 'marked';
+
+export interface MarkdownBlock {
+  /** Stable for the life of the reply: the block's start offset in the whole text. */
+  key: string;
+  raw: string;
+}
+
+export interface MarkdownSplit {
+  finished: MarkdownBlock[];
+  /** Text of the block still being written (may be empty). */
+  openTail: string;
+  /** The open tail's tokens, so the renderer does not lex it a second time. */
+  openTokens: Token[];
+}
+
+export type MarkdownLexer = (source: string) => TokensList | Token[];
+
+const lexWithMarked: MarkdownLexer = (source) => new Lexer({ gfm: true }).lex(source);
+
+export interface MarkdownBlockSplitter {
+  /** Takes the whole text so far (it only ever grows) and returns the current split. */
+  update(text: string): MarkdownSplit;
+}
+
+/** Index of the last token that is not blank space; -1 when there is none. */
+function findLastContentToken(tokens: Token[]): number {
+  for (let index = tokens.length - 1; index >= 0; index -= 1) if (tokens[index]?.type !== 'space') return index;
+  return -1;
+}
+
+export function createMarkdownBlockSplitter(lex: MarkdownLexer = lexWithMarked): MarkdownBlockSplitter {
+  const finished: MarkdownBlock[] = [];
+  let openStart = 0;
+  let lastText = '';
+
+  return {
+    update(text) {
+      // A text that does not extend the last one (a regenerate, an edit) starts over.
+      if (!text.startsWith(lastText)) {
+        finished.length = 0;
+        openStart = 0;
+      }
+      lastText = text;
+      let tail = text.slice(openStart);
+      let tokens = [...lex(tail)];
+      const lastContent = findLastContentToken(tokens);
+      let consumed = 0;
+      let frozenCount = 0;
+      for (; frozenCount < lastContent; frozenCount += 1) {
+        const token = tokens[frozenCount] as Token;
+        // Tokens whose raw text does not line up with the source (a normalised line ending) end
+        // the freezing here; the rest simply stays open a little longer.
+        if (!tail.startsWith(token.raw, consumed)) break;
+        if (token.type !== 'space') finished.push({ key: String(openStart + consumed), raw: token.raw });
+        consumed += token.raw.length;
+      }
+      if (consumed > 0) {
+        openStart += consumed;
+        tail = tail.slice(consumed);
+        tokens = tokens.slice(frozenCount);
+      }
+      return { finished: [...finished], openTail: tail, openTokens: tokens };
+    },
+  };
+}
+
+/** The whole text at once (a finished message loaded from storage). */
+export function splitFinishedMarkdown(text: string, lex: MarkdownLexer = lexWithMarked): MarkdownBlock[] {
+  const blocks: MarkdownBlock[] = [];
+  let offset = 0;
+  for (const token of lex(text)) {
+    if (token.type !== 'space') blocks.push({ key: String(offset), raw: token.raw });
+    offset += token.raw.length;
+  }
+  return blocks;
+}

@@ -1,0 +1,76 @@
+// One message. A finished message is memoised on its record and never re-renders while another
+// reply streams; the streaming one reads its text from the store's per-frame `streaming` slice.
+import { memo } from 'react';
+import type { StoredMessage } from '../../byok/conversations/conversation-types';
+import type { MessageContent } from '../../byok/types';
+import { useChatStore } from './chat-store';
+import { MarkdownView } from './markdown-view';
+import { MessageError } from './message-error';
+import { MessageFooter } from './message-footer';
+import { ToolCallBlock } from './tool-call-block';
+
+export interface MessageItemProps {
+  message: StoredMessage;
+  vaultHref: string;
+  newConversationHref: string;
+  /** Only the last reply offers Retry. */
+  onRetry?: () => void;
+}
+
+function UserContent({ content }: { content: MessageContent }) {
+  if (typeof content === 'string') return <p className="whitespace-pre-wrap break-words">{content}</p>;
+  return (
+    <div className="space-y-2">
+      {content.map((part, index) =>
+        part.type === 'text' ? (
+          <p key={index} className="whitespace-pre-wrap break-words">{part.text}</p>
+        ) : (
+          // The user's own attachment, a data: URL from this device; never a remote image.
+          <img key={index} src={part.dataUrl} alt={`Attached image ${index + 1}`} className="max-h-48 rounded-lg" />
+        ),
+      )}
+    </div>
+  );
+}
+
+function AssistantBody({ message }: { message: StoredMessage }) {
+  const streaming = useChatStore((state) => (state.streaming?.messageId === message.id ? state.streaming : null));
+  const text = streaming ? streaming.text : typeof message.content === 'string' ? message.content : '';
+  const toolCalls = streaming ? streaming.toolCalls : (message.toolCalls ?? []);
+  const waiting = streaming !== null && text.length === 0 && toolCalls.length === 0;
+  return (
+    <>
+      {waiting ? <p className="animate-pulse text-slate-500 motion-reduce:animate-none dark:text-slate-400">Waiting for the first token…</p> : null}
+      <MarkdownView text={text} streaming={streaming !== null} />
+      {toolCalls.map((toolCall) => <ToolCallBlock key={toolCall.id} toolCall={toolCall} />)}
+    </>
+  );
+}
+
+export const MessageItem = memo(function MessageItem({ message, vaultHref, newConversationHref, onRetry }: MessageItemProps) {
+  if (message.role === 'user') {
+    return (
+      <li className="flex justify-end" data-testid="user-message">
+        <div className="max-w-[85%] rounded-2xl rounded-br-sm bg-brand-600 px-4 py-2.5 text-sm text-white shadow-sm">
+          <h3 className="sr-only">You said</h3>
+          <UserContent content={message.content} />
+        </div>
+      </li>
+    );
+  }
+  const isStreaming = message.status === 'streaming';
+  const hasBody = isStreaming || (typeof message.content === 'string' && message.content.length > 0) || (message.toolCalls?.length ?? 0) > 0;
+  return (
+    <li className="min-w-0" data-testid="assistant-message" data-status={message.status} aria-busy={isStreaming || undefined}>
+      <h3 className="sr-only">Assistant replied</h3>
+      {hasBody ? (
+        <div className="rounded-2xl rounded-bl-sm bg-white px-4 py-3 text-sm shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800">
+          <AssistantBody message={message} />
+          {isStreaming ? null : <MessageFooter message={message} />}
+        </div>
+      ) : null}
+      {isStreaming ? null : <MessageError message={message} vaultHref={vaultHref} newConversationHref={newConversationHref} {...(onRetry ? { onRetry } : {})} />}
+      {hasBody ? null : <div className="px-1"><MessageFooter message={message} /></div>}
+    </li>
+  );
+});

@@ -1,0 +1,51 @@
+// The open conversation's messages. Not a live region itself: announcing every token would drown
+// a screen reader, so ReplyAnnouncer says only when a reply starts and how it ended.
+import { useEffect, useRef } from 'react';
+import { useChatStore } from './chat-store';
+import { regenerateReply } from './chat-turn-actions';
+import { MessageItem } from './message-item';
+import { ReplyAnnouncer } from './reply-announcer';
+
+export interface MessageListProps {
+  vaultHref: string;
+  newConversationHref: string;
+}
+
+/** Keeps the newest text in view while it streams, unless the reader scrolled up to read. */
+function useStickToBottom(container: React.RefObject<HTMLDivElement | null>) {
+  const streamedLength = useChatStore((state) => state.streaming?.text.length ?? 0);
+  const messageCount = useChatStore((state) => state.messages.length);
+  const lastStatus = useChatStore((state) => state.messages[state.messages.length - 1]?.status);
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const distanceFromBottom = element.scrollHeight - element.scrollTop - element.clientHeight;
+    if (distanceFromBottom < 160 || streamedLength === 0) element.scrollTo({ top: element.scrollHeight });
+  }, [container, streamedLength, messageCount, lastStatus]);
+}
+
+export function MessageList({ vaultHref, newConversationHref }: MessageListProps) {
+  const messages = useChatStore((state) => state.messages);
+  const containerRef = useRef<HTMLDivElement>(null);
+  useStickToBottom(containerRef);
+  const last = messages[messages.length - 1];
+  const retry = last && last.role === 'assistant' && last.status !== 'streaming' ? () => void regenerateReply() : undefined;
+
+  return (
+    <div ref={containerRef} className="min-h-0 flex-1 overflow-y-auto px-3 py-4 sm:px-5" tabIndex={-1}>
+      <h2 className="sr-only">Messages</h2>
+      <ol className="mx-auto flex max-w-3xl flex-col gap-4" aria-label="Messages">
+        {messages.map((message) => (
+          <MessageItem
+            key={message.id}
+            message={message}
+            vaultHref={vaultHref}
+            newConversationHref={newConversationHref}
+            {...(message === last && retry && message.status !== 'complete' && message.status !== 'stopped' ? { onRetry: retry } : {})}
+          />
+        ))}
+      </ol>
+      <ReplyAnnouncer />
+    </div>
+  );
+}

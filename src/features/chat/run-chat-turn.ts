@@ -1,0 +1,142 @@
+// One turn of a conversation, with no React in it (architecture.md, "Data flow of one message").
+// It owns the AbortController, checks the budget before any request, consumes the stream, measures
+// time to first token and total time, and writes the reply through in batches so a reload in the
+// middle of a reply keeps what had arrived. Partial text is never thrown away.
+import type { ConversationMeta, MessageError, StoredMessage } from '../../byok/conversations/conversation-types';
+import { calculateCost, formatCost } from '../../byok/provider-config';
+import { BYOKError, type ChatRequest, type StreamChunk, type ToolCall } from '../../byok/types';
+import type { BudgetCheck } from '../../byok/usage-ledger';
+import { buildChatRequest } from './build-chat-request';
+import { estimateInputCost } from './estimate-tokens';
+
+export interface ChatTurnDependencies {
+  streamChat(request: ChatRequest): AsyncIterable<StreamChunk>;
+  saveMessage(message: StoredMessage): Promise<void>;
+  checkBudget(provider: ChatRequest['provider'], plannedCostUsd: number): Promise<BudgetCheck>;
+  /** A monotonic clock in ms (performance.now in the browser). */
+  now(): number;
+  setTimer(callback: () => void, delayMs: number): unknown;
+  clearTimer(handle: unknown): void;
+}
+
+export interface ChatTurnInput {
+  conversation: ConversationMeta;
+  /** The messages sent to the model, oldest first (the new user message included). */
+  history: StoredMessage[];
+  reply: { id: string; sequence: number; createdAt: number };
+  onDelta(delta: string): void;
+  onToolCall?(toolCall: ToolCall): void;
+  /** How often at most the streaming reply is written to storage. */
+  saveIntervalMs?: number;
+}
+
+export interface ChatTurn {
+  /** The reply as finally stored; it never rejects for a provider error (that is in the message). */
+  finished: Promise<StoredMessage>;
+  stop(): void;
+}
+
+export const DEFAULT_SAVE_INTERVAL_MS = 400;
+
+function toMessageError(error: unknown): MessageError {
+  if (error instanceof BYOKError) {
+    return { code: error.code, message: error.message, ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }) };
+  }
+  return { code: 'UNKNOWN', message: error instanceof Error ? error.message : String(error) };
+}
+
+async function refuseOverBudget(input: ChatTurnInput, dependencies: ChatTurnDependencies, request: ChatRequest): Promise<BYOKError | null> {
+  const planned = estimateInputCost(request.provider, request.model, request.messages, request.settings?.systemPrompt) ?? 0;
+  const budget = await dependencies.checkBudget(input.conversation.provider, planned);
+  if (budget.fits) return null;
+  return new BYOKError(
+    'BUDGET_EXCEEDED',
+    `This message (about ${formatCost(planned)} of input) would pass the monthly budget of ${formatCost(budget.budget ?? 0)} by ${formatCost(budget.overBy)}.`,
+    { provider: request.provider },
+  );
+}
+
+export function runChatTurn(input: ChatTurnInput, dependencies: ChatTurnDependencies): ChatTurn {
+  const controller = new AbortController();
+  const finished = consumeTurn(input, dependencies, controller.signal);
+  return { finished, stop: () => controller.abort() };
+}
+
+async function consumeTurn(input: ChatTurnInput, dependencies: ChatTurnDependencies, signal: AbortSignal): Promise<StoredMessage> {
+  const { conversation, reply } = input;
+  const startedAt = dependencies.now();
+  let message: StoredMessage = {
+    id: reply.id, conversationId: conversation.id, sequence: reply.sequence, role: 'assistant', content: '', status: 'streaming',
+    provider: conversation.provider, model: conversation.model, createdAt: reply.createdAt,
+  };
+  const writer = createBatchedWriter(dependencies, input.saveIntervalMs ?? DEFAULT_SAVE_INTERVAL_MS);
+  const request = buildChatRequest(conversation, input.history, signal);
+  try {
+    const refusal = await refuseOverBudget(input, dependencies, request);
+    if (refusal) throw refusal;
+    writer.saveNow(message);
+    let content = '';
+    const toolCalls: ToolCall[] = [];
+    for await (const chunk of dependencies.streamChat(request)) {
+      if (message.firstTokenMs === undefined && (chunk.type === 'content' || chunk.type === 'tool_call')) {
+        message = { ...message, firstTokenMs: Math.round(dependencies.now() - startedAt) };
+      }
+      if (chunk.type === 'content') {
+        content += chunk.delta;
+        input.onDelta(chunk.delta);
+      } else if (chunk.type === 'tool_call') {
+        toolCalls.push(chunk.toolCall);
+        input.onToolCall?.(chunk.toolCall);
+      } else if (chunk.type === 'usage') {
+        message = { ...message, usage: chunk.usage, cost: calculateCost(conversation.provider, conversation.model, chunk.usage.inputTokens, chunk.usage.outputTokens) };
+      }
+      message = { ...message, content, ...(toolCalls.length > 0 ? { toolCalls: [...toolCalls] } : {}) };
+      writer.saveSoon(message);
+    }
+    message = { ...message, status: 'complete' };
+  } catch (error) {
+    message = finishWithError(message, error, signal);
+  }
+  message = { ...message, totalMs: Math.round(dependencies.now() - startedAt) };
+  await writer.saveFinal(message);
+  return message;
+}
+
+function finishWithError(message: StoredMessage, error: unknown, signal: AbortSignal): StoredMessage {
+  // The caller's own Stop is not a failure: the reply is simply marked stopped.
+  if (signal.aborted || (error instanceof BYOKError && error.code === 'STREAM_ABORTED')) return { ...message, status: 'stopped' };
+  const messageError = toMessageError(error);
+  return { ...message, status: messageError.code === 'STREAM_INTERRUPTED' ? 'interrupted' : 'error', error: messageError };
+}
+
+/** At most one write per interval while streaming, writes kept in order, and always the last one. */
+function createBatchedWriter(dependencies: ChatTurnDependencies, intervalMs: number) {
+  let chain: Promise<void> = Promise.resolve();
+  let latest: StoredMessage | null = null;
+  let timer: unknown = null;
+  const enqueue = (message: StoredMessage) => {
+    // A failed intermediate write must not lose the final one; the final write reports its own error.
+    chain = chain.then(() => dependencies.saveMessage(message)).catch(() => undefined);
+  };
+  const writeLatest = () => {
+    timer = null;
+    if (latest) enqueue(latest);
+    latest = null;
+  };
+  return {
+    saveNow(message: StoredMessage) {
+      enqueue(message);
+    },
+    saveSoon(message: StoredMessage) {
+      latest = message;
+      if (timer === null) timer = dependencies.setTimer(writeLatest, intervalMs);
+    },
+    async saveFinal(message: StoredMessage) {
+      if (timer !== null) dependencies.clearTimer(timer);
+      timer = null;
+      latest = null;
+      await chain;
+      await dependencies.saveMessage(message);
+    },
+  };
+}

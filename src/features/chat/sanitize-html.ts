@@ -1,0 +1,41 @@
+// The last gate before model output reaches the DOM (security.md R27, T27, T28). It runs AFTER the
+// Markdown transform, on the HTML that will actually be inserted: sanitising the Markdown source
+// first and transforming afterwards is exactly the mistake of CVE-2026-44568.
+import DOMPurify from 'dompurify';
+
+const ALLOWED_TAGS = [
+  'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'em', 'del', 's', 'code', 'pre', 'blockquote',
+  'ul', 'ol', 'li', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'sup', 'sub',
+];
+const ALLOWED_ATTR = ['href', 'title', 'class', 'start', 'align', 'target', 'rel'];
+/** Only these schemes survive; `javascript:`, `data:`, `vbscript:` and relative tricks do not. */
+export const SAFE_LINK_PATTERN = /^(?:https?:|mailto:)/i;
+
+let hooksInstalled = false;
+
+function installHooks(): void {
+  if (hooksInstalled) return;
+  hooksInstalled = true;
+  DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.tagName !== 'A') return;
+    // Every link opens away from the app and can neither reach back (opener) nor leak the URL.
+    node.setAttribute('target', '_blank');
+    node.setAttribute('rel', 'noopener noreferrer');
+  });
+}
+
+export function sanitizeHtml(html: string): string {
+  installHooks();
+  return DOMPurify.sanitize(html, {
+    ALLOWED_TAGS,
+    ALLOWED_ATTR,
+    ALLOWED_URI_REGEXP: SAFE_LINK_PATTERN,
+    ALLOW_DATA_ATTR: false,
+    ALLOW_ARIA_ATTR: false,
+  });
+}
+
+/** Highlighted code is only ever spans with highlight.js classes. */
+export function sanitizeHighlightedCode(html: string): string {
+  return DOMPurify.sanitize(html, { ALLOWED_TAGS: ['span'], ALLOWED_ATTR: ['class'] });
+}
