@@ -7,6 +7,7 @@ import { createKeyRecord, openRecordDetails, openRecordSecret, recordEntryKey, r
 import { sealHeader } from './vault/vault-header';
 import { HEADER_ENTRY, clearVaultStorage, readVaultEntry, writeVaultAtomically } from './vault/vault-storage';
 import { changeStoredPassphrase, createNewVault, readStoredHeader, unlockStoredVault, verifyStoredPassphrase, type KdfOptions } from './vault/vault-lifecycle';
+import { clearConversationDatabase } from './conversations/conversation-database';
 import { exportVault as exportStoredVault, importVault as importStoredVault } from './vault/vault-backup';
 import { endSession, isSessionOpen, requireSession, resetSessionForTests, startSession, updateSessionHeader } from './vault/vault-session';
 
@@ -79,9 +80,15 @@ export async function exportVault(): Promise<string> {
   return exportStoredVault();
 }
 
-/** Replaces this device's vault with a backup once `passphrase` opens it; leaves it unlocked. */
+/**
+ * Replaces this device's vault with a backup once `passphrase` opens it; leaves it unlocked.
+ * Conversations written under another vault's data key could never be read again, so they go
+ * too; restoring this vault's own backup keeps them.
+ */
 export async function importVault(json: string, passphrase: string): Promise<void> {
+  const previousVaultId = (await readStoredHeader())?.vaultId;
   const opened = await runExclusive(() => importStoredVault(json, passphrase));
+  if (previousVaultId !== undefined && previousVaultId !== opened.header.vaultId) await clearConversationDatabase();
   startSession(opened);
 }
 

@@ -1,25 +1,26 @@
 // ChatRequest → Mistral chat completions body (providers.md §6.2). Mistral is strict: unknown
 // fields are a 422, so no stream_options and no max_completion_tokens; tool-call ids must be
-// nine alphanumerics.
-import type { ChatMessage, MessageContent } from '../../types';
+// nine alphanumerics. Messages and tools are built with the shared Chat Completions helpers.
+import type { ChatMessage } from '../../types';
 import type { ResolvedChatRequest } from '../provider-adapter';
+import {
+  convertChatCompletionsToolCalls,
+  convertChatCompletionsTools,
+  convertChatCompletionsUserContent,
+} from '../shared/chat-completions-messages';
+import type { ChatCompletionsTextPart, ChatCompletionsTool, ChatCompletionsToolCall } from '../shared/chat-completions-messages';
 import { assertImagesSupported, joinTextParts, limitMaxTokens } from '../shared/message-content';
 import { clampNumber } from '../shared/model-hints';
 import type { ModelHints } from '../shared/model-hints';
 
-type MistralContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: string };
+/** Unlike OpenAI, Mistral takes the data URL as a bare string. */
+type MistralImagePart = { type: 'image_url'; image_url: string };
 
 type MistralMessage =
   | { role: 'system'; content: string }
-  | { role: 'user'; content: string | MistralContentPart[] }
-  | { role: 'assistant'; content: string; tool_calls?: MistralToolCall[] }
+  | { role: 'user'; content: string | Array<ChatCompletionsTextPart | MistralImagePart> }
+  | { role: 'assistant'; content: string; tool_calls?: ChatCompletionsToolCall[] }
   | { role: 'tool'; tool_call_id: string; name: string; content: string };
-
-interface MistralToolCall {
-  id: string;
-  type: 'function';
-  function: { name: string; arguments: string };
-}
 
 export interface MistralRequestBody {
   model: string;
@@ -27,7 +28,7 @@ export interface MistralRequestBody {
   stream: true;
   temperature?: number;
   max_tokens?: number;
-  tools?: Array<{ type: 'function'; function: { name: string; description?: string; parameters: Record<string, unknown> } }>;
+  tools?: ChatCompletionsTool[];
   tool_choice?: 'auto';
 }
 
@@ -48,27 +49,21 @@ export function normaliseMistralToolCallId(id: string): string {
   return result;
 }
 
-function convertUserContent(content: MessageContent): string | MistralContentPart[] {
-  if (typeof content === 'string') return content;
-  return content.map((part) => (part.type === 'text' ? { type: 'text', text: part.text } : { type: 'image_url', image_url: part.dataUrl }));
+function convertImage(dataUrl: string): MistralImagePart {
+  return { type: 'image_url', image_url: dataUrl };
 }
 
+// Mistral wants the function name on a tool result, and assistant content as a string even
+// beside tool calls (never null).
 function convertMessage(message: ChatMessage): MistralMessage {
-  if (message.role === 'user') return { role: 'user', content: convertUserContent(message.content) };
+  if (message.role === 'user') return { role: 'user', content: convertChatCompletionsUserContent(message.content, convertImage) };
   if (message.role === 'tool') {
     return { role: 'tool', tool_call_id: normaliseMistralToolCallId(message.toolCallId), name: message.name, content: message.content };
   }
   const toolCalls = message.toolCalls ?? [];
   const assistant: MistralMessage = { role: 'assistant', content: joinTextParts(message.content) };
   if (toolCalls.length === 0) return assistant;
-  return {
-    ...assistant,
-    tool_calls: toolCalls.map((toolCall) => ({
-      id: normaliseMistralToolCallId(toolCall.id),
-      type: 'function',
-      function: { name: toolCall.name, arguments: JSON.stringify(toolCall.arguments) },
-    })),
-  };
+  return { ...assistant, tool_calls: convertChatCompletionsToolCalls(toolCalls, normaliseMistralToolCallId) };
 }
 
 export function convertToMistralRequest(request: ResolvedChatRequest, hints?: ModelHints): MistralRequestBody {
@@ -84,12 +79,5 @@ export function convertToMistralRequest(request: ResolvedChatRequest, hints?: Mo
   }
   const maxTokens = limitMaxTokens(settings.maxTokens, hints);
   if (maxTokens !== undefined) body.max_tokens = maxTokens;
-  if (request.tools && request.tools.length > 0) {
-    body.tools = request.tools.map((tool) => ({
-      type: 'function',
-      function: { name: tool.name, ...(tool.description ? { description: tool.description } : {}), parameters: tool.parameters },
-    }));
-    body.tool_choice = 'auto';
-  }
-  return body;
+  return { ...body, ...convertChatCompletionsTools(request.tools) };
 }

@@ -1,85 +1,22 @@
-// OpenAI Chat Completions SSE → StreamChunk (providers.md §2.3). Usage comes in a last chunk
-// with `choices: []`, then `data: [DONE]`; anything that ends earlier was cut off.
-import type { FinishReason, StreamChunk, Usage } from '../../types';
-import { isRecord, parseJson, readArray, readNumber, readRecord, readString } from '../shared/json-values';
-import { createProviderError } from '../shared/provider-error';
-import type { StreamTransformer, TransformOutput } from '../shared/run-provider-stream';
-import { createInterruptedError } from '../shared/stream-end';
-import { ToolCallAccumulator } from '../shared/tool-call-accumulator';
+// OpenAI Chat Completions SSE → StreamChunk (providers.md §2.3). The framing is the shared Chat
+// Completions one; OpenAI's own parts are how it counts usage and its `refusal` deltas.
+import type { Usage } from '../../types';
+import { createChatCompletionsStreamTransform, readChatCompletionsUsage } from '../shared/chat-completions-stream-transform';
+import type { StreamTransformer } from '../shared/run-provider-stream';
 import { mapOpenAIError } from './map-openai-error';
 import { mapOpenAIFinishReason } from './map-openai-finish-reason';
 
-type Controller = TransformStreamDefaultController<TransformOutput>;
-
 /** prompt_tokens already includes cached tokens; completion_tokens already includes reasoning. */
 export function readOpenAIUsage(chunk: unknown): Usage | undefined {
-  const usage = readRecord(chunk, 'usage');
-  if (!usage) return undefined;
-  const inputTokens = readNumber(usage, 'prompt_tokens') ?? 0;
-  const outputTokens = readNumber(usage, 'completion_tokens') ?? 0;
-  return { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens };
+  return readChatCompletionsUsage(chunk);
 }
 
 export function createOpenAIStreamTransform(): StreamTransformer {
-  const toolCalls = new ToolCallAccumulator();
-  let finishReason: FinishReason | undefined;
-  let usage: Usage | undefined;
-  let refused = false;
-  let closed = false;
-
-  const emitToolCalls = (controller: Controller): void => {
-    for (const toolCall of toolCalls.takeAll()) controller.enqueue({ type: 'tool_call', toolCall });
-  };
-
-  const readChoice = (choice: unknown, controller: Controller): void => {
-    const delta = readRecord(choice, 'delta');
-    const content = readString(delta, 'content');
-    if (content) controller.enqueue({ type: 'content', delta: content });
-    const refusal = readString(delta, 'refusal');
-    if (refusal) {
-      refused = true;
-      controller.enqueue({ type: 'content', delta: refusal });
-    }
-    readArray(delta, 'tool_calls').forEach((toolCall, position) => {
-      const toolFunction = readRecord(toolCall, 'function');
-      toolCalls.appendFragment(readNumber(toolCall, 'index') ?? position, {
-        id: readString(toolCall, 'id'),
-        name: readString(toolFunction, 'name'),
-        argumentsDelta: readString(toolFunction, 'arguments'),
-      });
-    });
-    const reason = readString(choice, 'finish_reason');
-    if (reason) {
-      finishReason = mapOpenAIFinishReason(reason);
-      emitToolCalls(controller);
-    }
-  };
-
-  return {
-    transform(event, controller) {
-      if (closed) return;
-      if (event.data.trim() === '[DONE]') {
-        closed = true;
-        emitToolCalls(controller);
-        if (usage) controller.enqueue({ type: 'usage', usage });
-        const reason: FinishReason = refused ? 'content-filter' : (finishReason ?? 'other');
-        controller.enqueue({ type: 'done', finishReason: reason } satisfies StreamChunk);
-        return;
-      }
-      const chunk = parseJson(event.data);
-      if (!isRecord(chunk)) return;
-      if (readRecord(chunk, 'error')) {
-        closed = true;
-        const error = createProviderError({ provider: 'openai', mapError: mapOpenAIError, status: undefined, body: chunk, text: event.data });
-        controller.enqueue({ type: 'error', error });
-        return;
-      }
-      usage = readOpenAIUsage(chunk) ?? usage;
-      const choice = readArray(chunk, 'choices')[0];
-      if (isRecord(choice)) readChoice(choice, controller);
-    },
-    flush(controller) {
-      if (!closed) controller.enqueue({ type: 'error', error: createInterruptedError('openai', 'data: [DONE]') });
-    },
-  };
+  return createChatCompletionsStreamTransform({
+    provider: 'openai',
+    mapError: mapOpenAIError,
+    mapFinishReason: mapOpenAIFinishReason,
+    readUsage: readOpenAIUsage,
+    readsRefusals: true,
+  });
 }
