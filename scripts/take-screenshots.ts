@@ -1,26 +1,50 @@
-// Screenshots of each screen at a phone and a desktop width, for the README and for review.
+// Screenshots of the real app for the README and for review: each screen with data in it, at a
+// phone (375 px) and a desktop (1440 px) width, light and dark, against the local mock provider.
 // Needs a running preview (`npm start`): `npx tsx scripts/take-screenshots.ts [baseUrl]`.
 import { mkdir } from 'node:fs/promises';
-import { chromium } from 'playwright';
+import { chromium, type Page } from 'playwright';
+import { startMockProviderServer } from '../e2e/mock-provider/server';
+import { chooseModel, sendMessage, waitForReplyEnd } from '../e2e/support/chat-helpers';
+import { addKey, createVault, makeCanaryKey } from '../e2e/support/vault-helpers';
 import { findChromium } from './find-chromium.mjs';
 
 const baseUrl = process.argv[2] ?? 'http://127.0.0.1:4173';
-const widths = { phone: { width: 375, height: 812 }, desktop: { width: 1440, height: 900 } };
-const screens = ['vault', 'models', 'chat'];
+const VIEWPORTS = { phone: { width: 375, height: 812 }, desktop: { width: 1440, height: 900 } } as const;
 
-await mkdir('docs/screenshots', { recursive: true });
-const browser = await chromium.launch({ executablePath: findChromium() ?? undefined });
-for (const colorScheme of ['light', 'dark'] as const) {
-  for (const [label, viewport] of Object.entries(widths)) {
-    const page = await browser.newPage({ viewport, colorScheme });
-    for (const screen of screens) {
-      await page.goto(`${baseUrl}/#/${screen}`);
-      await page.locator('main h1').waitFor();
+async function captureEverywhere(page: Page, screen: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const [label, viewport] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(viewport);
+      await page.waitForTimeout(200);
       const path = `docs/screenshots/${screen}-${label}-${colorScheme}.png`;
       await page.screenshot({ path });
       console.log(`wrote ${path}`);
     }
-    await page.close();
   }
 }
-await browser.close();
+
+await mkdir('docs/screenshots', { recursive: true });
+const mock = await startMockProviderServer();
+const browser = await chromium.launch({ executablePath: findChromium() ?? undefined });
+const page = await browser.newPage({ baseURL: baseUrl, viewport: VIEWPORTS.desktop });
+try {
+  await createVault(page);
+  for (const provider of ['openai', 'anthropic', 'mistral'] as const) await addKey(page, provider, makeCanaryKey(provider), mock.baseUrlFor(provider));
+  await page.getByText('Verified', { exact: true }).first().waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await captureEverywhere(page, 'vault');
+
+  await page.goto('/#/chat');
+  await chooseModel(page, 'anthropic');
+  await sendMessage(page, 'Show me a small TypeScript function and a price table, please.\n[[mock:markdown tokens=300]]');
+  await waitForReplyEnd(page);
+  await captureEverywhere(page, 'chat');
+
+  await page.goto('/#/models');
+  await page.getByText('Merged the live model lists', { exact: false }).waitFor();
+  await captureEverywhere(page, 'models');
+} finally {
+  await browser.close();
+  await mock.close();
+}
