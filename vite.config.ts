@@ -1,13 +1,24 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { pwaManifest } from './src/app/pwa-manifest.ts';
+import { CONTENT_SECURITY_POLICY } from './src/app/content-security-policy.ts';
+
+/** Adds the CSP to the built page only: the dev server injects inline scripts for hot reload. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'vivim-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+  };
+}
 
 export default defineConfig({
   plugins: [
     react(),
+    contentSecurityPolicy(),
     tailwindcss(),
     VitePWA({
       strategies: 'generateSW',
