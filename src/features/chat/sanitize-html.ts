@@ -17,6 +17,8 @@ function installHooks(): void {
   if (hooksInstalled) return;
   hooksInstalled = true;
   DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+    // A wide table scrolls sideways on a phone: keyboard users must be able to focus it to scroll.
+    if (node.tagName === 'TABLE') node.setAttribute('tabindex', '0');
     if (node.tagName !== 'A') return;
     // Every link opens away from the app and can neither reach back (opener) nor leak the URL.
     node.setAttribute('target', '_blank');
