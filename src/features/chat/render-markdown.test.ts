@@ -73,12 +73,6 @@ describe('renderMarkdownBlock', () => {
     expect(container.querySelector('code')?.textContent).toBe('code');
   });
 
-  it('makes tables focusable, since a wide one scrolls sideways on a phone (axe scrollable-region-focusable)', () => {
-    const [block] = renderMarkdownBlock('| a | b |\n|---|---|\n| 1 | 2 |');
-    const container = parse(block?.kind === 'html' ? block.html : '');
-    expect(container.querySelector('table')?.getAttribute('tabindex')).toBe('0');
-  });
-
   it('hands code blocks out separately, as text, with their language', () => {
     const blocks = renderMarkdownBlock('```ts\nconst a = "<script>";\n```');
     expect(blocks).toEqual([{ kind: 'code', language: 'ts', code: 'const a = "<script>";' }]);
