@@ -1,0 +1,44 @@
+// The naive renderer B2-B4 are held against: on every delta, the WHOLE accumulated reply is
+// re-parsed with marked (the app's parser) and written with innerHTML, so its cost per token
+// grows with the reply's length. It reads the same OpenAI-format SSE stream from the same mock.
+//
+// "Every delta" means every SSE event in each network chunk the reader returns; when events arrive
+// faster than it renders, a chunk carries several and it renders once for them, as a naive
+// `for await (chunk of stream) setText(...)` does. Rendering once per event instead would take
+// minutes per 10,000-token run and the bench must finish in ten.
+import { marked } from 'marked';
+
+function contentOf(event: string): string {
+  const line = event.split('\n').find((candidate) => candidate.startsWith('data: '));
+  if (line === undefined || line === 'data: [DONE]') return '';
+  const data = JSON.parse(line.slice(6)) as { choices?: Array<{ delta?: { content?: string } }> };
+  return data.choices?.[0]?.delta?.content ?? '';
+}
+
+async function stream(url: string, apiKey: string, prompt: string): Promise<void> {
+  const main = document.getElementById('main') as HTMLElement;
+  main.replaceChildren();
+  const reply = document.createElement('div');
+  reply.className = 'markdown-body';
+  main.append(reply);
+  const response = await fetch(`${url}/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+    body: JSON.stringify({ model: 'gpt-4o', stream: true, messages: [{ role: 'user', content: prompt }] }),
+  });
+  const reader = (response.body as ReadableStream<Uint8Array<ArrayBuffer>>).pipeThrough(new TextDecoderStream()).getReader();
+  let text = '';
+  let carry = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const events = (carry + value).split('\n\n');
+    carry = events.pop() ?? '';
+    const added = events.map(contentOf).join('');
+    if (added === '') continue;
+    text += added;
+    reply.innerHTML = marked.parse(text, { async: false });
+  }
+}
+
+(window as Window & { __baseline?: { stream: typeof stream } }).__baseline = { stream };

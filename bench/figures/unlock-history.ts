@@ -1,0 +1,102 @@
+// B5 and B7 on one seeded profile: 5 keys added through the UI, then 1,000 conversations × 50
+// messages plus one of 500 messages written by the bench-only seed bundle. Each run reloads (which
+// locks), unlocks through the form, then opens the chat screen, the long conversation and a
+// search through the UI; then the same three operations through the store functions directly.
+import type { Browser, Page } from 'playwright';
+import type { MockProviderServer } from '../../e2e/mock-provider/server';
+import { newBenchContext } from '../lib/browser';
+import { kdfMsSince, loadSeed, pageNow, seedConversations, timeAction, timeStore } from '../lib/page-api';
+import { PASSPHRASE, reloadLocked, setUpVault } from '../lib/vault-ui';
+
+const SEARCH_WORD = 'zebracornbench';
+const PLAN = {
+  passphrase: PASSPHRASE, conversations: 1000, messagesPerConversation: 50, charactersPerMessage: 200,
+  longConversationMessages: 500, searchWord: SEARCH_WORD, searchEvery: 100,
+};
+const LIST_ITEM = 'ul[aria-label="Saved conversations"] > li';
+
+export interface HistoryFigures {
+  seedMs: number;
+  iterations: number;
+  searchMatches: number;
+  unlockTotal: number[];
+  kdf: number[];
+  unlockRest: number[];
+  uiError: string | null;
+  uiList: number[];
+  uiOpen: number[];
+  uiSearch: number[];
+  storeList: number[];
+  storeOpen: number[];
+  storeSearch: number[];
+}
+
+async function timeUnlock(page: Page): Promise<{ total: number; kdf: number; iterations: number }> {
+  await reloadLocked(page);
+  await page.getByRole('form', { name: 'Unlock vault' }).getByLabel('Passphrase').fill(PASSPHRASE);
+  const since = await pageNow(page);
+  const { ms } = await timeAction(page, { click: 'form[aria-label="Unlock vault"] button[type="submit"]', ready: { selector: 'li[aria-label$=" key"]', count: 5 } });
+  const kdf = await kdfMsSince(page, since);
+  return { total: ms, kdf: kdf.ms, iterations: kdf.iterations };
+}
+
+/** The chat UI path; throws if the chat screen is not there (then only the store figures count). */
+async function timeChatUi(page: Page, longId: string, matches: number): Promise<[number, number, number]> {
+  const list = await timeAction(page, { hash: '#/chat', ready: { selector: LIST_ITEM, count: 1 }, timeoutMs: 20_000 });
+  const open = await timeAction(page, {
+    click: `${LIST_ITEM} a[href="#/chat/${encodeURIComponent(longId)}"]`,
+    ready: { selector: 'ol[aria-label="Messages"] > li', count: PLAN.longConversationMessages },
+  });
+  const search = await timeAction(page, {
+    input: { selector: '#conversation-search', value: SEARCH_WORD },
+    ready: { selector: LIST_ITEM, count: matches, exactly: true },
+  });
+  return [list.ms, open.ms, search.ms];
+}
+
+function emptyFigures(): HistoryFigures {
+  return {
+    seedMs: 0, iterations: 0, searchMatches: 0, unlockTotal: [], kdf: [], unlockRest: [], uiError: null,
+    uiList: [], uiOpen: [], uiSearch: [], storeList: [], storeOpen: [], storeSearch: [],
+  };
+}
+
+async function measureRun(page: Page, figures: HistoryFigures, longId: string, record: boolean): Promise<void> {
+  const unlock = await timeUnlock(page);
+  figures.iterations = unlock.iterations;
+  let ui: [number, number, number] | null = null;
+  if (figures.uiError === null) {
+    ui = await timeChatUi(page, longId, figures.searchMatches).catch((error: unknown) => {
+      figures.uiError = error instanceof Error ? error.message.split('\n')[0] ?? 'failed' : String(error);
+      return null;
+    });
+  }
+  await loadSeed(page);
+  const store = await timeStore(page, PASSPHRASE, longId, SEARCH_WORD);
+  if (!record) return;
+  figures.unlockTotal.push(unlock.total);
+  figures.kdf.push(unlock.kdf);
+  figures.unlockRest.push(unlock.total - unlock.kdf);
+  if (ui !== null) {
+    figures.uiList.push(ui[0]);
+    figures.uiOpen.push(ui[1]);
+    figures.uiSearch.push(ui[2]);
+  }
+  figures.storeList.push(store.list);
+  figures.storeOpen.push(store.open);
+  figures.storeSearch.push(store.search);
+}
+
+export async function measureUnlockAndHistory(browser: Browser, origin: string, mock: MockProviderServer, runs: number): Promise<HistoryFigures> {
+  const context = await newBenchContext(browser, origin);
+  const page = await context.newPage();
+  await setUpVault(page, mock);
+  await loadSeed(page);
+  const seeded = await seedConversations(page, PLAN);
+  const figures = emptyFigures();
+  figures.seedMs = seeded.ms;
+  figures.searchMatches = seeded.matches;
+  for (let run = 0; run <= runs; run += 1) await measureRun(page, figures, seeded.longId, run > 0);
+  await context.close();
+  return figures;
+}
