@@ -13,7 +13,9 @@ const RenderedBlocks = memo(function RenderedBlocks({ blocks, finished }: { bloc
           <CodeBlock key={index} code={block.code} language={block.language} finished={finished} />
         ) : (
           // Sanitised by render-markdown (marked → DOMPurify, security.md R27).
-          <div key={index} className="markdown-block" dangerouslySetInnerHTML={{ __html: block.html }} />
+          // Finished blocks skip layout and paint while off screen (content-visibility), so a long
+          // reply costs the same per frame as a short one.
+          <div key={index} className={finished ? 'markdown-block markdown-block-finished' : 'markdown-block'} dangerouslySetInnerHTML={{ __html: block.html }} />
         ),
       )}
     </>

@@ -11,16 +11,35 @@ export interface MessageListProps {
   newConversationHref: string;
 }
 
-/** Keeps the newest text in view while it streams, unless the reader scrolled up to read. */
+/**
+ * Keeps the newest text in view while it streams, unless the reader scrolled up to read. Whether
+ * the reader is at the bottom is learnt from scroll events, not measured on every update: reading
+ * scrollHeight after each delta forced a full layout per frame (the bench's B2 showed it).
+ */
 function useStickToBottom(container: React.RefObject<HTMLDivElement | null>) {
   const streamedLength = useChatStore((state) => state.streaming?.text.length ?? 0);
   const messageCount = useChatStore((state) => state.messages.length);
   const lastStatus = useChatStore((state) => state.messages[state.messages.length - 1]?.status);
+  const pinned = useRef(true);
+
   useEffect(() => {
     const element = container.current;
     if (!element) return;
-    const distanceFromBottom = element.scrollHeight - element.scrollTop - element.clientHeight;
-    if (distanceFromBottom < 160 || streamedLength === 0) element.scrollTo({ top: element.scrollHeight });
+    const onScroll = () => {
+      pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < 160;
+    };
+    element.addEventListener('scroll', onScroll, { passive: true });
+    return () => element.removeEventListener('scroll', onScroll);
+  }, [container]);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element || !(pinned.current || streamedLength === 0)) return;
+    // Scrolling in the next frame lets the browser do this frame's one layout, not an extra one.
+    const frame = requestAnimationFrame(() => {
+      element.scrollTop = element.scrollHeight;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [container, streamedLength, messageCount, lastStatus]);
 }
 
@@ -34,7 +53,8 @@ export function MessageList({ vaultHref, newConversationHref }: MessageListProps
   return (
     <div ref={containerRef} className="min-h-0 flex-1 overflow-y-auto px-3 py-4 sm:px-5" tabIndex={-1}>
       <h2 className="sr-only">Messages</h2>
-      <ol className="mx-auto flex max-w-3xl flex-col gap-4" aria-label="Messages">
+      {/* Block flow, not flex: a flex column re-measures every message whenever the last one grows. */}
+      <ol className="mx-auto max-w-3xl space-y-4" aria-label="Messages">
         {messages.map((message) => (
           <MessageItem
             key={message.id}
