@@ -9,8 +9,11 @@ import { checkBudget } from '../../byok/usage-ledger';
 import { persistConversation } from './chat-conversation-actions';
 import { setDraft, setNotice, useChatStore } from './chat-store';
 import { createConversationTitle } from './conversation-title';
-import { createDeltaBatcher } from './delta-batcher';
+import { animationFrameScheduler, createDeltaBatcher } from './delta-batcher';
 import { runChatTurn, type ChatTurn, type ChatTurnDependencies } from './run-chat-turn';
+
+/** The first token is painted in the next frame; after that the reply updates about 20 times a second. */
+const STREAM_UPDATE_INTERVAL_MS = 50;
 
 const browserDependencies: ChatTurnDependencies = {
   streamChat,
@@ -55,8 +58,10 @@ async function streamReply(meta: ConversationMeta, history: StoredMessage[]): Pr
     provider: meta.provider, model: meta.model, createdAt: reply.createdAt,
   };
   useChatStore.setState({ messages: [...history, placeholder], streaming: { messageId: reply.id, text: '', toolCalls: [] } });
-  const batcher = createDeltaBatcher((joined) =>
-    useChatStore.setState((state) => (state.streaming ? { streaming: { ...state.streaming, text: state.streaming.text + joined } } : {})),
+  const batcher = createDeltaBatcher(
+    (joined) => useChatStore.setState((state) => (state.streaming ? { streaming: { ...state.streaming, text: state.streaming.text + joined } } : {})),
+    animationFrameScheduler,
+    { minimumIntervalMs: STREAM_UPDATE_INTERVAL_MS, now: () => performance.now() },
   );
   const turn = runChatTurn({
     conversation: meta, history, reply, onDelta: batcher.push,

@@ -48,4 +48,27 @@ describe('createDeltaBatcher', () => {
     runFrame();
     expect(flushed).toEqual([]);
   });
+
+  it('after the first update, waits out the pacing interval across frames, and flush() never waits', () => {
+    const { scheduler, runFrame } = createManualScheduler();
+    let clock = 0;
+    const flushed: string[] = [];
+    const batcher = createDeltaBatcher((joined) => flushed.push(joined), scheduler, { minimumIntervalMs: 50, now: () => clock });
+    batcher.push('first');
+    runFrame();
+    expect(flushed).toEqual(['first']);
+    batcher.push('a');
+    clock = 16;
+    runFrame();
+    batcher.push('b');
+    clock = 33;
+    runFrame();
+    expect(flushed).toEqual(['first']);
+    clock = 50;
+    runFrame();
+    expect(flushed).toEqual(['first', 'ab']);
+    batcher.push('end');
+    batcher.flush();
+    expect(flushed).toEqual(['first', 'ab', 'end']);
+  });
 });
