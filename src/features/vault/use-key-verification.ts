@@ -5,7 +5,6 @@ import { useEffect } from 'react';
 import { getKeyCredentials, setKeyVerification } from '../../byok/api-key-manager';
 import { describeError } from '../../byok/describe-error';
 import { BYOKError, type BYOKErrorCode, type BYOKProvider } from '../../byok/types';
-import { validateKey } from '../../byok/validate-key';
 import { useOnlineStatus } from '../../lib/use-online-status';
 import { useVaultStore } from './vault-store';
 
@@ -21,6 +20,8 @@ const INCONCLUSIVE_CODES: ReadonlySet<string> = new Set(['NETWORK_ERROR', 'RATE_
 
 async function verifyStoredKey(provider: BYOKProvider): Promise<VerificationOutcome> {
   const { apiKey, baseUrl } = await getKeyCredentials(provider);
+  // The five provider adapters load only when a key is checked, not with the first screen (B1, B6).
+  const { validateKey } = await import('../../byok/validate-key');
   const result = await validateKey(provider, apiKey, { baseUrl });
   const code = result.valid ? undefined : (result.code ?? 'UNKNOWN');
   // Unreachable says nothing about the key: it stays "not verified yet" and the re-check tries again.
