@@ -8,7 +8,7 @@ import type { ProviderErrorMapper } from './provider-error';
 import { createAbortedError, providerFetch } from './provider-fetch';
 import { PROVIDER_LABELS } from './provider-labels';
 import { scrubSecret } from './scrub-secret';
-import { decodeServerSentEvents } from './server-sent-events';
+import { createServerSentEventDecoder } from './server-sent-events';
 import type { ServerSentEvent } from './server-sent-events';
 
 /**
@@ -43,47 +43,100 @@ export async function* runProviderStream(options: ProviderStreamOptions): AsyncG
     if (!response.ok || !contentType.includes('text/event-stream') || !response.body) {
       throw await createErrorFromResponse(response, provider, options.mapError);
     }
-    yield* readChunks(decodeProviderStream(response.body, provider, options.createTransform), provider, signal);
+    for await (const output of readProviderStream(response.body, provider, options.createTransform, signal)) {
+      if (output.type === 'error') throw output.error;
+      yield output;
+    }
   } catch (error) {
     throw normaliseStreamError(error, provider, apiKey, signal);
   }
 }
 
-/** Bytes → SSE events → the provider's transform. Exported for the fixture tests. */
-export function decodeProviderStream(
+/**
+ * Bytes → SSE events → the provider's transform, driven by hand: one await per network chunk
+ * rather than several promise jobs per event in a chain of TransformStreams. Outputs queued before
+ * an error are all handed on first. The caller's abort cancels the body read at once.
+ */
+export async function* readProviderStream(
   body: ReadableStream<Uint8Array<ArrayBuffer>>,
   provider: BYOKProvider,
   createTransform: () => StreamTransformer,
-): ReadableStream<TransformOutput> {
-  return decodeServerSentEvents(body, { provider }).pipeThrough(new TransformStream(createTransform()));
-}
-
-/** Reads the chunk stream; the caller's abort cancels the read at once instead of waiting. */
-async function* readChunks(
-  stream: ReadableStream<TransformOutput>,
-  provider: BYOKProvider,
   signal?: AbortSignal,
-): AsyncGenerator<StreamChunk> {
-  const reader = stream.getReader();
+): AsyncGenerator<TransformOutput> {
+  const reader = body.getReader();
   const cancel = (): void => void reader.cancel().catch(() => undefined);
   signal?.addEventListener('abort', cancel, { once: true });
+  const run = startTransform(createTransform());
+  const decoder = createServerSentEventDecoder({ provider });
   let finished = false;
   try {
-    for (;;) {
+    await run.start();
+    while (!run.stopped) {
       const { done, value } = await reader.read();
       if (signal?.aborted) throw createAbortedError(provider);
-      if (done) {
-        finished = true;
-        return;
-      }
-      if (value.type === 'error') throw value.error;
-      yield value;
+      for (const event of done ? decoder.end() : decoder.feed(value)) await run.transform(event);
+      if (done) await run.flush();
+      yield* run.take();
+      if (done) break;
     }
+    finished = true;
   } finally {
     signal?.removeEventListener('abort', cancel);
     // The consumer stopped early (break / return) or an error occurred: release the connection.
     if (!finished) cancel();
   }
+}
+
+/** A Transformer run without a TransformStream: enqueue collects, terminate stops. */
+function startTransform(transformer: StreamTransformer) {
+  let outputs: TransformOutput[] = [];
+  let stopped = false;
+  const controller = {
+    desiredSize: 1,
+    enqueue: (output: TransformOutput) => void (stopped || outputs.push(output)),
+    error: (reason: unknown) => {
+      throw reason;
+    },
+    terminate: () => {
+      stopped = true;
+    },
+  } as TransformStreamDefaultController<TransformOutput>;
+  return {
+    get stopped() {
+      return stopped;
+    },
+    start: async () => transformer.start?.(controller),
+    transform: async (event: ServerSentEvent) => {
+      if (!stopped) await transformer.transform?.(event, controller);
+    },
+    flush: async () => {
+      if (!stopped) await transformer.flush?.(controller);
+    },
+    take: (): TransformOutput[] => {
+      const taken = outputs;
+      outputs = [];
+      return taken;
+    },
+  };
+}
+
+/** The same pipeline as a ReadableStream, for the fixture tests that replay recorded bodies. */
+export function decodeProviderStream(
+  body: ReadableStream<Uint8Array<ArrayBuffer>>,
+  provider: BYOKProvider,
+  createTransform: () => StreamTransformer,
+): ReadableStream<TransformOutput> {
+  const outputs = readProviderStream(body, provider, createTransform);
+  return new ReadableStream<TransformOutput>({
+    async pull(controller) {
+      const next = await outputs.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      await outputs.return(undefined);
+    },
+  });
 }
 
 function normaliseStreamError(
