@@ -6,18 +6,21 @@
 // Writes run one at a time: an update of the search record is read-decrypt-modify-encrypt-write,
 // and Web Crypto cannot run inside an IndexedDB transaction, so two concurrent updates would
 // otherwise lose each other. Each write is still a single transaction (all or nothing).
+// After it commits, each write also updates the session's in-memory search cache (search-cache.ts).
 import { BYOKError } from '../types';
 import { requireSession } from '../vault/vault-session';
 import {
   ALL_STORES, CONVERSATIONS_STORE, MESSAGES_STORE, SEARCH_TEXT_STORE,
-  clearConversationDatabase, readAllKeys, readAllRecords, readRecord, selectMessages, writeInTransaction,
+  clearConversationDatabase, readAllRecords, readRecord, selectMessages, writeInTransaction,
 } from './conversation-database';
-import { decryptSearchText, openMessage, openMeta, parseSearchText, sealMessage, sealMeta, sealSearchText, type MessageRecord, type MetaRecord, type RecordKey, type SearchTextRecord } from './conversation-records';
+import { openMessage, openMeta, sealMessage, sealMeta, sealSearchText, type MessageRecord, type MetaRecord, type RecordKey } from './conversation-records';
 import { buildConversationExport, prepareConversationImport } from './conversation-transfer';
 import type { ConversationExport, ConversationMeta, CorruptRecordReport, ReadOptions, RecordKind, StoredMessage } from './conversation-types';
 import { readConversationMeta, readStoredMessage } from './conversation-validation';
+import { dropSearchCache, forgetSearchText, rememberSearchText } from './search-cache';
+import { primeSearchCache, searchCached } from './search-index';
 import { readSearchTextForUpdate } from './search-text-records';
-import { createSearchPrefilter, createSearchText, dropSearchEntriesFrom, isSearchable, matchesSearch, normaliseForSearch, putSearchEntry, setSearchTitle } from './search-text';
+import { createSearchText, dropSearchEntriesFrom, isSearchable, normaliseForSearch, putSearchEntry, setSearchTitle } from './search-text';
 
 export type { ConversationExport, ConversationMeta, CorruptRecordReport, MessageStatus, ReadOptions, StoredMessage } from './conversation-types';
 export { CONVERSATION_DATABASE } from './conversation-database';
@@ -73,11 +76,13 @@ export async function saveConversation(meta: ConversationMeta): Promise<void> {
     const metaRecord = await sealMeta(key, checked);
     const { searchText, stored } = await readSearchTextForUpdate(key, checked.id);
     const isCurrent = stored && searchText.title === normaliseForSearch(checked.title);
-    const searchRecord = isCurrent ? null : await sealSearchText(key, checked.id, setSearchTitle(searchText, checked.title));
+    const nextSearchText = setSearchTitle(searchText, checked.title);
+    const searchRecord = isCurrent ? null : await sealSearchText(key, checked.id, nextSearchText);
     await writeInTransaction([CONVERSATIONS_STORE, SEARCH_TEXT_STORE], 'Saving the conversation', (transaction) => {
       transaction.objectStore(CONVERSATIONS_STORE).put(metaRecord);
       if (searchRecord !== null) transaction.objectStore(SEARCH_TEXT_STORE).put(searchRecord);
     });
+    rememberSearchText(key.dek, checked.id, nextSearchText);
   });
 }
 
@@ -92,6 +97,7 @@ export async function deleteConversation(id: string): Promise<void> {
       transaction.objectStore(MESSAGES_STORE).delete(selectMessages(id));
       transaction.objectStore(SEARCH_TEXT_STORE).delete(id);
     });
+    forgetSearchText(id);
     for (const entry of streamingMessages) if (entry.startsWith(`${id}\u0000`)) streamingMessages.delete(entry);
   });
 }
@@ -107,13 +113,13 @@ export async function saveMessage(message: StoredMessage): Promise<void> {
   await runExclusive(async () => {
     const key = requireRecordKey();
     const messageRecord = await sealMessage(key, checked);
-    const searchRecord = isSearchable(checked)
-      ? await sealSearchText(key, checked.conversationId, putSearchEntry((await readSearchTextForUpdate(key, checked.conversationId)).searchText, checked))
-      : null;
+    const searchText = isSearchable(checked) ? putSearchEntry((await readSearchTextForUpdate(key, checked.conversationId)).searchText, checked) : null;
+    const searchRecord = searchText === null ? null : await sealSearchText(key, checked.conversationId, searchText);
     await writeInTransaction([MESSAGES_STORE, SEARCH_TEXT_STORE], 'Saving the message', (transaction) => {
       transaction.objectStore(MESSAGES_STORE).put(messageRecord);
       if (searchRecord !== null) transaction.objectStore(SEARCH_TEXT_STORE).put(searchRecord);
     });
+    if (searchText !== null) rememberSearchText(key.dek, checked.conversationId, searchText);
     if (checked.status === 'streaming') streamingMessages.add(streamingKey(checked));
     else streamingMessages.delete(streamingKey(checked));
   });
@@ -130,6 +136,7 @@ async function markInterrupted(conversationId: string, stale: StoredMessage[]): 
       for (const record of records) transaction.objectStore(MESSAGES_STORE).put(record);
       transaction.objectStore(SEARCH_TEXT_STORE).put(searchRecord);
     });
+    rememberSearchText(key.dek, conversationId, searchText);
   });
 }
 
@@ -168,32 +175,22 @@ export async function deleteMessagesFrom(conversationId: string, fromSequence: n
       transaction.objectStore(MESSAGES_STORE).delete(selectMessages(conversationId, fromSequence));
       transaction.objectStore(SEARCH_TEXT_STORE).put(searchRecord);
     });
+    rememberSearchText(key.dek, conversationId, searchText);
   });
 }
 
 /**
  * Ids of conversations whose title or finished message text contains `query`, case-insensitively,
  * in no particular order (the caller filters its sorted list). An empty query matches every
- * conversation. Decrypts one search record per conversation; a corrupt one is skipped and reported.
+ * conversation. Uses the session's search cache (search-index.ts); a corrupt record is reported.
  */
 export async function searchConversations(query: string, options: ReadOptions = {}): Promise<string[]> {
-  const key = requireRecordKey();
-  if (typeof query !== 'string') throw new BYOKError('INVALID_REQUEST', 'The search query must be a string.');
-  const conversationIds = (await readAllKeys(CONVERSATIONS_STORE)).filter((id): id is string => typeof id === 'string');
-  if (query === '') return conversationIds;
-  const existing = new Set(conversationIds);
-  const needle = normaliseForSearch(query);
-  const records = ((await readAllRecords(SEARCH_TEXT_STORE)) as SearchTextRecord[]).filter((record) => existing.has(record.conversationId));
-  const mayMatch = createSearchPrefilter(needle);
-  const matches = await Promise.all(records.map(async (record) => {
-    try {
-      const json = await decryptSearchText(key, record);
-      return mayMatch(json) && matchesSearch(parseSearchText(json), needle) ? record.conversationId : null;
-    } catch (error) {
-      return reportCorrupt(options, 'search-text', record.conversationId, error);
-    }
-  }));
-  return matches.filter(isPresent);
+  return searchCached(requireRecordKey(), query, options);
+}
+
+/** Decrypts the search records into memory in the background, so the first search is fast too. */
+export async function prepareSearch(): Promise<void> {
+  await primeSearchCache(requireRecordKey());
 }
 
 /** A readable JSON copy (plaintext, by the user's choice; never contains keys). */
@@ -214,13 +211,15 @@ export async function importConversation(data: unknown): Promise<ConversationMet
     const key = requireRecordKey();
     const metaRecord = await sealMeta(key, meta);
     const messageRecords = await Promise.all(messages.map((message) => sealMessage(key, message)));
-    const searchRecord = await sealSearchText(key, meta.id, createSearchText(meta.title, messages));
+    const searchText = createSearchText(meta.title, messages);
+    const searchRecord = await sealSearchText(key, meta.id, searchText);
     await writeInTransaction(ALL_STORES, 'Importing the conversation', (transaction) => {
       const messageStore = transaction.objectStore(MESSAGES_STORE);
       for (const record of messageRecords) messageStore.put(record);
       transaction.objectStore(SEARCH_TEXT_STORE).put(searchRecord);
       transaction.objectStore(CONVERSATIONS_STORE).put(metaRecord);
     });
+    rememberSearchText(key.dek, meta.id, searchText);
     return meta;
   });
 }
@@ -229,5 +228,6 @@ export async function importConversation(data: unknown): Promise<ConversationMet
 export async function resetConversationsForTests(): Promise<void> {
   await writeQueue;
   streamingMessages.clear();
+  dropSearchCache();
   await clearConversationDatabase();
 }

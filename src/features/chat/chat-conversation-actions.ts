@@ -1,13 +1,14 @@
 // Conversation-level actions: list, open, create, rename, delete, settings, search. Each writes
 // through to the encrypted conversation store and then updates the chat store.
 import {
-  deleteConversation, listConversations, loadMessages, saveConversation, searchConversations,
+  deleteConversation, listConversations, loadMessages, prepareSearch, saveConversation, searchConversations,
 } from '../../byok/conversations/conversation-store';
 import type { ConversationMeta, StoredMessage } from '../../byok/conversations/conversation-types';
 import { describeError } from '../../byok/describe-error';
 import type { BYOKProvider, ChatSettings } from '../../byok/types';
 import { replaceConversation, setNotice, sortConversations, useChatStore } from './chat-store';
 import { UNTITLED_CONVERSATION } from './conversation-title';
+import { scheduleIdle } from './schedule-idle';
 
 export interface ModelSelection {
   provider: BYOKProvider;
@@ -24,6 +25,9 @@ export async function loadConversationList(): Promise<void> {
   try {
     const conversations = await listConversations();
     useChatStore.setState({ listStatus: 'ready', conversations: sortConversations(conversations) });
+    // With the list on screen, decrypt the search records in the background (in small chunks),
+    // so the first search finds them in memory. A failure here only means search reads them later.
+    scheduleIdle(() => void prepareSearch().catch(() => undefined));
   } catch (error) {
     useChatStore.setState({ listStatus: 'failed', notice: explain('Could not load your conversations', error) });
   }
@@ -116,15 +120,20 @@ export async function updateConversationSettings(changes: Partial<ModelSelection
   }
 }
 
+/** Counts searches, so an answer that comes back after a newer query's is dropped. */
+let latestSearch = 0;
+
 export async function searchConversationText(query: string): Promise<void> {
+  latestSearch += 1;
+  const search = latestSearch;
   if (query.trim().length === 0) {
     useChatStore.setState({ searchResults: null });
     return;
   }
   try {
     const ids = await searchConversations(query);
-    useChatStore.setState({ searchResults: ids });
+    if (search === latestSearch) useChatStore.setState({ searchResults: ids });
   } catch (error) {
-    setNotice(explain('Search failed', error));
+    if (search === latestSearch) setNotice(explain('Search failed', error));
   }
 }

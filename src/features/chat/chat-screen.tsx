@@ -1,6 +1,6 @@
 // The chat screen: a sidebar of conversations beside the open one on a desktop, a drawer on a
 // phone. It says plainly when the vault is locked or holds no key, with the way to fix it.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Banner } from '../../components/ui/banner';
 import { EmptyState } from '../../components/ui/empty-state';
 import { ChatIcon, KeyIcon, LockIcon } from '../../components/ui/icons';
@@ -24,9 +24,10 @@ const LINK_CLASSES = 'inline-flex items-center rounded-lg bg-brand-600 px-4 py-2
 function useOpenConversation(environment: ChatEnvironment, conversationId: string | null) {
   const listStatus = useChatStore((state) => state.listStatus);
   const ready = environment.unlocked && environment.keyedProviders !== null && environment.keyedProviders.length > 0;
+  // Needs only the open vault, so it runs alongside the key list read rather than after it.
   useEffect(() => {
-    if (ready && listStatus === 'idle') void loadConversationList();
-  }, [ready, listStatus]);
+    if (environment.unlocked && listStatus === 'idle') void loadConversationList();
+  }, [environment.unlocked, listStatus]);
   useEffect(() => {
     if (ready && listStatus === 'ready' && (conversationId !== null || environment.defaultSelection)) {
       void openConversation(conversationId, environment.defaultSelection);
@@ -57,6 +58,8 @@ export function ChatScreen({ conversationId = null, hrefForConversation = defaul
   const messagesStatus = useChatStore((state) => state.messagesStatus);
   const notice = useChatStore((state) => state.notice);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  // Stable, so the memoised list rows do not all re-render whenever this screen does.
+  const closeDrawer = useCallback(() => setDrawerOpen(false), []);
   const ready = environment.unlocked && (environment.keyedProviders?.length ?? 0) > 0;
 
   return (
@@ -67,7 +70,7 @@ export function ChatScreen({ conversationId = null, hrefForConversation = defaul
         <div className="relative grid h-[calc(100dvh-11.5rem)] min-h-[30rem] overflow-hidden rounded-2xl border border-slate-200 bg-slate-50/60 shadow-sm dark:border-slate-800 dark:bg-slate-950/60 sm:h-[calc(100dvh-9.5rem)] lg:grid-cols-[17rem_1fr]">
           <div className={`${drawerOpen ? 'absolute inset-0 z-30 flex' : 'hidden'} flex-col border-r border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900 lg:static lg:flex`}>
             {drawerOpen ? <button type="button" onClick={() => setDrawerOpen(false)} className="mb-2 self-end rounded-lg px-2 py-1 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800 lg:hidden">Close</button> : null}
-            <ConversationSidebar currentId={conversationId} hrefForConversation={hrefForConversation} onNavigate={() => setDrawerOpen(false)} />
+            <ConversationSidebar currentId={conversationId} hrefForConversation={hrefForConversation} onNavigate={closeDrawer} />
           </div>
           <div className="min-h-0 min-w-0 bg-white/40 dark:bg-slate-900/40">
             {conversation ? (

@@ -1,5 +1,5 @@
 // One conversation in the list: open it, rename it in place, delete it after a confirmation.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { ConversationMeta } from '../../byok/conversations/conversation-types';
 import { formatCost } from '../../byok/provider-config';
 import { Button } from '../../components/ui/button';
@@ -17,7 +17,8 @@ export interface ConversationListItemProps {
 
 type Mode = 'view' | 'rename' | 'confirm-delete';
 
-export function ConversationListItem({ conversation, href, current, newConversationHref, onNavigate }: ConversationListItemProps) {
+/** Memoised: typing in the search box or opening another conversation leaves other rows alone. */
+export const ConversationListItem = memo(function ConversationListItem({ conversation, href, current, newConversationHref, onNavigate }: ConversationListItemProps) {
   const [mode, setMode] = useState<Mode>('view');
   const [title, setTitle] = useState(conversation.title);
 
@@ -63,4 +64,4 @@ export function ConversationListItem({ conversation, href, current, newConversat
       </Button>
     </li>
   );
-}
+});

@@ -1,11 +1,11 @@
 // The conversation list: new, search (titles and text), import, and each conversation.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '../../components/ui/button';
 import { Spinner } from '../../components/ui/spinner';
 import { searchConversationText } from './chat-conversation-actions';
 import { useChatStore } from './chat-store';
 import { importConversationFile } from './conversation-transfer-actions';
-import { ConversationListItem } from './conversation-list-item';
+import { ConversationRows } from './conversation-rows';
 
 export interface ConversationSidebarProps {
   currentId: string | null;
@@ -13,7 +13,6 @@ export interface ConversationSidebarProps {
   onNavigate(): void;
 }
 
-const SEARCH_DELAY_MS = 200;
 
 export function ConversationSidebar({ currentId, hrefForConversation, onNavigate }: ConversationSidebarProps) {
   const conversations = useChatStore((state) => state.conversations);
@@ -22,12 +21,17 @@ export function ConversationSidebar({ currentId, hrefForConversation, onNavigate
   const [query, setQuery] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
 
+  // On every keystroke, with no debounce: once the search cache is filled a search is a scan of
+  // memory (a few milliseconds), and searchConversationText keeps only the newest query's answer.
   useEffect(() => {
-    const timer = window.setTimeout(() => void searchConversationText(query), SEARCH_DELAY_MS);
-    return () => window.clearTimeout(timer);
+    void searchConversationText(query);
   }, [query]);
 
-  const shown = searchResults === null ? conversations : conversations.filter((conversation) => searchResults.includes(conversation.id));
+  const shown = useMemo(() => {
+    if (searchResults === null) return conversations;
+    const matching = new Set(searchResults);
+    return conversations.filter((conversation) => matching.has(conversation.id));
+  }, [conversations, searchResults]);
 
   return (
     <nav aria-label="Conversations" className="flex h-full min-h-0 flex-col gap-3">
@@ -53,11 +57,7 @@ export function ConversationSidebar({ currentId, hrefForConversation, onNavigate
       {listStatus === 'ready' && shown.length === 0 ? (
         <p className="px-1 text-sm text-slate-600 dark:text-slate-400">{searchResults === null ? 'No conversations yet.' : 'No conversation matches.'}</p>
       ) : null}
-      <ul className="-mx-1 min-h-0 flex-1 space-y-0.5 overflow-y-auto px-1" aria-label="Saved conversations">
-        {shown.map((conversation) => (
-          <ConversationListItem key={conversation.id} conversation={conversation} href={hrefForConversation(conversation.id)} current={conversation.id === currentId} newConversationHref={hrefForConversation()} onNavigate={onNavigate} />
-        ))}
-      </ul>
+      <ConversationRows conversations={shown} currentId={currentId} hrefForConversation={hrefForConversation} onNavigate={onNavigate} />
     </nav>
   );
 }

@@ -4,7 +4,9 @@ import { useEffect, useRef } from 'react';
 import { useChatStore } from './chat-store';
 import { regenerateReply } from './chat-turn-actions';
 import { MessageItem } from './message-item';
+import { PlainMessageItem } from './plain-message-item';
 import { ReplyAnnouncer } from './reply-announcer';
+import { useProgressiveMessages } from './use-progressive-messages';
 
 export interface MessageListProps {
   vaultHref: string;
@@ -45,6 +47,9 @@ function useStickToBottom(container: React.RefObject<HTMLDivElement | null>) {
 
 export function MessageList({ vaultHref, newConversationHref }: MessageListProps) {
   const messages = useChatStore((state) => state.messages);
+  const conversationId = useChatStore((state) => state.openConversation?.id ?? null);
+  // Older messages of a long conversation render plain until an idle step upgrades them.
+  const firstFull = useProgressiveMessages(conversationId, messages.length);
   const containerRef = useRef<HTMLDivElement>(null);
   useStickToBottom(containerRef);
   const last = messages[messages.length - 1];
@@ -55,7 +60,7 @@ export function MessageList({ vaultHref, newConversationHref }: MessageListProps
       <h2 className="sr-only">Messages</h2>
       {/* Block flow, not flex: a flex column re-measures every message whenever the last one grows. */}
       <ol className="mx-auto max-w-3xl space-y-4" aria-label="Messages">
-        {messages.map((message) => (
+        {messages.map((message, index) => index < firstFull ? <PlainMessageItem key={message.id} message={message} /> : (
           <MessageItem
             key={message.id}
             message={message}

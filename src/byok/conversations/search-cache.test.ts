@@ -1,0 +1,111 @@
+// The session's search cache: after the first search, later searches must see every write made
+// through the store (and nothing after a lock), without the at-rest records changing shape.
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { lockVault } from '../api-key-manager';
+import * as records from './conversation-records';
+import { requireSession } from '../vault/vault-session';
+import { CONVERSATIONS_STORE, SEARCH_TEXT_STORE } from './conversation-database';
+import {
+  deleteConversation, deleteMessagesFrom, importConversation, prepareSearch, resetConversationsForTests, saveConversation, saveMessage, searchConversations,
+} from './conversation-store';
+import { createMessage, createMeta, createTestVault, ensureUnlocked, expectCode, putRawRecord, readRawRecords } from './conversation-test-fixtures';
+import { chunkIds } from './search-index';
+
+beforeAll(createTestVault);
+
+beforeEach(async () => {
+  await ensureUnlocked();
+  await resetConversationsForTests();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+async function seed(id: string, title: string, texts: string[]): Promise<void> {
+  await saveConversation(createMeta({ id, title }));
+  for (const [sequence, content] of texts.entries()) await saveMessage(createMessage(id, sequence, { content }));
+}
+
+describe('search cache', () => {
+  it('decrypts each search record once per session, not once per search', async () => {
+    await seed('a', 'Alpha', ['apples and pears']);
+    await seed('b', 'Beta', ['bananas']);
+    const decrypt = vi.spyOn(records, 'decryptSearchText');
+    expect(await searchConversations('apples')).toEqual(['a']);
+    expect(decrypt).toHaveBeenCalledTimes(2);
+    expect(await searchConversations('bananas')).toEqual(['b']);
+    expect(await searchConversations('pears')).toEqual(['a']);
+    expect(decrypt).toHaveBeenCalledTimes(2);
+  });
+
+  it('sees renames, new and finished messages, truncation, deletion and imports after the first search', async () => {
+    await seed('c', 'Cooking', ['soup']);
+    expect(await searchConversations('soup')).toEqual(['c']);
+    await saveConversation(createMeta({ id: 'c', title: 'Quantum chromodynamics' }));
+    expect(await searchConversations('chromo')).toEqual(['c']);
+    await saveMessage(createMessage('c', 1, { content: 'a partial zebra', status: 'streaming' }));
+    expect(await searchConversations('zebra')).toEqual([]);
+    await saveMessage(createMessage('c', 1, { content: 'a finished zebra' }));
+    expect(await searchConversations('zebra')).toEqual(['c']);
+    await deleteMessagesFrom('c', 1);
+    expect(await searchConversations('zebra')).toEqual([]);
+    const exported = { format: 'vivim-byok-conversation', version: 1, conversation: createMeta({ id: 'x', title: 'Imported' }), messages: [createMessage('x', 0, { content: 'endofunctors' })] };
+    const imported = await importConversation(exported);
+    expect(await searchConversations('endofunctors')).toEqual([imported.id]);
+    await deleteConversation('c');
+    expect(await searchConversations('soup')).toEqual([]);
+  });
+
+  it('picks up a conversation written past this tab (as another tab would) on the next search', async () => {
+    await seed('a', 'Alpha', ['apples']);
+    expect(await searchConversations('apples')).toEqual(['a']);
+    const { header, dek } = requireSession();
+    const key = { dek, vaultId: header.vaultId };
+    await putRawRecord(CONVERSATIONS_STORE, await records.sealMeta(key, createMeta({ id: 'b', title: 'Apples again' })));
+    await putRawRecord(SEARCH_TEXT_STORE, await records.sealSearchText(key, 'b', { title: 'apples again', entries: [] }));
+    expect(await searchConversations('apples')).toEqual(['a', 'b']);
+  });
+
+  it('is dropped on lock: after unlocking, search decrypts again and locked search still refuses', async () => {
+    await seed('a', 'Alpha', ['apples']);
+    await searchConversations('apples');
+    lockVault();
+    await expectCode(searchConversations('apples'), 'VAULT_LOCKED');
+    await ensureUnlocked();
+    const decrypt = vi.spyOn(records, 'decryptSearchText');
+    expect(await searchConversations('apples')).toEqual(['a']);
+    expect(decrypt).toHaveBeenCalledTimes(1);
+  });
+
+  it('prepareSearch fills the cache in the background, and a search joining it sees a write made meanwhile', async () => {
+    for (const id of ['a', 'b', 'c']) await seed(id, `Title ${id}`, [`text of ${id}`]);
+    const priming = prepareSearch();
+    await saveMessage(createMessage('b', 1, { content: 'written while priming: walrus' }));
+    await priming;
+    const decrypt = vi.spyOn(records, 'decryptSearchText');
+    expect(await searchConversations('walrus')).toEqual(['b']);
+    expect(await searchConversations('text of')).toEqual(['a', 'b', 'c']);
+    expect(decrypt).not.toHaveBeenCalled();
+  });
+
+  it('reports a corrupt record on every search rather than caching it', async () => {
+    await seed('a', 'apples', []);
+    await seed('b', 'bananas', []);
+    const stored = (await readRawRecords(SEARCH_TEXT_STORE)) as records.SearchTextRecord[];
+    await putRawRecord(SEARCH_TEXT_STORE, { ...stored[1], payload: stored[0]?.payload });
+    for (let round = 0; round < 2; round += 1) {
+      const reports: unknown[] = [];
+      expect(await searchConversations('a', { onCorruptRecord: (report) => reports.push(report) })).toEqual(['a']);
+      expect(reports).toMatchObject([{ kind: 'search-text', conversationId: 'b' }]);
+    }
+  });
+});
+
+describe('chunkIds', () => {
+  it('splits in order into runs of at most the given size', () => {
+    expect(chunkIds([], 2)).toEqual([]);
+    expect(chunkIds(['a', 'b', 'c', 'd', 'e'], 2)).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+    expect(chunkIds(['a'], 100)).toEqual([['a']]);
+  });
+});

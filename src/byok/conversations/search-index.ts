@@ -1,0 +1,135 @@
+// Search over the per-conversation search records (search-text.ts), through the session's
+// in-memory cache (search-cache.ts): only records not in the cache yet are read and decrypted, so
+// every search after the first costs a scan of memory, not 1,000 decryptions (performance.md B7).
+import { BYOKError } from '../types';
+import { CONVERSATIONS_STORE, SEARCH_TEXT_STORE, readAllKeys, readAllRecords } from './conversation-database';
+import { decryptSearchText, parseSearchText, type RecordKey, type SearchTextRecord } from './conversation-records';
+import type { CorruptRecordReport, ReadOptions } from './conversation-types';
+import { fillSearchText, openSearchCache, type SearchTexts } from './search-cache';
+import { createSearchPrefilter, matchesSearch, normaliseForSearch } from './search-text';
+
+/** Records read and decrypted together: small enough that a chunk never holds the page up long. */
+export const FILL_CHUNK_SIZE = 100;
+/** Smaller in the background: each chunk's base64 decoding runs on the main thread. */
+export const PRIME_CHUNK_SIZE = 25;
+
+type ReportCorrupt = (conversationId: string, error: unknown) => void;
+
+function corruptReporter(options: ReadOptions): ReportCorrupt {
+  return (conversationId, error) => {
+    const byokError = error instanceof BYOKError ? error : new BYOKError('DECRYPTION_FAILED', 'A stored conversation record could not be read.', { cause: error });
+    const report: CorruptRecordReport = { kind: 'search-text', conversationId, error: byokError };
+    options.onCorruptRecord?.(report);
+  };
+}
+
+/** Splits sorted ids into runs of at most `size`, each read with one key range. */
+export function chunkIds(ids: string[], size = FILL_CHUNK_SIZE): string[][] {
+  const chunks: string[][] = [];
+  for (let start = 0; start < ids.length; start += size) chunks.push(ids.slice(start, start + size));
+  return chunks;
+}
+
+/**
+ * Reads and decrypts the records of `ids` (sorted) into the cache. A missing record is cached as
+ * null (no text to find); a corrupt one is reported and left out, so the next search retries it.
+ */
+async function fillChunk(key: RecordKey, texts: SearchTexts, ids: string[], report: ReportCorrupt): Promise<void> {
+  const first = ids[0];
+  const last = ids[ids.length - 1];
+  if (first === undefined || last === undefined) return;
+  const records = (await readAllRecords(SEARCH_TEXT_STORE, IDBKeyRange.bound(first, last))) as SearchTextRecord[];
+  const byId = new Map(records.map((record) => [record.conversationId, record]));
+  await Promise.all(ids.map(async (id) => {
+    const record = byId.get(id);
+    if (record === undefined) return fillSearchText(texts, id, null);
+    try {
+      fillSearchText(texts, id, await decryptSearchText(key, record));
+    } catch (error) {
+      report(id, error);
+    }
+  }));
+}
+
+async function readConversationIds(): Promise<string[]> {
+  return (await readAllKeys(CONVERSATIONS_STORE)).filter((id): id is string => typeof id === 'string');
+}
+
+/**
+ * The fill running now (the background one or a search's). Whoever comes next waits for it and
+ * then reads only what is still missing, so typing fast never decrypts a record twice.
+ */
+let inFlight: { done: Promise<void>; hurry: boolean } | null = null;
+
+const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+function runFill(fill: (state: { hurry: boolean }) => Promise<void>, hurry: boolean): Promise<void> {
+  const state = { hurry, done: Promise.resolve() };
+  state.done = fill(state).finally(() => {
+    if (inFlight === state) inFlight = null;
+  });
+  inFlight = state;
+  return state.done;
+}
+
+async function joinFill(): Promise<void> {
+  while (inFlight !== null) {
+    inFlight.hurry = true;
+    await inFlight.done.catch(() => undefined);
+  }
+}
+
+/**
+ * Fills the cache in the background, one small chunk at a time with a yield between, so it can
+ * run right after the list is shown without holding up what the user does next. Never rejects:
+ * a locked vault or a storage error just ends it (the next search reads what is still missing).
+ */
+export async function primeSearchCache(key: RecordKey): Promise<void> {
+  await joinFill();
+  await runFill(async (state) => {
+    const texts = openSearchCache(key.dek);
+    const missing = (await readConversationIds()).filter((id) => !texts.has(id));
+    const chunks = chunkIds(missing, PRIME_CHUNK_SIZE);
+    while (chunks.length > 0 && !state.hurry) {
+      await yieldToPage();
+      await fillChunk(key, texts, chunks.shift() ?? [], () => undefined);
+    }
+    // A search is waiting: the rest at once, in parallel, as the search itself would.
+    await Promise.all(chunks.map((chunk) => fillChunk(key, texts, chunk, () => undefined)));
+  }, false).catch(() => undefined);
+}
+
+/**
+ * Ids of conversations whose title or finished message text contains `query`, case-insensitively,
+ * in no particular order (the caller filters its sorted list). An empty query matches every
+ * conversation. A corrupt search record is skipped and reported.
+ */
+export async function searchCached(key: RecordKey, query: string, options: ReadOptions = {}): Promise<string[]> {
+  if (typeof query !== 'string') throw new BYOKError('INVALID_REQUEST', 'The search query must be a string.');
+  const conversationIds = await readConversationIds();
+  if (query === '') return conversationIds;
+  await joinFill();
+  const texts = openSearchCache(key.dek);
+  const report = corruptReporter(options);
+  const missing = conversationIds.filter((id) => !texts.has(id));
+  if (missing.length > 0) {
+    await runFill(async () => {
+      await Promise.all(chunkIds(missing).map((chunk) => fillChunk(key, texts, chunk, report)));
+    }, true);
+  }
+  return matchingIds(texts, conversationIds, normaliseForSearch(query), report);
+}
+
+function matchingIds(texts: SearchTexts, conversationIds: string[], needle: string, report: ReportCorrupt): string[] {
+  const mayMatch = createSearchPrefilter(needle);
+  return conversationIds.filter((id) => {
+    const json = texts.get(id);
+    if (json === undefined || json === null || !mayMatch(json)) return false;
+    try {
+      return matchesSearch(parseSearchText(json), needle);
+    } catch (error) {
+      report(id, error);
+      return false;
+    }
+  });
+}
