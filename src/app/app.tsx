@@ -1,15 +1,21 @@
 import { Suspense, useEffect } from 'react';
 import { startVaultLockCoordinator } from '../features/vault/vault-lock-coordinator';
 import { VaultStatus } from '../features/vault/vault-status';
+import { useVaultStore } from '../features/vault/vault-store';
 import { AppHeader } from './app-header';
 import { hrefFor, useHashRoute } from './hash-route';
-import { SCREENS } from './screens';
+import { preloadScreens, SCREENS } from './screens';
 import { UpdatePrompt } from './update-prompt';
 
 export function App() {
   const route = useHashRoute();
   const Screen = SCREENS[route.destination].component;
+  const unlocked = useVaultStore((state) => state.status === 'unlocked');
   useEffect(() => startVaultLockCoordinator(), []);
+  useEffect(() => {
+    // Only after unlocking: the first screen stays small, and the other screens open instantly.
+    if (unlocked) preloadScreens();
+  }, [unlocked]);
 
   return (
     <div className="flex min-h-dvh flex-col">

@@ -1,6 +1,6 @@
 // Hash routes (#/vault, #/models, #/chat, #/chat/:id): they work from a static host and offline,
 // with no server rewrite rules, and the service worker only ever serves index.html.
-import { useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 export type Destination = 'vault' | 'models' | 'chat';
 
@@ -23,12 +23,16 @@ export function hrefFor(destination: Destination, conversationId?: string): stri
   return conversationId ? `#/${destination}/${encodeURIComponent(conversationId)}` : `#/${destination}`;
 }
 
-function subscribeToHash(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
-}
-
+/**
+ * The current route. A route change is a transition: the old screen stays until the new one is
+ * ready, instead of a "Loading…" fallback that React keeps on screen for at least 300 ms.
+ */
 export function useHashRoute(): HashRoute {
-  const hash = useSyncExternalStore(subscribeToHash, () => window.location.hash, () => '');
+  const [hash, setHash] = useState(() => window.location.hash);
+  useEffect(() => {
+    const onChange = () => startTransition(() => setHash(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
   return parseHashRoute(hash);
 }

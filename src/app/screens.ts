@@ -1,12 +1,24 @@
 // Each screen is its own lazily loaded chunk, so the first screen downloads only what it shows
-// (performance.md B1).
+// (performance.md B1). Once the vault is unlocked the other chunks are fetched in the background,
+// so moving to another screen does not wait for the network.
 import { lazy } from 'react';
 import type { Destination } from './hash-route';
 
+const LOADERS: Record<Destination, () => Promise<{ default: () => React.JSX.Element }>> = {
+  vault: () => import('./screens/vault-route'),
+  models: () => import('./screens/models-route'),
+  chat: () => import('./screens/chat-route'),
+};
+
 export const SCREENS: Record<Destination, { label: string; component: ReturnType<typeof lazy> }> = {
-  vault: { label: 'Vault', component: lazy(() => import('./screens/vault-route')) },
-  models: { label: 'Models', component: lazy(() => import('./screens/models-route')) },
-  chat: { label: 'Chat', component: lazy(() => import('./screens/chat-route')) },
+  vault: { label: 'Vault', component: lazy(LOADERS.vault) },
+  models: { label: 'Models', component: lazy(LOADERS.models) },
+  chat: { label: 'Chat', component: lazy(LOADERS.chat) },
 };
 
 export const DESTINATIONS: Destination[] = ['vault', 'models', 'chat'];
+
+/** Warms the module cache; the lazy components then resolve without a network round trip. */
+export function preloadScreens(): void {
+  for (const destination of DESTINATIONS) void LOADERS[destination]().catch(() => undefined);
+}
