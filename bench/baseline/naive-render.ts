@@ -15,7 +15,15 @@ function contentOf(event: string): string {
   return data.choices?.[0]?.delta?.content ?? '';
 }
 
+/** Each render's cost and the reply's length then: shows the cost per update growing with length. */
+interface RenderTiming {
+  characters: number;
+  ms: number;
+}
+const renders: RenderTiming[] = [];
+
 async function stream(url: string, apiKey: string, prompt: string): Promise<void> {
+  renders.length = 0;
   const main = document.getElementById('main') as HTMLElement;
   main.replaceChildren();
   const reply = document.createElement('div');
@@ -37,8 +45,10 @@ async function stream(url: string, apiKey: string, prompt: string): Promise<void
     const added = events.map(contentOf).join('');
     if (added === '') continue;
     text += added;
+    const started = performance.now();
     reply.innerHTML = marked.parse(text, { async: false });
+    renders.push({ characters: text.length, ms: performance.now() - started });
   }
 }
 
-(window as Window & { __baseline?: { stream: typeof stream } }).__baseline = { stream };
+(window as Window & { __baseline?: { stream: typeof stream; renders: RenderTiming[] } }).__baseline = { stream, renders };

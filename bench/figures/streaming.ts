@@ -17,6 +17,20 @@ export interface StreamingFigures {
   totalTokens: number;
   app: { full: StreamRun[]; paced: StreamRun[] };
   baseline: { full: StreamRun[]; paced: StreamRun[] };
+  /** Per paced run: the baseline's mean time per render over the last tenth of the reply ÷ the first tenth. */
+  baselineRenderGrowth: number[];
+}
+
+/** Reads the baseline page's own render timings: immune to the main thread being saturated. */
+async function readBaselineRenderGrowth(context: BrowserContext): Promise<number> {
+  const page = context.pages().find((candidate) => candidate.url().includes('/bench/baseline/'));
+  if (!page) return Number.NaN;
+  const renders = await page.evaluate(() => (window as unknown as { __baseline: { renders: Array<{ characters: number; ms: number }> } }).__baseline.renders.slice());
+  const total = renders.at(-1)?.characters ?? 0;
+  const mean = (list: Array<{ ms: number }>): number => list.reduce((sum, render) => sum + render.ms, 0) / Math.max(list.length, 1);
+  const first = renders.filter((render) => render.characters <= total * 0.1);
+  const last = renders.filter((render) => render.characters >= total * 0.9);
+  return mean(last) / mean(first);
 }
 
 type Speed = 'full' | 'paced';
@@ -69,7 +83,7 @@ export async function measureStreaming(browser: Browser, origin: string, mock: M
   const baselineClock = await MilestoneClock.install(baselineContext);
   const app = await appSubject(appContext, mock);
   const baseline = await baselineSubject(baselineContext, mock);
-  const result: StreamingFigures = { totalTokens, app: { full: [], paced: [] }, baseline: { full: [], paced: [] } };
+  const result: StreamingFigures = { totalTokens, app: { full: [], paced: [] }, baseline: { full: [], paced: [] }, baselineRenderGrowth: [] };
   // Warm-up at full speed: loads the chat chunks, the highlighter, and JIT-compiles both renderers.
   await measureStream(app('full'), appClock, totalTokens);
   await measureStream(baseline('full'), baselineClock, totalTokens);
@@ -77,6 +91,7 @@ export async function measureStreaming(browser: Browser, origin: string, mock: M
     for (const speed of ['full', 'paced'] as const) {
       result.app[speed].push(await measureStream(app(speed), appClock, totalTokens));
       result.baseline[speed].push(await measureStream(baseline(speed), baselineClock, totalTokens));
+      if (speed === 'paced') result.baselineRenderGrowth.push(await readBaselineRenderGrowth(baselineContext));
       const busy = (side: StreamRun[]): string => (side.at(-1)?.busyMs ?? Number.NaN).toFixed(0);
       console.log(`bench: stream run ${run + 1}/${runs} ${speed}: app busy ${busy(result.app[speed])} ms, baseline ${busy(result.baseline[speed])} ms`);
     }
