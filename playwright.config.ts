@@ -1,7 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './scripts/find-chromium.mjs';
 
-const PREVIEW_URL = 'http://127.0.0.1:4173';
+// PREVIEW_PORT lets two checkouts run their e2e suites side by side; 4173 is the README's port.
+const PREVIEW_PORT = Number(process.env.PREVIEW_PORT ?? 4173);
+const PREVIEW_URL = `http://127.0.0.1:${PREVIEW_PORT}`;
 const executablePath = findChromium() ?? undefined;
 
 export default defineConfig({
@@ -34,7 +36,7 @@ export default defineConfig({
   ],
   // The service worker exists only in the production build, so tests run against `vite preview`.
   webServer: {
-    command: 'npm run preview',
+    command: `npx vite preview --host 127.0.0.1 --port ${PREVIEW_PORT} --strictPort`,
     url: PREVIEW_URL,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
