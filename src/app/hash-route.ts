@@ -12,10 +12,28 @@ export interface HashRoute {
 
 export const DEFAULT_DESTINATION: Destination = 'vault';
 
+/** Longer hashes are not ours: ids are UUIDs, so a megabyte of hash is only ever an attack or a typo. */
+export const MAX_HASH_LENGTH = 2048;
+/** An id no conversation can have: the chat screen then says "Conversation not found". */
+export const UNREADABLE_CONVERSATION_ID = '\u0000unreadable';
+
+/** Never throws: a malformed escape (`#/chat/%E0`) or an oversized hash opens "not found". */
+function decodeConversationId(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return UNREADABLE_CONVERSATION_ID;
+  }
+}
+
 export function parseHashRoute(hash: string): HashRoute {
-  const [first, second] = hash.replace(/^#\/?/, '').split('/');
+  const oversized = hash.length > MAX_HASH_LENGTH;
+  const [first, second] = hash.slice(0, MAX_HASH_LENGTH).replace(/^#\/?/, '').split('/');
   if (first === 'models') return { destination: 'models', conversationId: null };
-  if (first === 'chat') return { destination: 'chat', conversationId: second ? decodeURIComponent(second) : null };
+  if (first === 'chat') {
+    if (oversized) return { destination: 'chat', conversationId: UNREADABLE_CONVERSATION_ID };
+    return { destination: 'chat', conversationId: second ? decodeConversationId(second) : null };
+  }
   return { destination: first === 'vault' ? 'vault' : DEFAULT_DESTINATION, conversationId: null };
 }
 

@@ -7,9 +7,20 @@ import { createKeyRecord, openRecordDetails, openRecordSecret, recordEntryKey, r
 import { sealHeader } from './vault/vault-header';
 import { HEADER_ENTRY, clearVaultStorage, readVaultEntry, writeVaultAtomically } from './vault/vault-storage';
 import { changeStoredPassphrase, createNewVault, readStoredHeader, unlockStoredVault, verifyStoredPassphrase, type KdfOptions } from './vault/vault-lifecycle';
+import type { validateKey as ValidateKey, ValidateKeyResult } from './validate-key';
 import { clearConversationDatabase } from './conversations/conversation-database';
 import { exportVault as exportStoredVault, importVault as importStoredVault } from './vault/vault-backup';
 import { endSession, isSessionOpen, requireSession, resetSessionForTests, startSession, updateSessionHeader } from './vault/vault-session';
+
+/**
+ * The seed's example imports validateKey from here. It loads the provider adapters on first use,
+ * so the vault screen's first load stays small (see use-key-verification.ts).
+ */
+export async function validateKey(...args: Parameters<typeof ValidateKey>): Promise<ValidateKeyResult> {
+  const module = await import('./validate-key');
+  return module.validateKey(...args);
+}
+export type { ValidateKeyOptions, ValidateKeyResult } from './validate-key';
 
 export { DEFAULT_IDLE_TIMEOUT_MS, getIdleTimeout, onVaultLocked, setIdleTimeout, touchActivity, type VaultLockReason } from './vault/vault-session';
 export type { KdfOptions } from './vault/vault-lifecycle';
@@ -200,11 +211,22 @@ export async function getDecryptedKey(provider: BYOKProvider): Promise<string> {
   return openRecordSecret(dek, header.vaultId, await readRequiredRecord(provider));
 }
 
-/** The key and the endpoint it is bound to, for one request. */
-export async function getKeyCredentials(provider: BYOKProvider): Promise<KeyCredentials> {
+/**
+ * The key and the endpoint it is bound to, for one request. A vault key goes nowhere else: when
+ * the caller names an endpoint (`expectedBaseUrl`) that differs from the bound one, INVALID_REQUEST
+ * is thrown before the key is decrypted.
+ */
+export async function getKeyCredentials(provider: BYOKProvider, expectedBaseUrl?: string): Promise<KeyCredentials> {
   const { header, dek } = requireSession();
   const record = await readRequiredRecord(provider);
   const details = await openRecordDetails(dek, header.vaultId, record);
+  if (expectedBaseUrl !== undefined && normaliseEndpoint(expectedBaseUrl).baseUrl !== details.baseUrl) {
+    throw new BYOKError(
+      'INVALID_REQUEST',
+      `The stored ${PROVIDERS[provider].displayName} key is bound to ${details.baseUrl} and is never sent elsewhere. Pass the key explicitly to use another endpoint, or move the key to it in the vault.`,
+      { provider },
+    );
+  }
   return { apiKey: await openRecordSecret(dek, header.vaultId, record), baseUrl: details.baseUrl };
 }
 

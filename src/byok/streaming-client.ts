@@ -2,9 +2,10 @@
 // provider's adapter, and when a stream finishes records use and cost against the vault key.
 import { getKeyCredentials, isVaultUnlocked, markKeyUsed } from './api-key-manager';
 import { PROVIDERS, calculateCost } from './provider-config';
+import { normaliseEndpoint } from './vault/endpoint';
 import { getProviderAdapter } from './providers';
 import type { ResolvedChatRequest } from './providers/provider-adapter';
-import type { BYOKProvider, ChatRequest, ChatResult, FinishReason, StreamChunk, ToolCall, Usage } from './types';
+import { BYOKError, type BYOKProvider, type ChatRequest, type ChatResult, type FinishReason, type StreamChunk, type ToolCall, type Usage } from './types';
 import { recordUsage } from './usage-ledger';
 
 interface ResolvedCredentials {
@@ -24,21 +25,34 @@ async function readVaultCredentials(provider: BYOKProvider): Promise<{ apiKey: s
 }
 
 /**
- * Without `apiKey` the vault supplies key and endpoint (VAULT_LOCKED / KEY_NOT_FOUND otherwise).
- * With `apiKey`, the request's own key and endpoint are used; it still counts as the vault key's
- * use when it is that same key — the chat screen may pass the key it got from the vault session.
+ * A reply stops with a clear error past this many characters (text and reasoning together). No
+ * model's output comes near it (the largest output limits are about 128k tokens, ~0.5M characters);
+ * only a broken or hostile endpoint does, and memory must not grow without limit (security.md T29).
+ */
+export const MAX_REPLY_CHARACTERS = 2_000_000;
+
+/**
+ * Without `apiKey` the vault supplies key and endpoint (VAULT_LOCKED / KEY_NOT_FOUND otherwise),
+ * and the key goes only to the endpoint it is bound to: a different `baseUrl` is refused. With
+ * `apiKey`, the caller chose both key and endpoint; the endpoint is still validated (https, or
+ * http on loopback), and the call counts as the vault key's use only when both key and endpoint match.
  */
 async function resolveCredentials(request: ChatRequest): Promise<ResolvedCredentials> {
   if (request.apiKey === undefined) {
-    const stored = await getKeyCredentials(request.provider);
-    return { apiKey: stored.apiKey, baseUrl: request.baseUrl ?? stored.baseUrl, isVaultKey: true };
+    const stored = await getKeyCredentials(request.provider, request.baseUrl);
+    return { apiKey: stored.apiKey, baseUrl: stored.baseUrl, isVaultKey: true };
   }
   const stored = await readVaultCredentials(request.provider);
-  return {
-    apiKey: request.apiKey,
-    baseUrl: request.baseUrl ?? stored?.baseUrl ?? PROVIDERS[request.provider].baseUrl,
-    isVaultKey: stored?.apiKey === request.apiKey,
-  };
+  const baseUrl = normaliseEndpoint(request.baseUrl ?? stored?.baseUrl ?? PROVIDERS[request.provider].baseUrl).baseUrl;
+  return { apiKey: request.apiKey, baseUrl, isVaultKey: stored?.apiKey === request.apiKey && stored.baseUrl === baseUrl };
+}
+
+function replyTooLongError(provider: BYOKProvider): BYOKError {
+  return new BYOKError(
+    'STREAM_INTERRUPTED',
+    `The reply passed ${MAX_REPLY_CHARACTERS.toLocaleString('en-US')} characters, far beyond any model's output; reading stopped and the text so far is kept.`,
+    { provider },
+  );
 }
 
 /** Bookkeeping never breaks a reply that already arrived: a locked vault or full disk is ignored. */
@@ -56,8 +70,12 @@ export async function* streamChat(request: ChatRequest): AsyncGenerator<StreamCh
   const credentials = await resolveCredentials(request);
   const resolved: ResolvedChatRequest = { ...request, apiKey: credentials.apiKey, baseUrl: credentials.baseUrl };
   let usage: Usage | undefined;
+  let replyCharacters = 0;
   for await (const chunk of getProviderAdapter(request.provider).streamChat(resolved)) {
     if (chunk.type === 'usage') usage = chunk.usage;
+    // Text and reasoning deltas alike; unknown chunk types without a delta are passed on untouched.
+    if ('delta' in chunk && typeof chunk.delta === 'string') replyCharacters += chunk.delta.length;
+    if (replyCharacters > MAX_REPLY_CHARACTERS) throw replyTooLongError(request.provider);
     // Recorded before `done` is handed out: a consumer may stop iterating right after it.
     if (chunk.type === 'done' && credentials.isVaultKey) await recordFinishedStream(request, usage);
     yield chunk;

@@ -93,7 +93,8 @@ async function readLedger(provider: BYOKProvider): Promise<ProviderLedger> {
 
 async function readBudget(provider: BYOKProvider): Promise<number | null> {
   const budget = await readPlainValue<number>(budgetKey(provider));
-  return typeof budget === 'number' ? budget : null;
+  // The plain store is not authenticated: a negative, NaN or infinite budget reads as "no budget".
+  return typeof budget === 'number' && Number.isFinite(budget) && budget >= 0 ? budget : null;
 }
 
 function sumMonth(ledger: ProviderLedger, now: number): DayTotals {

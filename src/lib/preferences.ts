@@ -21,10 +21,22 @@ export const DEFAULT_PREFERENCES: Preferences = { defaultModel: null, autoLockMi
 
 const preferencesStore = createStore('vivim-byok-preferences', 'preferences');
 
+/**
+ * This store is not authenticated: anything (an extension, a script, a hand edit) can write it. So
+ * every value is checked on read, and anything out of range reads as the default — an idle lock
+ * of 1e9 minutes must never mean "never" (security.md R11).
+ */
+const PREFERENCE_CHECKS: { [K in keyof Preferences]: (value: unknown) => value is Preferences[K] } = {
+  autoLockMinutes: (value): value is number => AUTO_LOCK_CHOICES.some((choice) => choice === value),
+  defaultModel: (value): value is ModelChoice | null => value === null || (
+    typeof value === 'object' && typeof (value as ModelChoice).provider === 'string' && typeof (value as ModelChoice).modelId === 'string'
+  ),
+};
+
 export async function readPreference<K extends keyof Preferences>(name: K): Promise<Preferences[K]> {
   try {
-    const stored = await get<Preferences[K]>(name, preferencesStore);
-    return stored === undefined ? DEFAULT_PREFERENCES[name] : stored;
+    const stored: unknown = await get(name, preferencesStore);
+    return PREFERENCE_CHECKS[name](stored) ? stored : DEFAULT_PREFERENCES[name];
   } catch {
     // A preference is never worth failing a screen for: fall back to the default.
     return DEFAULT_PREFERENCES[name];

@@ -6,6 +6,8 @@ import type { OpenVault } from './vault-lifecycle';
 import type { VaultHeader } from './vault-header';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 15 * 60_000;
+/** The longest idle lock offered (R11: 1/5/15/30/60/240 minutes; there is no "never"). */
+export const MAX_IDLE_TIMEOUT_MS = 240 * 60_000;
 
 export type VaultLockReason = 'manual' | 'idle';
 type LockListener = (reason: VaultLockReason) => void;
@@ -56,7 +58,9 @@ export function updateSessionHeader(header: VaultHeader): void {
 
 export function setIdleTimeout(milliseconds: number): void {
   // There is deliberately no "never" (R11).
-  if (!Number.isFinite(milliseconds) || milliseconds <= 0) throw new RangeError('The idle timeout must be a positive number of milliseconds.');
+  if (!Number.isFinite(milliseconds) || milliseconds <= 0 || milliseconds > MAX_IDLE_TIMEOUT_MS) {
+    throw new RangeError('The idle timeout must be between 1 ms and 240 minutes.');
+  }
   idleTimeoutMs = milliseconds;
 }
 

@@ -1,15 +1,18 @@
 // The providers' own GET /models lists and the stored key metadata, as React Query options kept
 // next to their fetchers (docs/style.md §10).
 import { queryOptions } from '@tanstack/react-query';
-import { getDecryptedKey, listKeys } from '../../byok/api-key-manager';
+import { getKeyCredentials, listKeys } from '../../byok/api-key-manager';
 import { getProviderAdapter } from '../../byok/providers';
 import type { RemoteModel } from '../../byok/providers/provider-adapter';
 import type { BYOKProvider, StoredKey } from '../../byok/types';
 
-/** The key is decrypted just for this request and never kept (security: no key in the query cache). */
+/**
+ * The key is decrypted just for this request and never kept (security: no key in the query cache),
+ * and goes only to the endpoint it is bound to: a `baseUrl` that differs is refused by the vault.
+ */
 export async function fetchRemoteModels(provider: BYOKProvider, baseUrl: string, signal?: AbortSignal): Promise<RemoteModel[]> {
-  const apiKey = await getDecryptedKey(provider);
-  return getProviderAdapter(provider).listModels({ apiKey, baseUrl, ...(signal ? { signal } : {}) });
+  const credentials = await getKeyCredentials(provider, baseUrl);
+  return getProviderAdapter(provider).listModels({ ...credentials, ...(signal ? { signal } : {}) });
 }
 
 export function remoteModelsQueryOptions(provider: BYOKProvider, baseUrl: string) {

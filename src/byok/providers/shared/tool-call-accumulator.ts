@@ -1,6 +1,6 @@
 // Tool calls arrive as fragments keyed by an index (OpenAI, Anthropic) or whole (xAI, Mistral,
 // Gemini). Either way they are collected here and handed out once, with parsed arguments.
-import type { ToolCall } from '../../types';
+import { BYOKError, type ToolCall } from '../../types';
 import { isRecord, parseJson } from './json-values';
 
 interface PendingToolCall {
@@ -22,6 +22,17 @@ export function parseToolArguments(text: string): Record<string, unknown> {
   return isRecord(parsed) ? parsed : { _raw: text };
 }
 
+/**
+ * One tool call's arguments stop here (security.md T29): real arguments are a few KB, and a
+ * hostile endpoint streaming fragments forever must not grow memory without limit.
+ */
+export const MAX_TOOL_ARGUMENT_CHARACTERS = 1024 * 1024;
+
+function toolArgumentsTooLongError(name: string): BYOKError {
+  const label = name === '' ? 'A tool call' : `The tool call "${name.slice(0, 64)}"`;
+  return new BYOKError('STREAM_INTERRUPTED', `${label} sent more than ${MAX_TOOL_ARGUMENT_CHARACTERS / 1024} KB of arguments; reading stopped.`);
+}
+
 export class ToolCallAccumulator {
   private readonly pending = new Map<number, PendingToolCall>();
 
@@ -29,7 +40,10 @@ export class ToolCallAccumulator {
     const call = this.pending.get(index) ?? { id: '', name: '', argumentsText: '' };
     if (fragment.id) call.id = fragment.id;
     if (fragment.name) call.name = fragment.name;
-    if (fragment.argumentsDelta) call.argumentsText += fragment.argumentsDelta;
+    if (fragment.argumentsDelta) {
+      if (call.argumentsText.length + fragment.argumentsDelta.length > MAX_TOOL_ARGUMENT_CHARACTERS) throw toolArgumentsTooLongError(call.name);
+      call.argumentsText += fragment.argumentsDelta;
+    }
     this.pending.set(index, call);
   }
 
