@@ -9,11 +9,8 @@ import { checkBudget } from '../../byok/usage-ledger';
 import { persistConversation } from './chat-conversation-actions';
 import { setDraft, setNotice, useChatStore } from './chat-store';
 import { createConversationTitle } from './conversation-title';
-import { animationFrameScheduler, createDeltaBatcher } from './delta-batcher';
+import { browserUpdateScheduler, createDeltaBatcher, streamUpdateInterval } from './delta-batcher';
 import { runChatTurn, type ChatTurn, type ChatTurnDependencies } from './run-chat-turn';
-
-/** The first token is painted in the next frame; after that the reply updates about 20 times a second. */
-const STREAM_UPDATE_INTERVAL_MS = 50;
 
 const browserDependencies: ChatTurnDependencies = {
   streamChat,
@@ -60,8 +57,9 @@ async function streamReply(meta: ConversationMeta, history: StoredMessage[]): Pr
   useChatStore.setState({ messages: [...history, placeholder], streaming: { messageId: reply.id, text: '', toolCalls: [] } });
   const batcher = createDeltaBatcher(
     (joined) => useChatStore.setState((state) => (state.streaming ? { streaming: { ...state.streaming, text: state.streaming.text + joined } } : {})),
-    animationFrameScheduler,
-    { minimumIntervalMs: STREAM_UPDATE_INTERVAL_MS, now: () => performance.now() },
+    // The first token is painted in the next frame; later updates come 20 to 7 times a second.
+    browserUpdateScheduler,
+    streamUpdateInterval,
   );
   const turn = runChatTurn({
     conversation: meta, history, reply, onDelta: batcher.push,

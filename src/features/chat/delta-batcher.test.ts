@@ -1,74 +1,123 @@
 import { describe, expect, it } from 'vitest';
-import { createDeltaBatcher, type FrameScheduler } from './delta-batcher';
+import { createDeltaBatcher, streamUpdateInterval, type UpdateScheduler } from './delta-batcher';
 
 function createManualScheduler() {
-  const callbacks = new Map<number, () => void>();
+  let clock = 0;
   let next = 1;
-  const scheduler: FrameScheduler = {
-    request: (callback) => { callbacks.set(next, callback); return next++; },
-    cancel: (handle) => { callbacks.delete(handle); },
+  const frames = new Map<number, () => void>();
+  const timers = new Map<number, { callback: () => void; at: number }>();
+  const scheduler: UpdateScheduler = {
+    frame: (callback) => { frames.set(next, callback); return next++; },
+    cancelFrame: (handle) => { frames.delete(handle); },
+    timer: (callback, delayMs) => { timers.set(next, { callback, at: clock + delayMs }); return next++; },
+    cancelTimer: (handle) => { timers.delete(handle); },
+    now: () => clock,
   };
-  const runFrame = () => { const pending = [...callbacks.values()]; callbacks.clear(); pending.forEach((callback) => callback()); };
-  return { scheduler, runFrame, pendingFrames: () => callbacks.size };
+  const runFrame = () => { const due = [...frames.values()]; frames.clear(); due.forEach((callback) => callback()); };
+  /** Moves the clock and fires the timers that came due. */
+  const advance = (ms: number) => {
+    clock += ms;
+    for (const [handle, timer] of [...timers]) {
+      if (timer.at <= clock) { timers.delete(handle); timer.callback(); }
+    }
+  };
+  return { scheduler, runFrame, advance, frames: () => frames.size, timers: () => timers.size };
 }
 
 describe('createDeltaBatcher', () => {
-  it('hands on all deltas of a frame joined, once', () => {
-    const { scheduler, runFrame, pendingFrames } = createManualScheduler();
+  it('hands on the first deltas in the next frame, joined, once', () => {
+    const { scheduler, runFrame, frames } = createManualScheduler();
     const flushed: string[] = [];
-    const batcher = createDeltaBatcher((joined) => flushed.push(joined), scheduler);
+    const batcher = createDeltaBatcher((joined) => flushed.push(joined), scheduler, () => 50);
     for (const delta of ['a', 'b', 'c']) batcher.push(delta);
-    expect(pendingFrames()).toBe(1);
+    expect(frames()).toBe(1);
     expect(flushed).toEqual([]);
     runFrame();
     expect(flushed).toEqual(['abc']);
-    batcher.push('d');
-    runFrame();
-    expect(flushed).toEqual(['abc', 'd']);
   });
 
-  it('flushes at once on demand and cancels the frame', () => {
-    const { scheduler, pendingFrames } = createManualScheduler();
+  it('after an update, waits on a timer (no frames) and then asks for exactly one frame', () => {
+    const { scheduler, runFrame, advance, frames, timers } = createManualScheduler();
     const flushed: string[] = [];
-    const batcher = createDeltaBatcher((joined) => flushed.push(joined), scheduler);
+    const batcher = createDeltaBatcher((joined) => flushed.push(joined), scheduler, () => 50);
+    batcher.push('first');
+    runFrame();
+    batcher.push('a');
+    advance(10);
+    batcher.push('b');
+    expect(frames()).toBe(0);
+    expect(timers()).toBe(1);
+    advance(39);
+    expect(frames()).toBe(0);
+    advance(1);
+    expect(frames()).toBe(1);
+    batcher.push('c');
+    expect(frames()).toBe(1);
+    runFrame();
+    expect(flushed).toEqual(['first', 'abc']);
+    expect(frames() + timers()).toBe(0);
+  });
+
+  it('asks for a frame at once when the interval has already passed', () => {
+    const { scheduler, runFrame, advance, frames, timers } = createManualScheduler();
+    const flushed: string[] = [];
+    const batcher = createDeltaBatcher((joined) => flushed.push(joined), scheduler, () => 50);
+    batcher.push('first');
+    runFrame();
+    advance(80);
+    batcher.push('late');
+    expect(timers()).toBe(0);
+    expect(frames()).toBe(1);
+    runFrame();
+    expect(flushed).toEqual(['first', 'late']);
+  });
+
+  it('flushes at once on demand and cancels whatever it was waiting for', () => {
+    const { scheduler, frames, timers, runFrame } = createManualScheduler();
+    const flushed: string[] = [];
+    const batcher = createDeltaBatcher((joined) => flushed.push(joined), scheduler, () => 50);
+    batcher.push('one');
+    runFrame();
     batcher.push('end');
     batcher.flush();
-    expect(flushed).toEqual(['end']);
-    expect(pendingFrames()).toBe(0);
+    expect(flushed).toEqual(['one', 'end']);
+    expect(frames() + timers()).toBe(0);
   });
 
   it('ignores empty deltas and drops pending ones on cancel', () => {
-    const { scheduler, runFrame, pendingFrames } = createManualScheduler();
+    const { scheduler, runFrame, frames } = createManualScheduler();
     const flushed: string[] = [];
     const batcher = createDeltaBatcher((joined) => flushed.push(joined), scheduler);
     batcher.push('');
-    expect(pendingFrames()).toBe(0);
+    expect(frames()).toBe(0);
     batcher.push('x');
     batcher.cancel();
     runFrame();
     expect(flushed).toEqual([]);
   });
 
-  it('after the first update, waits out the pacing interval across frames, and flush() never waits', () => {
-    const { scheduler, runFrame } = createManualScheduler();
-    let clock = 0;
-    const flushed: string[] = [];
-    const batcher = createDeltaBatcher((joined) => flushed.push(joined), scheduler, { minimumIntervalMs: 50, now: () => clock });
-    batcher.push('first');
+  it('passes the characters handed on so far to the interval', () => {
+    const { scheduler, runFrame, advance } = createManualScheduler();
+    const asked: number[] = [];
+    const batcher = createDeltaBatcher(() => undefined, scheduler, (characters) => { asked.push(characters); return 10; });
+    batcher.push('12345');
     runFrame();
-    expect(flushed).toEqual(['first']);
-    batcher.push('a');
-    clock = 16;
+    advance(1);
+    batcher.push('678');
+    advance(20);
     runFrame();
-    batcher.push('b');
-    clock = 33;
-    runFrame();
-    expect(flushed).toEqual(['first']);
-    clock = 50;
-    runFrame();
-    expect(flushed).toEqual(['first', 'ab']);
-    batcher.push('end');
-    batcher.flush();
-    expect(flushed).toEqual(['first', 'ab', 'end']);
+    advance(1);
+    batcher.push('9');
+    expect(asked).toEqual([5, 8]);
+  });
+});
+
+describe('streamUpdateInterval', () => {
+  it('updates about 20 times a second at first and slows down as the reply grows, never below 150 ms', () => {
+    expect(streamUpdateInterval(0)).toBe(50);
+    expect(streamUpdateInterval(4_000)).toBe(50);
+    expect(streamUpdateInterval(32_000)).toBeCloseTo(100);
+    expect(streamUpdateInterval(60_000)).toBe(150);
+    expect(streamUpdateInterval(1_000_000)).toBe(150);
   });
 });

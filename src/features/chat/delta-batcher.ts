@@ -1,14 +1,40 @@
-// Providers may send hundreds of tiny deltas a second; the screen needs at most one update per
-// animation frame (performance.md B2, B4). Deltas are joined here and handed on once per frame.
+// Providers may send hundreds of tiny deltas a second; the screen needs far fewer updates
+// (performance.md B2–B4). Deltas are joined here and handed on in exactly one animation frame per
+// update: the first at once (the first token is painted in the next frame), later ones after a
+// timer that waits out the update interval, then one frame. No frame is requested while waiting,
+// so an idle stretch costs no frames at all.
 
-export interface FrameScheduler {
-  request(callback: () => void): number;
-  cancel(handle: number): void;
+export interface UpdateScheduler {
+  frame(callback: () => void): number;
+  cancelFrame(handle: number): void;
+  timer(callback: () => void, delayMs: number): number;
+  cancelTimer(handle: number): void;
+  now(): number;
 }
 
-export const animationFrameScheduler: FrameScheduler = {
-  request: (callback) => requestAnimationFrame(() => callback()),
-  cancel: (handle) => cancelAnimationFrame(handle),
+export const browserUpdateScheduler: UpdateScheduler = {
+  frame: (callback) => requestAnimationFrame(() => callback()),
+  cancelFrame: (handle) => cancelAnimationFrame(handle),
+  timer: (callback, delayMs) => window.setTimeout(callback, delayMs),
+  cancelTimer: (handle) => window.clearTimeout(handle),
+  now: () => performance.now(),
+};
+
+/** The least time between two updates, given how many characters were handed on so far. */
+export type UpdateInterval = (handedOnCharacters: number) => number;
+
+/**
+ * About 20 updates a second for a short reply, slowing to about 7 a second for a very long one:
+ * each update still costs a style, layout and paint of what is on screen, and a reader of a long
+ * reply does not need it to move more often (npm run bench, B2 and B3).
+ */
+export const streamUpdateInterval: UpdateInterval = (characters) => {
+  const FAST_MS = 50;
+  const SLOW_MS = 150;
+  const SLOWING_FROM = 4_000;
+  const SLOWEST_AT = 60_000;
+  const progress = Math.min(1, Math.max(0, (characters - SLOWING_FROM) / (SLOWEST_AT - SLOWING_FROM)));
+  return FAST_MS + (SLOW_MS - FAST_MS) * progress;
 };
 
 export interface DeltaBatcher {
@@ -19,53 +45,51 @@ export interface DeltaBatcher {
   cancel(): void;
 }
 
-/**
- * After the first update, hand on at most once per `minimumIntervalMs`. Every update costs a
- * style, layout and paint of the growing reply; on a slow device 60 of them a second saturate the
- * main thread (npm run bench, B2), while 20 a second still read as smooth streaming.
- */
-export interface DeltaPacing {
-  minimumIntervalMs: number;
-  now: () => number;
-}
-
 export function createDeltaBatcher(
   onFlush: (joined: string) => void,
-  scheduler: FrameScheduler = animationFrameScheduler,
-  pacing: DeltaPacing = { minimumIntervalMs: 0, now: () => 0 },
+  scheduler: UpdateScheduler = browserUpdateScheduler,
+  interval: UpdateInterval = () => 0,
 ): DeltaBatcher {
   let pending: string[] = [];
-  let handle: number | null = null;
+  let timerHandle: number | null = null;
+  let frameHandle: number | null = null;
   let lastFlushAt: number | null = null;
+  let handedOn = 0;
+
+  function stopWaiting(): void {
+    if (timerHandle !== null) scheduler.cancelTimer(timerHandle);
+    if (frameHandle !== null) scheduler.cancelFrame(frameHandle);
+    timerHandle = null;
+    frameHandle = null;
+  }
 
   function flush(): void {
-    if (handle !== null) scheduler.cancel(handle);
-    handle = null;
+    stopWaiting();
     if (pending.length === 0) return;
     const joined = pending.join('');
     pending = [];
-    lastFlushAt = pacing.now();
+    handedOn += joined.length;
+    lastFlushAt = scheduler.now();
     onFlush(joined);
   }
 
-  /** A frame came: flush if the interval has passed (the first update never waits), else wait for the next frame. */
-  function onFrame(): void {
-    handle = null;
-    const elapsed = lastFlushAt === null ? Infinity : pacing.now() - lastFlushAt;
-    if (elapsed >= pacing.minimumIntervalMs) flush();
-    else handle = scheduler.request(onFrame);
+  function requestFrame(): void {
+    timerHandle = null;
+    frameHandle = scheduler.frame(flush);
   }
 
   return {
     push(delta) {
       if (delta.length === 0) return;
       pending.push(delta);
-      if (handle === null) handle = scheduler.request(onFrame);
+      if (timerHandle !== null || frameHandle !== null) return;
+      const wait = lastFlushAt === null ? 0 : interval(handedOn) - (scheduler.now() - lastFlushAt);
+      if (wait <= 0) requestFrame();
+      else timerHandle = scheduler.timer(requestFrame, wait);
     },
     flush,
     cancel() {
-      if (handle !== null) scheduler.cancel(handle);
-      handle = null;
+      stopWaiting();
       pending = [];
     },
   };

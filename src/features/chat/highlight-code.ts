@@ -1,5 +1,5 @@
 // highlight.js is loaded on first use, never with the first screen (performance.md B1).
-import { sanitizeHighlightedCode } from './sanitize-html';
+import { sanitizeHighlightedCodeToFragment } from './sanitize-html';
 
 type Highlighter = (code: string, language: string) => string | null;
 
@@ -10,10 +10,10 @@ function loadHighlighter(): Promise<Highlighter> {
   return highlighterPromise;
 }
 
-/** Sanitised highlighted HTML, or null for an unknown language (the code then shows as plain text). */
-export async function highlightCode(code: string, language: string): Promise<string | null> {
+/** Sanitised highlighted nodes, or null for an unknown language (the code then shows as plain text). */
+export async function highlightCode(code: string, language: string): Promise<DocumentFragment | null> {
   if (!language) return null;
   const highlight = await loadHighlighter();
   const html = highlight(code, language);
-  return html === null ? null : sanitizeHighlightedCode(html);
+  return html === null ? null : sanitizeHighlightedCodeToFragment(html);
 }

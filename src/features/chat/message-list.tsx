@@ -1,6 +1,6 @@
 // The open conversation's messages. Not a live region itself: announcing every token would drown
 // a screen reader, so ReplyAnnouncer says only when a reply starts and how it ended.
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useChatStore } from './chat-store';
 import { regenerateReply } from './chat-turn-actions';
 import { MessageItem } from './message-item';
@@ -11,6 +11,10 @@ import { useProgressiveMessages } from './use-progressive-messages';
 export interface MessageListProps {
   vaultHref: string;
   newConversationHref: string;
+}
+
+function scrollToEnd(element: HTMLElement): void {
+  element.scrollTop = element.scrollHeight;
 }
 
 /**
@@ -34,14 +38,12 @@ function useStickToBottom(container: React.RefObject<HTMLDivElement | null>) {
     return () => element.removeEventListener('scroll', onScroll);
   }, [container]);
 
-  useEffect(() => {
+  // In the same commit as the text it follows (a layout effect, after the reply's own): the frame
+  // that paints an update does its one layout for both, and no extra frame is asked for.
+  useLayoutEffect(() => {
     const element = container.current;
     if (!element || !(pinned.current || streamedLength === 0)) return;
-    // Scrolling in the next frame lets the browser do this frame's one layout, not an extra one.
-    const frame = requestAnimationFrame(() => {
-      element.scrollTop = element.scrollHeight;
-    });
-    return () => cancelAnimationFrame(frame);
+    scrollToEnd(element);
   }, [container, streamedLength, messageCount, lastStatus]);
 }
 

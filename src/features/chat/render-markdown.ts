@@ -2,11 +2,12 @@
 // only http/https/mailto, and images are never loaded (a remote image is a beacon, T28). The HTML
 // then goes through the sanitiser anyway, so a renderer bug cannot become an XSS on its own.
 import { Lexer, Marked, type Token, type Tokens } from 'marked';
-import { SAFE_LINK_PATTERN, sanitizeHtml } from './sanitize-html';
+import { SAFE_LINK_PATTERN, sanitizeHtml, sanitizeHtmlToFragment } from './sanitize-html';
 
-export type RenderedBlock =
-  | { kind: 'html'; html: string }
-  | { kind: 'code'; language: string; code: string };
+export type CodeBlockContent = { kind: 'code'; language: string; code: string };
+export type RenderedBlock = { kind: 'html'; html: string } | CodeBlockContent;
+/** The same blocks as nodes ready to insert: sanitised once, never serialised and parsed again. */
+export type RenderedNodeBlock = { kind: 'html'; fragment: DocumentFragment } | CodeBlockContent;
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -32,13 +33,13 @@ markdown.use({
   },
 });
 
-/** Renders a list of block tokens; code blocks come out separately so they get a copy button. */
-export function renderBlockTokens(tokens: Token[]): RenderedBlock[] {
-  const blocks: RenderedBlock[] = [];
+/** Groups block tokens: runs of prose become one HTML block; code blocks come out separately (copy button). */
+function groupBlockTokens<Html>(tokens: Token[], renderHtml: (html: string) => Html): Array<Html | CodeBlockContent> {
+  const blocks: Array<Html | CodeBlockContent> = [];
   let pending: Token[] = [];
   const flushPending = () => {
     if (pending.length === 0) return;
-    blocks.push({ kind: 'html', html: sanitizeHtml(markdown.parser(pending)) });
+    blocks.push(renderHtml(markdown.parser(pending)));
     pending = [];
   };
   for (const token of tokens) {
@@ -54,9 +55,21 @@ export function renderBlockTokens(tokens: Token[]): RenderedBlock[] {
   return blocks;
 }
 
+export function renderBlockTokens(tokens: Token[]): RenderedBlock[] {
+  return groupBlockTokens(tokens, (html) => ({ kind: 'html', html: sanitizeHtml(html) }));
+}
+
+export function renderBlockTokensToNodes(tokens: Token[]): RenderedNodeBlock[] {
+  return groupBlockTokens(tokens, (html) => ({ kind: 'html', fragment: sanitizeHtmlToFragment(html) }));
+}
+
 /** A finished block's raw Markdown, rendered once. */
 export function renderMarkdownBlock(raw: string): RenderedBlock[] {
   return renderBlockTokens(new Lexer({ gfm: true }).lex(raw));
+}
+
+export function renderMarkdownBlockToNodes(raw: string): RenderedNodeBlock[] {
+  return renderBlockTokensToNodes(new Lexer({ gfm: true }).lex(raw));
 }
 
 /** The whole text as one sanitised HTML string (tests and export previews). */

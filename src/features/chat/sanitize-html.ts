@@ -26,18 +26,30 @@ function installHooks(): void {
   });
 }
 
+const MARKDOWN_POLICY = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR,
+  ALLOWED_URI_REGEXP: SAFE_LINK_PATTERN,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+};
+const HIGHLIGHT_POLICY = { ALLOWED_TAGS: ['span'], ALLOWED_ATTR: ['class'] };
+
 export function sanitizeHtml(html: string): string {
   installHooks();
-  return DOMPurify.sanitize(html, {
-    ALLOWED_TAGS,
-    ALLOWED_ATTR,
-    ALLOWED_URI_REGEXP: SAFE_LINK_PATTERN,
-    ALLOW_DATA_ATTR: false,
-    ALLOW_ARIA_ATTR: false,
-  });
+  return DOMPurify.sanitize(html, MARKDOWN_POLICY);
+}
+
+/**
+ * The same sanitiser, handing back the nodes it built instead of a string: the caller inserts
+ * them as they are, so the HTML is parsed once and never serialised and parsed again.
+ */
+export function sanitizeHtmlToFragment(html: string): DocumentFragment {
+  installHooks();
+  return DOMPurify.sanitize(html, { ...MARKDOWN_POLICY, RETURN_DOM_FRAGMENT: true });
 }
 
 /** Highlighted code is only ever spans with highlight.js classes. */
-export function sanitizeHighlightedCode(html: string): string {
-  return DOMPurify.sanitize(html, { ALLOWED_TAGS: ['span'], ALLOWED_ATTR: ['class'] });
+export function sanitizeHighlightedCodeToFragment(html: string): DocumentFragment {
+  return DOMPurify.sanitize(html, { ...HIGHLIGHT_POLICY, RETURN_DOM_FRAGMENT: true });
 }

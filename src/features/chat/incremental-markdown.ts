@@ -1,0 +1,154 @@
+// The reply renderer behind MarkdownView, in plain DOM (performance.md B2, B3). Per update it
+// touches only the open block at the end; a finished block is rendered once into nodes (marked →
+// DOMPurify as a fragment, no HTML string parsed twice), appended to a frozen group, and never
+// looked at again. Groups of blocks share one `content-visibility: auto` box, so the browser
+// checks a few dozen boxes per frame, not hundreds. When one update finishes many blocks at once
+// (full speed, or a long reply opened from history), they are mounted in time slices, never in
+// one long task.
+import { createMarkdownBlockSplitter, type MarkdownBlockSplitter } from './markdown-blocks';
+import { createCodeBlockElement } from './code-block-dom';
+import { renderBlockTokensToNodes, renderMarkdownBlockToNodes, type RenderedNodeBlock } from './render-markdown';
+import type { Token } from 'marked';
+
+/** Blocks per frozen group: enough to keep the number of boxes small, few enough that a group is about a screen. */
+export const BLOCKS_PER_GROUP = 24;
+/** Mounting finished blocks stops after this long in one task and goes on in the next. */
+export const SLICE_BUDGET_MS = 8;
+
+export interface SliceScheduler {
+  /** Runs `task` in a later task, after the browser had a chance to paint; returns a cancel. */
+  later(task: () => void): () => void;
+  now(): number;
+}
+
+/** A message-channel task: not clamped like nested timers, and a frame can run before it. */
+export const browserSliceScheduler: SliceScheduler = {
+  later(task) {
+    const channel = new MessageChannel();
+    let cancelled = false;
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      if (!cancelled) task();
+    };
+    channel.port2.postMessage(null);
+    return () => {
+      cancelled = true;
+      channel.port1.close();
+    };
+  },
+  now: () => performance.now(),
+};
+
+export interface IncrementalMarkdownOptions {
+  scheduler?: SliceScheduler;
+  sliceBudgetMs?: number;
+  blocksPerGroup?: number;
+}
+
+export interface IncrementalMarkdown {
+  /** The whole text so far; `streaming` false renders the open tail as finished too. */
+  update(text: string, streaming: boolean): void;
+  /** Finished blocks rendered but not yet mounted (0 once caught up). */
+  readonly backlog: number;
+  dispose(): void;
+}
+
+function blockElement(block: RenderedNodeBlock, finished: boolean): HTMLElement {
+  if (block.kind === 'code') return createCodeBlockElement(block, finished);
+  const element = document.createElement('div');
+  // The class names are the ones the React renderer used; rendered output stays byte-identical.
+  element.className = finished ? 'markdown-block markdown-block-finished' : 'markdown-block';
+  element.append(block.fragment);
+  return element;
+}
+
+export function createIncrementalMarkdown(root: HTMLElement, options: IncrementalMarkdownOptions = {}): IncrementalMarkdown {
+  const scheduler = options.scheduler ?? browserSliceScheduler;
+  const budget = options.sliceBudgetMs ?? SLICE_BUDGET_MS;
+  const perGroup = options.blocksPerGroup ?? BLOCKS_PER_GROUP;
+  let splitter: MarkdownBlockSplitter = createMarkdownBlockSplitter();
+  let lastText = '';
+  let lastStreaming = true;
+  /** The tail was rendered as a finished block: any other text must start over. */
+  let finalised = false;
+  let seenFinished = 0;
+  let pending: string[] = [];
+  let openTokens: Token[] = [];
+  let group: HTMLElement | null = null;
+  let groupBlocks = 0;
+  let cancelSlice: (() => void) | null = null;
+  // The open block lives in a `display: contents` box, so it lays out as if it were a direct child.
+  const open = document.createElement('div');
+  open.className = 'markdown-open';
+  root.replaceChildren(open);
+
+  function reset(): void {
+    cancelSlice?.();
+    cancelSlice = null;
+    splitter = createMarkdownBlockSplitter();
+    finalised = false;
+    seenFinished = 0;
+    pending = [];
+    group = null;
+    groupBlocks = 0;
+    open.replaceChildren();
+    root.replaceChildren(open);
+  }
+
+  function appendFinished(element: HTMLElement): void {
+    if (group === null || groupBlocks >= perGroup) {
+      group = document.createElement('div');
+      group.className = 'markdown-group';
+      root.insertBefore(group, open);
+      groupBlocks = 0;
+    }
+    group.append(element);
+    groupBlocks += 1;
+  }
+
+  function mountFinished(raw: string): void {
+    for (const block of renderMarkdownBlockToNodes(raw)) appendFinished(blockElement(block, true));
+  }
+
+  function pump(): void {
+    cancelSlice = null;
+    const deadline = scheduler.now() + budget;
+    // At least one block per slice, so a block slower than the budget still gets mounted.
+    do {
+      const raw = pending.shift();
+      if (raw === undefined) break;
+      mountFinished(raw);
+    } while (pending.length > 0 && scheduler.now() < deadline);
+    if (pending.length > 0) {
+      // The open block follows blocks that are not on the page yet: show it once they are.
+      open.replaceChildren();
+      cancelSlice = scheduler.later(pump);
+      return;
+    }
+    open.replaceChildren(...renderBlockTokensToNodes(openTokens).map((block) => blockElement(block, false)));
+  }
+
+  return {
+    update(text, streaming) {
+      if (text === lastText && streaming === lastStreaming) return;
+      if (finalised || !text.startsWith(lastText)) reset();
+      lastText = text;
+      lastStreaming = streaming;
+      const split = splitter.update(text);
+      for (; seenFinished < split.finished.length; seenFinished += 1) pending.push((split.finished[seenFinished] as { raw: string }).raw);
+      openTokens = streaming ? split.openTokens : [];
+      if (!streaming) {
+        if (split.openTail.trim().length > 0) pending.push(split.openTail);
+        finalised = true;
+      }
+      if (cancelSlice === null) pump();
+    },
+    get backlog() {
+      return pending.length;
+    },
+    dispose() {
+      cancelSlice?.();
+      cancelSlice = null;
+    },
+  };
+}
