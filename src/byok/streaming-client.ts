@@ -5,7 +5,7 @@ import { PROVIDERS, calculateCost } from './provider-config';
 import { normaliseEndpoint } from './vault/endpoint';
 import { getProviderAdapter } from './providers';
 import type { ResolvedChatRequest } from './providers/provider-adapter';
-import { BYOKError, type BYOKProvider, type ChatRequest, type ChatResult, type FinishReason, type StreamChunk, type ToolCall, type Usage } from './types';
+import { BYOKError, type BYOKProvider, type ChatRequest, type ChatResult, type FinishReason, type ReasoningReplay, type StreamChunk, type ToolCall, type Usage } from './types';
 import { recordUsage } from './usage-ledger';
 
 interface ResolvedCredentials {
@@ -84,18 +84,22 @@ export async function* streamChat(request: ChatRequest): AsyncGenerator<StreamCh
 
 export async function collectStream(request: ChatRequest, onChunk?: (chunk: StreamChunk) => void): Promise<ChatResult> {
   let content = '';
+  let reasoning = '';
+  let replay: ReasoningReplay | undefined;
   const toolCalls: ToolCall[] = [];
   let usage: Usage = { inputTokens: 0, outputTokens: 0, totalTokens: 0 };
   let finishReason: FinishReason = 'other';
   for await (const chunk of streamChat(request)) {
     onChunk?.(chunk);
     if (chunk.type === 'content') content += chunk.delta;
+    else if (chunk.type === 'reasoning') reasoning += chunk.delta;
+    else if (chunk.type === 'replay') replay = chunk.replay;
     else if (chunk.type === 'tool_call') toolCalls.push(chunk.toolCall);
     else if (chunk.type === 'usage') usage = chunk.usage;
-    else finishReason = chunk.finishReason;
+    else if (chunk.type === 'done') finishReason = chunk.finishReason;
   }
   const cost = calculateCost(request.provider, request.model, usage.inputTokens, usage.outputTokens);
-  return { content, toolCalls, usage, cost, finishReason };
+  return { content, reasoning, ...(replay ? { replay } : {}), toolCalls, usage, cost, finishReason };
 }
 
 export function sendChat(request: ChatRequest): Promise<ChatResult> {

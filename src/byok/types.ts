@@ -92,6 +92,20 @@ export interface ProviderModel {
   tiers?: PriceTier[];
   /** Reasoning models reject `temperature` and take other token-limit fields. */
   rejectsTemperature?: boolean;
+  /** The model thinks before it answers; absent for plain chat models. */
+  reasoning?: ModelReasoning;
+  /** OpenAI models that only work on `POST /v1/responses` (providers-reasoning.md §1.1). */
+  endpoint?: 'chat' | 'responses';
+}
+
+export const REASONING_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high'] as const;
+export type ReasoningEffort = (typeof REASONING_EFFORTS)[number];
+
+export interface ModelReasoning {
+  /** The effort values this model accepts, lowest first; empty when effort cannot be set. */
+  efforts: readonly ReasoningEffort[];
+  /** Whether the provider streams readable reasoning (a summary or the thinking itself). */
+  visible: boolean;
 }
 
 export interface KeyFormat {
@@ -150,9 +164,20 @@ export interface ToolCall {
   arguments: Record<string, unknown>;
 }
 
+/**
+ * Provider-native pieces of an assistant turn that must go back unchanged in the next request
+ * (Anthropic thinking blocks with signatures, Gemini thought signatures, OpenAI encrypted reasoning
+ * items). Opaque outside the adapter that made them, and valid only for the same provider and model.
+ */
+export interface ReasoningReplay {
+  provider: BYOKProvider;
+  model: string;
+  items: unknown[];
+}
+
 export type ChatMessage =
   | { role: 'user'; content: MessageContent }
-  | { role: 'assistant'; content: MessageContent; toolCalls?: ToolCall[] }
+  | { role: 'assistant'; content: MessageContent; toolCalls?: ToolCall[]; replay?: ReasoningReplay }
   | { role: 'tool'; toolCallId: string; name: string; content: string };
 
 export interface ToolDefinition {
@@ -166,6 +191,8 @@ export interface ChatSettings {
   temperature?: number;
   maxTokens?: number;
   systemPrompt?: string;
+  /** Mapped per provider and model; clamped to the nearest value the model takes; ignored without reasoning. */
+  reasoningEffort?: ReasoningEffort;
 }
 
 export interface ChatRequest {
@@ -183,18 +210,26 @@ export interface Usage {
   inputTokens: number;
   outputTokens: number;
   totalTokens: number;
+  /** Part of outputTokens the model spent thinking (always included in outputTokens). */
+  reasoningTokens?: number;
 }
 
 export type FinishReason = 'stop' | 'length' | 'tool-calls' | 'content-filter' | 'error' | 'other';
 
 export type StreamChunk =
   | { type: 'content'; delta: string }
+  | { type: 'reasoning'; delta: string }
+  /** Emitted once before `done` when the turn has provider-native pieces to send back next time. */
+  | { type: 'replay'; replay: ReasoningReplay }
   | { type: 'tool_call'; toolCall: ToolCall }
   | { type: 'usage'; usage: Usage }
   | { type: 'done'; finishReason: FinishReason };
 
 export interface ChatResult {
   content: string;
+  /** The visible reasoning (summary or thinking), '' when the model showed none. */
+  reasoning: string;
+  replay?: ReasoningReplay;
   toolCalls: ToolCall[];
   usage: Usage;
   cost: number | null;

@@ -1,6 +1,6 @@
 // Anthropic models and prices (USD per 1K tokens), providers.md §7.1 and §7.2.
 import type { PriceTier, ProviderModel } from '../types';
-import { LITELLM_VERIFIED, TEXT_TOOLS_AND_VISION } from './model-features';
+import { ANTHROPIC_ALWAYS_THINKING_EFFORTS, ANTHROPIC_EFFORTS, LITELLM_VERIFIED, TEXT_TOOLS_AND_VISION, createReasoning } from './model-features';
 
 /**
  * Sonnet 4 / 4.5 in 1M-context mode bill the whole request at the long-context price once the
@@ -18,6 +18,8 @@ interface ClaudeEntry {
   maxOutputTokens: number;
   /** Claude Opus 4.7+ and the 5 family reject `temperature`. */
   reasoning?: boolean;
+  /** Thinking cannot be turned off (Fable 5). */
+  alwaysThinks?: boolean;
   tiers?: PriceTier[];
 }
 
@@ -34,6 +36,8 @@ function createClaudeModel(entry: ClaudeEntry): ProviderModel {
     lastVerified: LITELLM_VERIFIED,
     ...(entry.tiers ? { tiers: entry.tiers } : {}),
     ...(entry.reasoning ? { rejectsTemperature: true } : {}),
+    // Every current Claude model can think and stream it summarised (providers-reasoning.md §3.1).
+    reasoning: createReasoning(entry.alwaysThinks ? ANTHROPIC_ALWAYS_THINKING_EFFORTS : ANTHROPIC_EFFORTS, true),
   };
 }
 
@@ -66,7 +70,7 @@ export const ANTHROPIC_MODELS: ProviderModel[] = [
   // Current models (anthropic-sdk-typescript Model union, 2026-08-19).
   createClaudeModel({ id: 'claude-opus-5', name: 'Claude Opus 5', input: 0.005, output: 0.025, contextWindow: 1_000_000, maxOutputTokens: 128_000, reasoning: true }),
   createClaudeModel({ id: 'claude-sonnet-5', name: 'Claude Sonnet 5', input: 0.002, output: 0.01, contextWindow: 1_000_000, maxOutputTokens: 64_000, reasoning: true }),
-  createClaudeModel({ id: 'claude-fable-5', name: 'Claude Fable 5', input: 0.01, output: 0.05, contextWindow: 1_000_000, maxOutputTokens: 128_000, reasoning: true }),
+  createClaudeModel({ id: 'claude-fable-5', name: 'Claude Fable 5', input: 0.01, output: 0.05, contextWindow: 1_000_000, maxOutputTokens: 128_000, reasoning: true, alwaysThinks: true }),
   createClaudeModel({ id: 'claude-opus-4-8', name: 'Claude Opus 4.8', input: 0.005, output: 0.025, contextWindow: 1_000_000, maxOutputTokens: 128_000, reasoning: true }),
   createClaudeModel({ id: 'claude-opus-4-7', name: 'Claude Opus 4.7', input: 0.005, output: 0.025, contextWindow: 1_000_000, maxOutputTokens: 128_000, reasoning: true }),
   createClaudeModel({ id: 'claude-opus-4-6', name: 'Claude Opus 4.6', input: 0.005, output: 0.025, contextWindow: 1_000_000, maxOutputTokens: 128_000 }),

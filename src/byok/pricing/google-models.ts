@@ -2,7 +2,9 @@
 // Every current Gemini model has a 1,048,576-token context; 65,536 max output is the published
 // default of the 2.5+ families (GET /models `outputTokenLimit` stays authoritative).
 import type { PriceTier, ProviderModel } from '../types';
-import { LITELLM_VERIFIED, PROVIDERS_DOC_VERIFIED, TEXT_TOOLS_AND_VISION } from './model-features';
+import {
+  GEMINI_25_EFFORTS, GEMINI_FLASH_EFFORTS, GEMINI_PRO_EFFORTS, LITELLM_VERIFIED, PROVIDERS_DOC_VERIFIED, TEXT_TOOLS_AND_VISION, createReasoning,
+} from './model-features';
 
 const GEMINI_CONTEXT = 1_048_576;
 const GEMINI_MAX_OUTPUT = 65_536;
@@ -19,7 +21,15 @@ function createGeminiModel(id: string, name: string, input: number, output: numb
     status: 'active',
     lastVerified: LITELLM_VERIFIED,
     ...(tiers ? { tiers } : {}),
+    // Every 2.5 and 3.x model thinks; thought summaries need includeThoughts (providers-reasoning.md §4.1).
+    reasoning: createReasoning(geminiEfforts(id), true),
   };
+}
+
+/** Pro models cannot turn thinking off; 2.5 Flash can (budget 0); 3.x Flash goes down to minimal. */
+function geminiEfforts(id: string) {
+  if (id.includes('-pro')) return GEMINI_PRO_EFFORTS;
+  return id.startsWith('gemini-2.5') ? GEMINI_25_EFFORTS : GEMINI_FLASH_EFFORTS;
 }
 
 /**

@@ -1,6 +1,8 @@
 // Mistral models and prices (USD per 1K tokens), providers.md §7.1 and §7.2.
 import type { ModelFeatures, ProviderModel } from '../types';
-import { LITELLM_VERIFIED, PROVIDERS_DOC_VERIFIED, TEXT_AND_TOOLS, TEXT_TOOLS_AND_VISION } from './model-features';
+import {
+  LITELLM_VERIFIED, MISTRAL_ADJUSTABLE_EFFORTS, PROVIDERS_DOC_VERIFIED, TEXT_AND_TOOLS, TEXT_TOOLS_AND_VISION, createReasoning,
+} from './model-features';
 
 function createMistralModel(
   id: string,
@@ -28,7 +30,11 @@ export const MISTRAL_MODELS: ProviderModel[] = [
   // at the seed's price; today's mistral-large-latest (Large 3) is its own entry below.
   { ...createMistralModel('mistral-large-2411', 'Mistral Large', { input: 0.002, output: 0.006 }, 128_000), lastVerified: PROVIDERS_DOC_VERIFIED },
   // providers.md gives $0.00006–$0.0001 input (verify); the higher figure keeps budgets on the safe side.
-  { ...createMistralModel('mistral-small-latest', 'Mistral Small', { input: 0.0001, output: 0.0003 }, 131_072), lastVerified: PROVIDERS_DOC_VERIFIED },
+  // Small 4 and Medium 3.5 take reasoning_effort high|none; Magistral always thinks (providers-reasoning.md §6.1).
+  {
+    ...createMistralModel('mistral-small-latest', 'Mistral Small', { input: 0.0001, output: 0.0003 }, 131_072),
+    lastVerified: PROVIDERS_DOC_VERIFIED, reasoning: createReasoning(MISTRAL_ADJUSTABLE_EFFORTS, true),
+  },
   // Missing from the 2026 SDK list: treated as retired, date unknown (providers.md §7.1).
   {
     ...createMistralModel('open-mistral-7b', 'Mistral 7B', { input: 0.00025, output: 0.00025 }, 32_000),
@@ -36,8 +42,11 @@ export const MISTRAL_MODELS: ProviderModel[] = [
   },
   // Current models (@ai-sdk/mistral MistralChatModelId).
   createMistralModel('mistral-large-latest', 'Mistral Large 3', { input: 0.0005, output: 0.0015 }, 262_144, TEXT_TOOLS_AND_VISION),
-  createMistralModel('mistral-medium-2604', 'Mistral Medium 3.5', { input: 0.0015, output: 0.0075 }, 262_144, TEXT_TOOLS_AND_VISION),
-  createMistralModel('magistral-medium-latest', 'Magistral Medium', { input: 0.002, output: 0.005 }, 131_072),
+  {
+    ...createMistralModel('mistral-medium-2604', 'Mistral Medium 3.5', { input: 0.0015, output: 0.0075 }, 262_144, TEXT_TOOLS_AND_VISION),
+    reasoning: createReasoning(MISTRAL_ADJUSTABLE_EFFORTS, true),
+  },
+  { ...createMistralModel('magistral-medium-latest', 'Magistral Medium', { input: 0.002, output: 0.005 }, 131_072), reasoning: createReasoning([], true) },
   createMistralModel('devstral-latest', 'Devstral', { input: 0.0004, output: 0.002 }, 262_144),
   createMistralModel('ministral-8b-latest', 'Ministral 8B', { input: 0.00015, output: 0.00015 }, 131_072),
   createMistralModel('pixtral-large-latest', 'Pixtral Large', { input: 0.002, output: 0.006 }, 131_072, TEXT_TOOLS_AND_VISION),

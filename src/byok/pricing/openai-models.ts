@@ -2,7 +2,9 @@
 // Where providers.md gives no context window or max output, the value is the provider's published
 // family default and GET /models stays authoritative.
 import type { ProviderModel } from '../types';
-import { LITELLM_VERIFIED, TEXT_AND_TOOLS, TEXT_TOOLS_AND_VISION } from './model-features';
+import {
+  LITELLM_VERIFIED, OPENAI_GPT5_EFFORTS, OPENAI_O_SERIES_EFFORTS, PROVIDERS_DOC_VERIFIED, TEXT_AND_TOOLS, TEXT_TOOLS_AND_VISION, createReasoning,
+} from './model-features';
 
 /** GPT-5.x are reasoning models: they reject `temperature` (providers.md §2.2). */
 function createGpt5Model(id: string, name: string, input: number, output: number, contextWindow: number): ProviderModel {
@@ -17,6 +19,21 @@ function createGpt5Model(id: string, name: string, input: number, output: number
     status: 'active',
     lastVerified: LITELLM_VERIFIED,
     rejectsTemperature: true,
+    // Chat Completions streams no reasoning text for these (providers-reasoning.md §2.2).
+    reasoning: createReasoning(OPENAI_GPT5_EFFORTS, false),
+  };
+}
+
+/**
+ * Models that answer only on POST /v1/responses (openai-node ResponsesModel; providers-reasoning.md
+ * §1.1). Prices are OpenAI's launch list prices (verify against GET /models and the pricing page).
+ */
+function createResponsesOnlyModel(id: string, name: string, prices: { input: number; output: number }, efforts: ProviderModel['reasoning']): ProviderModel {
+  return {
+    id, name, contextWindow: id.startsWith('o') ? 200_000 : 400_000, maxOutputTokens: id.startsWith('o') ? 100_000 : 272_000,
+    inputCostPer1k: prices.input, outputCostPer1k: prices.output, features: TEXT_TOOLS_AND_VISION,
+    status: 'active', lastVerified: PROVIDERS_DOC_VERIFIED, rejectsTemperature: true, endpoint: 'responses',
+    ...(efforts ? { reasoning: efforts } : {}),
   };
 }
 
@@ -50,6 +67,9 @@ export const OPENAI_MODELS: ProviderModel[] = [
   createGpt5Model('gpt-5.4', 'GPT-5.4', 0.0025, 0.015, 1_050_000),
   createGpt5Model('gpt-5.4-mini', 'GPT-5.4 Mini', 0.00075, 0.0045, 400_000),
   createGpt5Model('gpt-5.4-nano', 'GPT-5.4 Nano', 0.0002, 0.00125, 400_000),
+  // gpt-5-pro takes only "high" effort (providers-reasoning.md §2.1).
+  createResponsesOnlyModel('gpt-5-pro', 'GPT-5 Pro', { input: 0.015, output: 0.12 }, createReasoning(['high'], true)),
+  createResponsesOnlyModel('o3-pro', 'o3-pro', { input: 0.02, output: 0.08 }, createReasoning(OPENAI_O_SERIES_EFFORTS, true)),
   {
     id: 'gpt-4.1', name: 'GPT-4.1', contextWindow: 1_047_576, maxOutputTokens: 32_768,
     inputCostPer1k: 0.002, outputCostPer1k: 0.008, features: TEXT_TOOLS_AND_VISION,

@@ -1,6 +1,6 @@
 // xAI (Grok) models and prices (USD per 1K tokens), providers.md §7.1 and §7.2.
 import type { ProviderModel } from '../types';
-import { LITELLM_VERIFIED, TEXT_AND_TOOLS, TEXT_TOOLS_AND_VISION } from './model-features';
+import { GROK_43_EFFORTS, GROK_45_EFFORTS, LITELLM_VERIFIED, TEXT_AND_TOOLS, TEXT_TOOLS_AND_VISION, createReasoning } from './model-features';
 
 function createGrokModel(id: string, name: string, input: number, output: number, contextWindow: number): ProviderModel {
   return {
@@ -31,8 +31,10 @@ export const XAI_MODELS: ProviderModel[] = [
     status: 'retired', retiredOn: '2026-02-28', lastVerified: LITELLM_VERIFIED,
   },
   // Current models (@ai-sdk/xai XaiChatModelId).
-  createGrokModel('grok-4.5', 'Grok 4.5', 0.002, 0.006, 500_000),
-  createGrokModel('grok-4.3', 'Grok 4.3', 0.00125, 0.0025, 1_000_000),
-  createGrokModel('grok-4.20-reasoning', 'Grok 4.20 Reasoning', 0.002, 0.006, 2_000_000),
+  // reasoning_content on Chat Completions is optional for grok-4 models (providers-reasoning.md §5.3).
+  { ...createGrokModel('grok-4.5', 'Grok 4.5', 0.002, 0.006, 500_000), reasoning: createReasoning(GROK_45_EFFORTS, false) },
+  { ...createGrokModel('grok-4.3', 'Grok 4.3', 0.00125, 0.0025, 1_000_000), reasoning: createReasoning(GROK_43_EFFORTS, false) },
+  // Rejects reasoning_effort for every value, even "none" (§5.2).
+  { ...createGrokModel('grok-4.20-reasoning', 'Grok 4.20 Reasoning', 0.002, 0.006, 2_000_000), reasoning: createReasoning([], false) },
   createGrokModel('grok-4.20-non-reasoning', 'Grok 4.20', 0.002, 0.006, 2_000_000),
 ];

@@ -91,7 +91,7 @@ export const CONTRACT_PROVIDERS: ContractProvider[] = [
     modelsUrl: 'https://generativelanguage.googleapis.com/v1beta/models?pageSize=1000',
     keyHeader: ['x-goog-api-key', 'AIzaSyCONTRACTtestKEY0123456789abcdefg'],
     streamHeaders: ['content-type', 'x-goog-api-key'],
-    expected: { text: 'Hello! How can I help you today?', usage: usage(6, 33), toolCall: { ...weather, id: 'call_0' } },
+    expected: { text: 'Hello! How can I help you today?', usage: { ...usage(6, 33), reasoningTokens: 23 }, toolCall: { ...weather, id: 'call_0' } },
     checkBody: (body) => {
       expect(body['systemInstruction']).toEqual({ parts: [{ text: 'Be terse.' }] });
       expect(body['generationConfig']).toEqual({ temperature: 0.5, maxOutputTokens: 256 });

@@ -25,6 +25,8 @@ function describeCatalogueModel(provider: BYOKProvider, modelId: string): ModelH
   if (!model) return undefined;
   const hints: ModelHints = { maxOutputTokens: model.maxOutputTokens, vision: model.features.vision };
   if (model.rejectsTemperature !== undefined) hints.rejectsTemperature = model.rejectsTemperature;
+  if (model.reasoning) hints.reasoning = model.reasoning;
+  if (model.endpoint) hints.endpoint = model.endpoint;
   return hints;
 }
 

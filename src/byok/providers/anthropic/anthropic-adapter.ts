@@ -20,7 +20,7 @@ export function createAnthropicAdapter(options: AdapterOptions = {}): ProviderAd
         body,
         apiKey: request.apiKey,
         mapError: mapAnthropicError,
-        createTransform: createAnthropicStreamTransform,
+        createTransform: () => createAnthropicStreamTransform(request.model),
         ...(request.signal ? { signal: request.signal } : {}),
       });
     },

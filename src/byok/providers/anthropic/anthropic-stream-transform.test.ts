@@ -27,7 +27,10 @@ const cases: Array<[string, StreamSummary]> = [
   }],
   // input 10 + cache creation 100 + cache read 50; message_delta repeats them (overwrite, not add).
   ['anthropic-multibyte.sse', { content: 'Héllo 👋🏽 世界 — naïve café ✓ 🇫🇷', toolCalls: [], usage: usage(160, 30), finishReason: 'length', doneCount: 1 }],
-  ['anthropic-empty-deltas.sse', { content: 'Only this', toolCalls: [], usage: usage(7, 6), finishReason: 'stop', doneCount: 1 }],
+  ['anthropic-empty-deltas.sse', {
+    content: 'Only this', reasoning: 'Let me think.', toolCalls: [], usage: usage(7, 6),
+    replay: [{ type: 'thinking', thinking: 'Let me think.', signature: 'c2lnbmF0dXJl' }, { type: 'text', text: 'Only this' }], finishReason: 'stop', doneCount: 1,
+  }],
   ['anthropic-refusal.sse', { content: 'I cannot help with that.', toolCalls: [], usage: usage(12, 8), finishReason: 'content-filter', doneCount: 1 }],
   ['anthropic-stream-error.sse', { content: 'Hello', toolCalls: [], doneCount: 0, errorCode: 'PROVIDER_OVERLOADED' }],
   ['anthropic-cut-off.sse', { content: 'The answer is forty', toolCalls: [], doneCount: 0, errorCode: 'STREAM_INTERRUPTED' }],

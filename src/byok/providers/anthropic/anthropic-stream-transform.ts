@@ -7,6 +7,7 @@ import { createProviderError } from '../shared/provider-error';
 import type { StreamTransformer, TransformOutput } from '../shared/run-provider-stream';
 import { createInterruptedError } from '../shared/stream-end';
 import { ToolCallAccumulator } from '../shared/tool-call-accumulator';
+import { AnthropicContentBlocks } from './anthropic-content-blocks';
 import { mapAnthropicError } from './map-anthropic-error';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason';
 
@@ -15,6 +16,7 @@ type Controller = TransformStreamDefaultController<TransformOutput>;
 interface UsageCounts {
   input?: number;
   output?: number;
+  reasoning?: number;
 }
 
 /** input_tokens leaves out cached tokens, so the three are added (vercel convert-anthropic-usage). */
@@ -27,11 +29,16 @@ function readAnthropicUsage(usage: JsonRecord | undefined): UsageCounts {
   }
   const output = readNumber(usage, 'output_tokens');
   if (output !== undefined) counts.output = output;
+  // Inside output_tokens already; only on the final message_delta (providers-reasoning.md §3.5).
+  const reasoning = readNumber(readRecord(usage, 'output_tokens_details'), 'thinking_tokens');
+  if (reasoning !== undefined) counts.reasoning = reasoning;
   return counts;
 }
 
-export function createAnthropicStreamTransform(): StreamTransformer {
+/** `model` stamps the replay of thinking blocks, which only this same model may read back. */
+export function createAnthropicStreamTransform(model = ''): StreamTransformer {
   const toolCalls = new ToolCallAccumulator();
+  const blocks = new AnthropicContentBlocks();
   // Both counts are cumulative: a later event overwrites, never adds (providers.md §8.9).
   const usage: UsageCounts = {};
   let finishReason: FinishReason | undefined;
@@ -41,6 +48,7 @@ export function createAnthropicStreamTransform(): StreamTransformer {
     const counts = readAnthropicUsage(source);
     if (counts.input !== undefined) usage.input = counts.input;
     if (counts.output !== undefined) usage.output = counts.output;
+    if (counts.reasoning !== undefined) usage.reasoning = counts.reasoning;
   };
 
   const handleDelta = (data: JsonRecord, controller: Controller): void => {
@@ -50,6 +58,13 @@ export function createAnthropicStreamTransform(): StreamTransformer {
     if (deltaType === 'text_delta') {
       const text = readString(delta, 'text');
       if (text) controller.enqueue({ type: 'content', delta: text });
+      if (text) blocks.appendText(index, text);
+    } else if (deltaType === 'thinking_delta') {
+      const thinking = readString(delta, 'thinking');
+      if (thinking) controller.enqueue({ type: 'reasoning', delta: thinking });
+      if (thinking) blocks.appendThinking(index, thinking);
+    } else if (deltaType === 'signature_delta') {
+      blocks.setSignature(index, readString(delta, 'signature') ?? '');
     } else if (deltaType === 'input_json_delta' && toolCalls.has(index)) {
       toolCalls.appendFragment(index, { argumentsDelta: readString(delta, 'partial_json') });
     }
@@ -58,10 +73,13 @@ export function createAnthropicStreamTransform(): StreamTransformer {
   const finish = (controller: Controller): void => {
     closed = true;
     for (const toolCall of toolCalls.takeAll()) controller.enqueue({ type: 'tool_call', toolCall });
+    const items = blocks.takeReplayItems();
+    if (items.length > 0) controller.enqueue({ type: 'replay', replay: { provider: 'anthropic', model, items } });
     if (usage.input !== undefined || usage.output !== undefined) {
       const inputTokens = usage.input ?? 0;
       const outputTokens = usage.output ?? 0;
       const total: Usage = { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens };
+      if (usage.reasoning) total.reasoningTokens = usage.reasoning;
       controller.enqueue({ type: 'usage', usage: total });
     }
     controller.enqueue({ type: 'done', finishReason: finishReason ?? 'other' });
@@ -71,12 +89,15 @@ export function createAnthropicStreamTransform(): StreamTransformer {
     if (name === 'message_start') updateUsage(readRecord(readRecord(data, 'message'), 'usage'));
     else if (name === 'content_block_start') {
       const block = readRecord(data, 'content_block');
+      blocks.start(readNumber(data, 'index') ?? 0, block);
       if (readString(block, 'type') === 'tool_use') {
         toolCalls.appendFragment(readNumber(data, 'index') ?? 0, { id: readString(block, 'id'), name: readString(block, 'name') });
       }
     } else if (name === 'content_block_delta') handleDelta(data, controller);
     else if (name === 'content_block_stop') {
-      const toolCall = toolCalls.take(readNumber(data, 'index') ?? 0);
+      const index = readNumber(data, 'index') ?? 0;
+      const toolCall = toolCalls.take(index);
+      if (toolCall) blocks.setToolInput(index, toolCall.arguments);
       if (toolCall) controller.enqueue({ type: 'tool_call', toolCall });
     } else if (name === 'message_delta') {
       const reason = readString(readRecord(data, 'delta'), 'stop_reason');

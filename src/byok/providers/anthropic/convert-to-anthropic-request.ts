@@ -6,12 +6,17 @@ import { splitImageDataUrl } from '../shared/data-url';
 import { assertImagesSupported, limitMaxTokens } from '../shared/message-content';
 import { clampNumber } from '../shared/model-hints';
 import type { ModelHints } from '../shared/model-hints';
+import { readMatchingReplay } from '../shared/model-hints';
+import { convertToAnthropicThinking } from './anthropic-thinking';
+import type { AnthropicThinkingFields } from './anthropic-thinking';
 
 type AnthropicBlock =
   | { type: 'text'; text: string }
   | { type: 'image'; source: { type: 'base64'; media_type: string; data: string } }
   | { type: 'tool_use'; id: string; name: string; input: Record<string, unknown> }
-  | { type: 'tool_result'; tool_use_id: string; content: string };
+  | { type: 'tool_result'; tool_use_id: string; content: string }
+  /** A replayed thinking / redacted_thinking block, sent back exactly as received (§3.4). */
+  | Record<string, unknown>;
 
 interface AnthropicMessage {
   role: 'user' | 'assistant';
@@ -27,6 +32,8 @@ export interface AnthropicRequestBody {
   temperature?: number;
   tools?: Array<{ name: string; description?: string; input_schema: Record<string, unknown> }>;
   tool_choice?: { type: 'auto' };
+  thinking?: AnthropicThinkingFields['thinking'];
+  output_config?: AnthropicThinkingFields['output_config'];
 }
 
 // A sensible answer length when the user set none: the model's limit, but not a 64k-token bill.
@@ -48,11 +55,17 @@ function convertContent(content: MessageContent): AnthropicBlock[] {
   });
 }
 
-function convertMessage(message: ChatMessage): AnthropicMessage {
+/**
+ * An assistant turn of this same model goes back as the blocks it streamed, thinking and its
+ * signature included: with tool use Anthropic rejects a turn whose thinking was dropped or changed.
+ */
+function convertMessage(message: ChatMessage, model: string): AnthropicMessage {
   if (message.role === 'tool') {
     return { role: 'user', content: [{ type: 'tool_result', tool_use_id: message.toolCallId, content: message.content }] };
   }
   if (message.role === 'user') return { role: 'user', content: convertContent(message.content) };
+  const replayed = readMatchingReplay(message.replay, 'anthropic', model);
+  if (replayed) return { role: 'assistant', content: replayed as AnthropicBlock[] };
   const toolUses: AnthropicBlock[] = (message.toolCalls ?? []).map((toolCall) => ({
     type: 'tool_use',
     id: toolCall.id,
@@ -78,14 +91,23 @@ export function convertToAnthropicRequest(request: ResolvedChatRequest, hints?: 
   const settings = request.settings ?? {};
   const modelLimit = hints?.maxOutputTokens;
   const defaultMaxTokens = Math.min(modelLimit ?? DEFAULT_MAX_TOKENS, MAX_DEFAULT_MAX_TOKENS);
+  const thinking = convertToAnthropicThinking(request.model, settings.reasoningEffort, hints);
+  let maxTokens = limitMaxTokens(settings.maxTokens, hints) ?? defaultMaxTokens;
+  if (thinking.minimumMaxTokens !== undefined && maxTokens < thinking.minimumMaxTokens) {
+    maxTokens = Math.min(thinking.minimumMaxTokens, modelLimit ?? thinking.minimumMaxTokens);
+  }
   const body: AnthropicRequestBody = {
     model: request.model,
-    max_tokens: limitMaxTokens(settings.maxTokens, hints) ?? defaultMaxTokens,
-    messages: mergeConsecutiveRoles(request.messages.map(convertMessage)),
+    max_tokens: maxTokens,
+    messages: mergeConsecutiveRoles(request.messages.map((message) => convertMessage(message, request.model))),
     stream: true,
   };
   if (settings.systemPrompt) body.system = settings.systemPrompt;
-  if (settings.temperature !== undefined && !anthropicRejectsTemperature(request.model, hints)) {
+  if (thinking.thinking) body.thinking = thinking.thinking;
+  if (thinking.output_config) body.output_config = thinking.output_config;
+  const thinkingOn = thinking.thinking !== undefined && thinking.thinking.type !== 'disabled';
+  // With thinking on, temperature may not be changed (§3.1 "Restrictions while thinking is on").
+  if (settings.temperature !== undefined && !thinkingOn && !anthropicRejectsTemperature(request.model, hints)) {
     body.temperature = clampNumber(settings.temperature, 0, 1);
   }
   if (request.tools && request.tools.length > 0) {

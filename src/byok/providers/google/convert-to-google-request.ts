@@ -6,13 +6,19 @@ import { splitImageDataUrl } from '../shared/data-url';
 import { isRecord, parseJson } from '../shared/json-values';
 import { assertImagesSupported, limitMaxTokens } from '../shared/message-content';
 import { clampNumber } from '../shared/model-hints';
+import { stripModelsPrefix } from './google-models';
 import type { ModelHints } from '../shared/model-hints';
+import { readMatchingReplay } from '../shared/model-hints';
+import { convertToGoogleThinking } from './google-thinking';
+import type { GoogleThinkingConfig } from './google-thinking';
 
 type GooglePart =
   | { text: string }
   | { inlineData: { mimeType: string; data: string } }
   | { functionCall: { name: string; args: Record<string, unknown> }; thoughtSignature: string }
-  | { functionResponse: { name: string; response: Record<string, unknown> } };
+  | { functionResponse: { name: string; response: Record<string, unknown> } }
+  /** A replayed part of this model's own earlier turn, its thoughtSignature on it (§4.3). */
+  | Record<string, unknown>;
 
 interface GoogleContent {
   role: 'user' | 'model';
@@ -22,7 +28,7 @@ interface GoogleContent {
 export interface GoogleRequestBody {
   contents: GoogleContent[];
   systemInstruction?: { parts: Array<{ text: string }> };
-  generationConfig?: { temperature?: number; maxOutputTokens?: number };
+  generationConfig?: { temperature?: number; maxOutputTokens?: number; thinkingConfig?: GoogleThinkingConfig };
   tools?: Array<{ functionDeclarations: Array<{ name: string; description?: string; parameters: Record<string, unknown> }> }>;
   toolConfig?: { functionCallingConfig: { mode: 'AUTO' } };
 }
@@ -59,11 +65,13 @@ function toFunctionResponse(content: string): Record<string, unknown> {
   return isRecord(parsed) ? parsed : { content };
 }
 
-function convertMessage(message: ChatMessage): GoogleContent {
+function convertMessage(message: ChatMessage, model: string): GoogleContent {
   if (message.role === 'tool') {
     return { role: 'user', parts: [{ functionResponse: { name: message.name, response: toFunctionResponse(message.content) } }] };
   }
   if (message.role === 'user') return { role: 'user', parts: convertContent(message.content) };
+  const replayed = readMatchingReplay(message.replay, 'google', model);
+  if (replayed) return { role: 'model', parts: replayed as GooglePart[] };
   const calls: GooglePart[] = (message.toolCalls ?? []).map((toolCall) => ({
     functionCall: { name: toolCall.name, args: toolCall.arguments },
     thoughtSignature: SKIP_THOUGHT_SIGNATURE,
@@ -84,7 +92,8 @@ function mergeConsecutiveRoles(contents: GoogleContent[]): GoogleContent[] {
 export function convertToGoogleRequest(request: ResolvedChatRequest, hints?: ModelHints): GoogleRequestBody {
   assertImagesSupported(request.messages, request.model, hints, 'google');
   const settings = request.settings ?? {};
-  const body: GoogleRequestBody = { contents: mergeConsecutiveRoles(request.messages.map(convertMessage)) };
+  const contents = request.messages.map((message) => convertMessage(message, stripModelsPrefix(request.model)));
+  const body: GoogleRequestBody = { contents: mergeConsecutiveRoles(contents) };
   if (settings.systemPrompt) body.systemInstruction = { parts: [{ text: settings.systemPrompt }] };
   const generationConfig: NonNullable<GoogleRequestBody['generationConfig']> = {};
   if (settings.temperature !== undefined && hints?.rejectsTemperature !== true) {
@@ -92,6 +101,8 @@ export function convertToGoogleRequest(request: ResolvedChatRequest, hints?: Mod
   }
   const maxTokens = limitMaxTokens(settings.maxTokens, hints);
   if (maxTokens !== undefined) generationConfig.maxOutputTokens = maxTokens;
+  const thinkingConfig = convertToGoogleThinking(request.model, settings.reasoningEffort, hints);
+  if (thinkingConfig) generationConfig.thinkingConfig = thinkingConfig;
   if (Object.keys(generationConfig).length > 0) body.generationConfig = generationConfig;
   if (request.tools && request.tools.length > 0) {
     body.tools = [{

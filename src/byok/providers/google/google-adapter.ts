@@ -22,7 +22,7 @@ export function createGoogleAdapter(options: AdapterOptions = {}): ProviderAdapt
         body,
         apiKey: request.apiKey,
         mapError: mapGoogleError,
-        createTransform: createGoogleStreamTransform,
+        createTransform: () => createGoogleStreamTransform(request.model),
         ...(request.signal ? { signal: request.signal } : {}),
       });
     },

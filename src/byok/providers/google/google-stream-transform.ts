@@ -8,6 +8,7 @@ import type { JsonRecord } from '../shared/json-values';
 import { createProviderError } from '../shared/provider-error';
 import type { StreamTransformer, TransformOutput } from '../shared/run-provider-stream';
 import { createInterruptedError } from '../shared/stream-end';
+import { GoogleReplayParts } from './google-replay-parts';
 import { mapGoogleError } from './map-google-error';
 import { mapGoogleFinishReason } from './map-google-finish-reason';
 
@@ -18,11 +19,14 @@ export function readGoogleUsage(chunk: unknown): Usage | undefined {
   const metadata = readRecord(chunk, 'usageMetadata');
   if (!metadata) return undefined;
   const inputTokens = readNumber(metadata, 'promptTokenCount') ?? 0;
-  const outputTokens = (readNumber(metadata, 'candidatesTokenCount') ?? 0) + (readNumber(metadata, 'thoughtsTokenCount') ?? 0);
-  return { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens };
+  const reasoningTokens = readNumber(metadata, 'thoughtsTokenCount') ?? 0;
+  const outputTokens = (readNumber(metadata, 'candidatesTokenCount') ?? 0) + reasoningTokens;
+  return { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens, ...(reasoningTokens ? { reasoningTokens } : {}) };
 }
 
-export function createGoogleStreamTransform(): StreamTransformer {
+/** `model` stamps the replay of thought signatures, which only this same model may read back. */
+export function createGoogleStreamTransform(model = ''): StreamTransformer {
+  const replayParts = new GoogleReplayParts();
   let usage: Usage | undefined;
   let finishReason: string | undefined;
   let sawOutput = false;
@@ -35,6 +39,7 @@ export function createGoogleStreamTransform(): StreamTransformer {
   };
 
   const readPart = (part: JsonRecord, controller: Controller): void => {
+    replayParts.add(part);
     const functionCall = readRecord(part, 'functionCall');
     if (functionCall) {
       const args = readRecord(functionCall, 'args') ?? {};
@@ -45,8 +50,10 @@ export function createGoogleStreamTransform(): StreamTransformer {
       return;
     }
     const text = readString(part, 'text');
-    // Thought summaries are not part of the answer.
-    if (text && readBoolean(part, 'thought') !== true) {
+    // Thought summaries (includeThoughts) are reasoning, never answer text.
+    if (text && readBoolean(part, 'thought') === true) {
+      controller.enqueue({ type: 'reasoning', delta: text });
+    } else if (text) {
       sawOutput = true;
       controller.enqueue({ type: 'content', delta: text });
     }
@@ -84,6 +91,8 @@ export function createGoogleStreamTransform(): StreamTransformer {
         controller.enqueue({ type: 'error', error: createInterruptedError('google', 'a finishReason') });
         return;
       }
+      const items = replayParts.takeReplayItems();
+      if (items.length > 0) controller.enqueue({ type: 'replay', replay: { provider: 'google', model, items } });
       if (usage) controller.enqueue({ type: 'usage', usage });
       controller.enqueue({ type: 'done', finishReason: mapGoogleFinishReason(finishReason, toolCallCount > 0) });
     },

@@ -1,7 +1,7 @@
 // ChatRequest → Mistral chat completions body (providers.md §6.2). Mistral is strict: unknown
 // fields are a 422, so no stream_options and no max_completion_tokens; tool-call ids must be
 // nine alphanumerics. Messages and tools are built with the shared Chat Completions helpers.
-import type { ChatMessage } from '../../types';
+import type { ChatMessage, ReasoningEffort } from '../../types';
 import type { ResolvedChatRequest } from '../provider-adapter';
 import {
   convertChatCompletionsToolCalls,
@@ -10,7 +10,7 @@ import {
 } from '../shared/chat-completions-messages';
 import type { ChatCompletionsTextPart, ChatCompletionsTool, ChatCompletionsToolCall } from '../shared/chat-completions-messages';
 import { assertImagesSupported, joinTextParts, limitMaxTokens } from '../shared/message-content';
-import { clampNumber } from '../shared/model-hints';
+import { clampNumber, resolveReasoningEffort } from '../shared/model-hints';
 import type { ModelHints } from '../shared/model-hints';
 
 /** Unlike OpenAI, Mistral takes the data URL as a bare string. */
@@ -30,6 +30,8 @@ export interface MistralRequestBody {
   max_tokens?: number;
   tools?: ChatCompletionsTool[];
   tool_choice?: 'auto';
+  /** Only Small 4 and Medium 3.5 take it, and only high|none; other models reject the field (§6.1). */
+  reasoning_effort?: ReasoningEffort;
 }
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -79,5 +81,7 @@ export function convertToMistralRequest(request: ResolvedChatRequest, hints?: Mo
   }
   const maxTokens = limitMaxTokens(settings.maxTokens, hints);
   if (maxTokens !== undefined) body.max_tokens = maxTokens;
+  const effort = resolveReasoningEffort(settings.reasoningEffort, hints?.reasoning?.efforts);
+  if (effort !== undefined) body.reasoning_effort = effort;
   return { ...body, ...convertChatCompletionsTools(request.tools) };
 }

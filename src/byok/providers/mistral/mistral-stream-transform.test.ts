@@ -24,7 +24,8 @@ const cases: Array<[string, StreamSummary]> = [
     finishReason: 'tool-calls',
     doneCount: 1,
   }],
-  ['mistral-multibyte.sse', { content: 'Héllo 👋🏽 世界 — naïve café ✓ 🇫🇷', toolCalls: [], usage: usage(8, 16), finishReason: 'length', doneCount: 1 }],
+  // Thinking chunks are reasoning; Mistral reports no reasoning-token count.
+  ['mistral-multibyte.sse', { content: 'Héllo 👋🏽 世界 — naïve café ✓ 🇫🇷', reasoning: 'Greeting the user.', toolCalls: [], usage: usage(8, 16), finishReason: 'length', doneCount: 1 }],
   ['mistral-stream-error.sse', { content: 'The answer', toolCalls: [], doneCount: 0, errorCode: 'PROVIDER_OVERLOADED' }],
   ['mistral-cut-off.sse', { content: 'The answer is forty', toolCalls: [], doneCount: 0, errorCode: 'STREAM_INTERRUPTED' }],
 ];

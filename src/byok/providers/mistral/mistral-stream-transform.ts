@@ -3,7 +3,7 @@
 // typed parts, there are no refusal deltas, and an in-stream error may be a bare
 // `{object: "error"}`. Usage rides on the final content chunk, which the shared transform holds.
 import type { Usage } from '../../types';
-import { readString } from '../shared/json-values';
+import { readArray, readString } from '../shared/json-values';
 import type { JsonRecord } from '../shared/json-values';
 import {
   createChatCompletionsStreamTransform,
@@ -25,6 +25,17 @@ export function readMistralContent(content: unknown): string {
   return content.map((part) => (readString(part, 'type') === 'text' ? (readString(part, 'text') ?? '') : '')).join('');
 }
 
+/** `{type:"thinking", thinking:[{type:"text",text}]}` chunks of a reasoning model (providers-reasoning.md §6.2). */
+export function readMistralReasoning(delta: JsonRecord | undefined): string {
+  const content = delta?.['content'];
+  if (!Array.isArray(content)) return '';
+  return content
+    .filter((part) => readString(part, 'type') === 'thinking')
+    .flatMap((part) => readArray(part, 'thinking'))
+    .map((piece) => (readString(piece, 'type') === 'text' ? (readString(piece, 'text') ?? '') : ''))
+    .join('');
+}
+
 function isMistralErrorChunk(chunk: JsonRecord): boolean {
   return hasErrorObject(chunk) || readString(chunk, 'object') === 'error';
 }
@@ -36,6 +47,7 @@ export function createMistralStreamTransform(): StreamTransformer {
     mapFinishReason: mapMistralFinishReason,
     readUsage: readMistralUsage,
     readContent: readMistralContent,
+    readReasoning: readMistralReasoning,
     isErrorChunk: isMistralErrorChunk,
   });
 }

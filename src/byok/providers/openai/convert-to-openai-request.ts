@@ -3,6 +3,7 @@
 import type { ResolvedChatRequest } from '../provider-adapter';
 import { convertToChatCompletionsRequest } from '../shared/chat-completions-request';
 import type { ChatCompletionsRequestBody } from '../shared/chat-completions-request';
+import { resolveReasoningEffort } from '../shared/model-hints';
 import type { ModelHints } from '../shared/model-hints';
 
 export type OpenAIRequestBody = ChatCompletionsRequestBody;
@@ -22,5 +23,7 @@ export function convertToOpenAIRequest(request: ResolvedChatRequest, hints?: Mod
     provider: 'openai',
     systemRole: reasoning ? 'developer' : 'system',
     acceptsTemperature: !reasoning,
+    // Chat Completions takes the effort but streams no reasoning (providers-reasoning.md §2).
+    reasoningEffort: resolveReasoningEffort(request.settings?.reasoningEffort, hints?.reasoning?.efforts),
   });
 }

@@ -19,7 +19,7 @@ const cases: Array<[string, StreamSummary]> = [
     finishReason: 'tool-calls',
     doneCount: 1,
   }],
-  ['openai-multibyte.sse', { content: 'Héllo 👋🏽 世界 — naïve café ✓ 🇫🇷', toolCalls: [], usage: { inputTokens: 15, outputTokens: 64, totalTokens: 79 }, finishReason: 'length', doneCount: 1 }],
+  ['openai-multibyte.sse', { content: 'Héllo 👋🏽 世界 — naïve café ✓ 🇫🇷', toolCalls: [], usage: { inputTokens: 15, outputTokens: 64, totalTokens: 79, reasoningTokens: 20 }, finishReason: 'length', doneCount: 1 }],
   ['openai-empty-deltas.sse', { content: 'Only this', toolCalls: [], usage: { inputTokens: 3, outputTokens: 2, totalTokens: 5 }, finishReason: 'stop', doneCount: 1 }],
   ['openai-refusal.sse', { content: "I'm sorry, I can't help with that.", toolCalls: [], usage: { inputTokens: 10, outputTokens: 9, totalTokens: 19 }, finishReason: 'content-filter', doneCount: 1 }],
   ['openai-stream-error.sse', { content: 'The answer', toolCalls: [], doneCount: 0, errorCode: 'PROVIDER_OVERLOADED' }],

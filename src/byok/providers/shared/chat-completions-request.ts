@@ -1,7 +1,7 @@
 // ChatRequest → the Chat Completions body OpenAI and xAI both take. Mistral refuses two of its
 // fields (stream_options, max_completion_tokens), so it builds its own from the message helpers.
 // A provider says only what differs: the system prompt's role and whether temperature is sent.
-import type { BYOKProvider, ChatRequest } from '../../types';
+import type { BYOKProvider, ChatRequest, ReasoningEffort } from '../../types';
 import { convertChatCompletionsMessages, convertChatCompletionsTools } from './chat-completions-messages';
 import type { ChatCompletionsMessage, ChatCompletionsTool } from './chat-completions-messages';
 import { assertImagesSupported, limitMaxTokens } from './message-content';
@@ -17,6 +17,7 @@ export interface ChatCompletionsRequestBody {
   max_completion_tokens?: number;
   tools?: ChatCompletionsTool[];
   tool_choice?: 'auto';
+  reasoning_effort?: ReasoningEffort;
 }
 
 export interface ChatCompletionsRequestOptions {
@@ -24,6 +25,8 @@ export interface ChatCompletionsRequestOptions {
   systemRole: 'system' | 'developer';
   /** Reasoning models refuse temperature; which models those are is the provider's call. */
   acceptsTemperature: boolean;
+  /** The effort already mapped for this model (resolveReasoningEffort); sent as `reasoning_effort`. */
+  reasoningEffort?: ReasoningEffort | undefined;
 }
 
 export function convertToChatCompletionsRequest(
@@ -44,5 +47,6 @@ export function convertToChatCompletionsRequest(
   // max_tokens is deprecated and refused by reasoning models; max_completion_tokens works for all.
   const maxTokens = limitMaxTokens(settings.maxTokens, hints);
   if (maxTokens !== undefined) body.max_completion_tokens = maxTokens;
+  if (options.reasoningEffort !== undefined) body.reasoning_effort = options.reasoningEffort;
   return { ...body, ...convertChatCompletionsTools(request.tools) };
 }

@@ -21,6 +21,8 @@ export interface ChatCompletionsStreamOptions {
   readUsage: (chunk: unknown) => Usage | undefined;
   /** Answer text in `delta.content`; by default only a string counts. */
   readContent?: (content: unknown) => string;
+  /** Visible reasoning in the delta (xAI `reasoning_content`, Mistral thinking chunks); none by default. */
+  readReasoning?: (delta: JsonRecord | undefined) => string;
   /** Providers that send `delta.refusal` (OpenAI, xAI): shown as text, the turn ends as content-filter. */
   readsRefusals?: boolean;
   /** Whether a chunk is an in-stream error; by default one with an `error` object. */
@@ -50,6 +52,8 @@ function emitToolCalls(state: StreamState, controller: Controller): void {
 
 function readChoice(choice: unknown, state: StreamState, options: ChatCompletionsStreamOptions, controller: Controller): void {
   const delta = readRecord(choice, 'delta');
+  const reasoning = options.readReasoning?.(delta);
+  if (reasoning) controller.enqueue({ type: 'reasoning', delta: reasoning });
   const content = (options.readContent ?? readStringContent)(delta?.['content']);
   if (content) controller.enqueue({ type: 'content', delta: content });
   const refusal = options.readsRefusals ? readString(delta, 'refusal') : undefined;
@@ -112,11 +116,15 @@ export function createChatCompletionsStreamTransform(options: ChatCompletionsStr
   };
 }
 
-/** Usage as sent: prompt_tokens in, completion_tokens out. Providers whose counts differ adjust it. */
+/**
+ * Usage as sent: prompt_tokens in, completion_tokens out, and completion_tokens_details.reasoning_tokens
+ * when the provider reports it. Providers whose counts differ adjust it.
+ */
 export function readChatCompletionsUsage(chunk: unknown): Usage | undefined {
   const usage = readRecord(chunk, 'usage');
   if (!usage) return undefined;
   const inputTokens = readNumber(usage, 'prompt_tokens') ?? 0;
   const outputTokens = readNumber(usage, 'completion_tokens') ?? 0;
-  return { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens };
+  const reasoningTokens = readNumber(readRecord(usage, 'completion_tokens_details'), 'reasoning_tokens');
+  return { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens, ...(reasoningTokens ? { reasoningTokens } : {}) };
 }

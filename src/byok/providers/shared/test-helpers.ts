@@ -140,6 +140,9 @@ export async function runStreamTransform(
 
 export interface StreamSummary {
   content: string;
+  /** Only present when the stream carried reasoning, so plain fixtures keep their expectations. */
+  reasoning?: string;
+  replay?: unknown[];
   toolCalls: ToolCall[];
   usage?: Usage;
   finishReason?: FinishReason;
@@ -151,6 +154,8 @@ export function summariseChunks(chunks: StreamChunk[], error?: BYOKError): Strea
   const summary: StreamSummary = { content: '', toolCalls: [], doneCount: 0 };
   for (const chunk of chunks) {
     if (chunk.type === 'content') summary.content += chunk.delta;
+    else if (chunk.type === 'reasoning') summary.reasoning = (summary.reasoning ?? '') + chunk.delta;
+    else if (chunk.type === 'replay') summary.replay = chunk.replay.items;
     else if (chunk.type === 'tool_call') summary.toolCalls.push(chunk.toolCall);
     else if (chunk.type === 'usage') summary.usage = chunk.usage;
     else {

@@ -3,6 +3,7 @@
 import type { ResolvedChatRequest } from '../provider-adapter';
 import { convertToChatCompletionsRequest } from '../shared/chat-completions-request';
 import type { ChatCompletionsRequestBody } from '../shared/chat-completions-request';
+import { resolveReasoningEffort } from '../shared/model-hints';
 import type { ModelHints } from '../shared/model-hints';
 
 export type XaiRequestBody = ChatCompletionsRequestBody;
@@ -13,5 +14,7 @@ export function convertToXaiRequest(request: ResolvedChatRequest, hints?: ModelH
     provider: 'xai',
     systemRole: 'system',
     acceptsTemperature: hints?.rejectsTemperature !== true,
+    // Many grok models answer 400 to the field (§5.2): only a model listing efforts gets it.
+    reasoningEffort: resolveReasoningEffort(request.settings?.reasoningEffort, hints?.reasoning?.efforts),
   });
 }

@@ -3,7 +3,9 @@ import { readFixture, replayFixtureInEveryChunking, summariseChunks } from '../s
 import type { StreamSummary } from '../shared/test-helpers';
 import { createXaiStreamTransform } from './xai-stream-transform';
 
-const usage = (inputTokens: number, outputTokens: number) => ({ inputTokens, outputTokens, totalTokens: inputTokens + outputTokens });
+const usage = (inputTokens: number, outputTokens: number, reasoningTokens?: number) => ({
+  inputTokens, outputTokens, totalTokens: inputTokens + outputTokens, ...(reasoningTokens ? { reasoningTokens } : {}),
+});
 
 const cases: Array<[string, StreamSummary]> = [
   ['xai-text.sse', { content: 'Hello! How can I help you today?', toolCalls: [], usage: usage(14, 9), finishReason: 'stop', doneCount: 1 }],
@@ -21,11 +23,12 @@ const cases: Array<[string, StreamSummary]> = [
       { id: 'call_2', name: 'get_weather', arguments: { city: '東京' } },
     ],
     // completion 40 + reasoning 12
-    usage: usage(300, 52),
+    usage: usage(300, 52, 12),
     finishReason: 'tool-calls',
     doneCount: 1,
   }],
-  ['xai-multibyte.sse', { content: 'Héllo 👋🏽 世界 — naïve café ✓ 🇫🇷', toolCalls: [], usage: usage(14, 40), finishReason: 'stop', doneCount: 1 }],
+  // reasoning_content streams as reasoning; completion 9 + reasoning 31 = 40 output tokens.
+  ['xai-multibyte.sse', { content: 'Héllo 👋🏽 世界 — naïve café ✓ 🇫🇷', reasoning: 'Thinking… more', toolCalls: [], usage: usage(14, 40, 31), finishReason: 'stop', doneCount: 1 }],
   ['xai-stream-error.sse', { content: 'The answer', toolCalls: [], doneCount: 0, errorCode: 'PROVIDER_OVERLOADED' }],
   ['xai-cut-off.sse', { content: 'The answer is forty', toolCalls: [], doneCount: 0, errorCode: 'STREAM_INTERRUPTED' }],
 ];

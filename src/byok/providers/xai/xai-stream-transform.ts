@@ -1,7 +1,8 @@
 // xAI (OpenAI-compatible) SSE → StreamChunk (providers.md §5.3). The framing is the shared Chat
 // Completions one; xAI's own parts are its usage arithmetic and what it streams beside the answer.
 import type { Usage } from '../../types';
-import { readNumber, readRecord } from '../shared/json-values';
+import { readNumber, readRecord, readString } from '../shared/json-values';
+import type { JsonRecord } from '../shared/json-values';
 import { createChatCompletionsStreamTransform, readChatCompletionsUsage } from '../shared/chat-completions-stream-transform';
 import type { StreamTransformer } from '../shared/run-provider-stream';
 import { mapXaiError } from './map-xai-error';
@@ -12,8 +13,14 @@ export function readXaiUsage(chunk: unknown): Usage | undefined {
   const usage = readChatCompletionsUsage(chunk);
   if (!usage) return undefined;
   const details = readRecord(readRecord(chunk, 'usage'), 'completion_tokens_details');
-  const outputTokens = usage.outputTokens + (readNumber(details, 'reasoning_tokens') ?? 0);
-  return { inputTokens: usage.inputTokens, outputTokens, totalTokens: usage.inputTokens + outputTokens };
+  const reasoningTokens = readNumber(details, 'reasoning_tokens') ?? 0;
+  const outputTokens = usage.outputTokens + reasoningTokens;
+  return { inputTokens: usage.inputTokens, outputTokens, totalTokens: usage.inputTokens + outputTokens, ...(reasoningTokens ? { reasoningTokens } : {}) };
+}
+
+/** `delta.reasoning_content`: the model thinking aloud before `content` (providers-reasoning.md §5.3). */
+export function readXaiReasoning(delta: JsonRecord | undefined): string {
+  return readString(delta, 'reasoning_content') ?? '';
 }
 
 export function createXaiStreamTransform(): StreamTransformer {
@@ -22,7 +29,7 @@ export function createXaiStreamTransform(): StreamTransformer {
     mapError: mapXaiError,
     mapFinishReason: mapXaiFinishReason,
     readUsage: readXaiUsage,
-    // reasoning_content is the model thinking aloud, not the answer: only `content` is read.
+    readReasoning: readXaiReasoning,
     readsRefusals: true,
   });
 }
