@@ -20,7 +20,8 @@ const ADAPTER_FACTORIES: Record<BYOKProvider, (options: AdapterOptions) => Provi
 
 const adapters = new Map<BYOKProvider, ProviderAdapter>();
 
-function describeCatalogueModel(provider: BYOKProvider, modelId: string): ModelHints | undefined {
+/** What the catalogue knows about a model, as the adapters get it (exported for the contract tests). */
+export function describeCatalogueModel(provider: BYOKProvider, modelId: string): ModelHints | undefined {
   const model = findModel(provider, modelId);
   if (!model) return undefined;
   const hints: ModelHints = { maxOutputTokens: model.maxOutputTokens, vision: model.features.vision };
