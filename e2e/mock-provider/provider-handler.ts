@@ -9,6 +9,7 @@ import { encodeAnthropicStream } from './formats/anthropic-format';
 import { encodeGoogleStream } from './formats/google-format';
 import { encodeMistralStream, encodeXaiStream } from './formats/openai-compatible-format';
 import { encodeOpenAiStream } from './formats/openai-format';
+import { encodeOpenAiResponsesStream } from './formats/openai-responses-format';
 import { buildModelsList, buildXaiApiKeyInfo } from './models-lists';
 import type { ReplyScript, StreamEvent } from './reply-script';
 import { buildReplyScript } from './reply-script';
@@ -52,7 +53,8 @@ function applyRetryAfter(mock: MockHttpResponse, parameters: ScenarioParameters)
   return { ...mock, headers: { ...mock.headers, 'retry-after': parameters.retryAfter } };
 }
 
-function encodeStream(provider: BYOKProvider, script: ReplyScript, parameters: ScenarioParameters): StreamEvent[] {
+function encodeStream(provider: BYOKProvider, script: ReplyScript, parameters: ScenarioParameters, responsesApi: boolean): StreamEvent[] {
+  if (responsesApi) return encodeOpenAiResponsesStream(script);
   switch (provider) {
     case 'openai': return encodeOpenAiStream(script);
     case 'anthropic': return encodeAnthropicStream(script);
@@ -74,7 +76,7 @@ async function streamChat(input: ProviderRequest, picked: PickedScenario, cors: 
   const { provider } = input.route;
   const { choice, conversation, prompt } = picked;
   const script = buildReplyScript(choice, conversation, provider, prompt);
-  const events = encodeStream(provider, script, choice.parameters);
+  const events = encodeStream(provider, script, choice.parameters, input.route.responsesApi === true);
   if (provider === 'google' && input.url.searchParams.get('alt') !== 'sse') {
     // Without alt=sse Gemini answers a JSON array, not SSE (gotcha 1); a client must not get a stream.
     const array = `[${events.map((event) => JSON.stringify(event.payload)).join(',\r\n')}]`;
@@ -101,7 +103,7 @@ interface PickedScenario {
 
 /** Scenario of this request: the path's, or the last user message's directive. */
 function pickScenario(input: ProviderRequest): PickedScenario {
-  const conversation = readConversation(input.route.provider, input.json, input.route.modelFromPath);
+  const conversation = readConversation(input.route.provider, input.json, input.route.modelFromPath, input.route.responsesApi === true);
   const directive = input.route.endpoint === 'chat' && conversation.lastUserText ? parseDirective(conversation.lastUserText) : null;
   const prompt = directive ? directive.remainingText : conversation.lastUserText ?? '';
   return { choice: chooseScenario(input.route.pathScenario, directive), conversation, prompt };

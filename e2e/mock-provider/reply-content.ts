@@ -13,6 +13,12 @@ export function buildEchoReply(providerName: string, model: string, prompt: stri
   return `Mock ${providerName} reply from ${model || 'unknown-model'}. You said: "${quoted}".`;
 }
 
+/** The visible thinking of the `thinking` scenario (or `thinking=1`): `tokens` words, deterministic. */
+export function buildThinkingText(tokens: number): string {
+  const words = ['Thinking', 'it', 'through:', 'weigh', 'the', 'question,', 'check', 'each', 'step,', 'then', 'answer', 'briefly.'];
+  return Array.from({ length: Math.max(1, tokens) }, (_, index) => words[index % words.length]).join(' ');
+}
+
 /** The reply after a tool result: shows the result came back, so a round trip is visible. */
 export function buildToolResultReply(providerName: string): string {
   return `Mock ${providerName} reply: the tool result was received. Done.`;

@@ -4,7 +4,7 @@ import { randomInt } from 'node:crypto';
 import type { BYOKProvider } from '../../src/byok/types';
 import type { Conversation } from './request-conversation';
 import {
-  buildEchoReply, buildMarkdownReply, buildTextReply, buildToolCalls, buildToolResultReply, buildXssReply,
+  buildEchoReply, buildMarkdownReply, buildTextReply, buildThinkingText, buildToolCalls, buildToolResultReply, buildXssReply,
 } from './reply-content';
 import type { MockToolCall } from './reply-content';
 import type { ScenarioChoice } from './scenarios';
@@ -26,6 +26,10 @@ export interface ReplyScript {
   provider: BYOKProvider;
   model: string;
   pieces: ReplyPiece[];
+  /** Visible reasoning streamed before the answer (the `thinking` scenario, or `thinking=1`). */
+  reasoningPieces: ReplyPiece[];
+  /** Tokens the model spent thinking; included in outputTokens (each format reports them its own way). */
+  reasoningTokens: number;
   toolCalls: MockToolCall[];
   finish: ReplyFinish;
   ending: ReplyEnding;
@@ -70,6 +74,7 @@ function groupPieces(text: string, chunkTokens: number): ReplyPiece[] {
 
 interface ReplyPlan {
   text: string;
+  reasoning?: string;
   toolCalls: MockToolCall[];
   finish: ReplyFinish;
   ending: ReplyEnding;
@@ -89,6 +94,9 @@ function planReply(choice: ScenarioChoice, conversation: Conversation, provider:
     case 'blocked-prompt': return { ...plan, text: '', finish: 'content-filter', ending: 'blocked' };
     case 'content-filter': return { ...plan, text: buildTextReply(tokens(10)), finish: 'content-filter' };
     case 'length': return { ...plan, text: buildTextReply(tokens(20)), finish: 'length' };
+    case 'thinking':
+      if (conversation.endsWithToolResult) return { ...plan, text: buildToolResultReply(name), reasoning: buildThinkingText(12) };
+      return { ...plan, reasoning: buildThinkingText(tokens(24)) };
     case 'tool-call':
     case 'parallel-tool-calls':
       // After a tool result the model answers in words; repeating the call would loop the client forever.
@@ -103,7 +111,12 @@ function planReply(choice: ScenarioChoice, conversation: Conversation, provider:
 /** Builds the neutral plan of the reply for one request. `prompt` is the user text without its directive. */
 export function buildReplyScript(choice: ScenarioChoice, conversation: Conversation, provider: BYOKProvider, prompt: string): ReplyScript {
   const plan = planReply(choice, conversation, provider, prompt);
-  let pieces = groupPieces(plan.text, readNumberParameter(choice.parameters, 'chunk', 1));
+  const chunkTokens = readNumberParameter(choice.parameters, 'chunk', 1);
+  // `thinking=1` adds visible reasoning to any scenario (a tool call that thought first, for example).
+  const reasoning = plan.reasoning ?? (choice.parameters.thinking === '1' ? buildThinkingText(12) : '');
+  const reasoningPieces = groupPieces(reasoning, chunkTokens);
+  const reasoningTokens = countOutputTokens(reasoning, 0);
+  let pieces = groupPieces(plan.text, chunkTokens);
   // A broken stream stops half-way: the client must keep the text it already has.
   if (plan.ending === 'cut-off' || plan.ending === 'stream-error') pieces = pieces.slice(0, Math.max(1, Math.ceil(pieces.length / 2)));
   const emittedText = pieces.map((piece) => piece.text).join('');
@@ -111,11 +124,13 @@ export function buildReplyScript(choice: ScenarioChoice, conversation: Conversat
     provider,
     model: conversation.model || 'mock-model',
     pieces,
+    reasoningPieces,
+    reasoningTokens,
     toolCalls: plan.toolCalls,
     finish: plan.finish,
     ending: plan.ending,
     inputTokens: countInputTokens(conversation),
-    outputTokens: plan.ending === 'blocked' ? 0 : countOutputTokens(emittedText, plan.toolCalls.length),
+    outputTokens: plan.ending === 'blocked' ? 0 : countOutputTokens(emittedText, plan.toolCalls.length) + reasoningTokens,
     includeUsage: conversation.includeUsage,
   };
 }

@@ -49,6 +49,8 @@ function checkAnthropicHeaders(headers: IncomingHttpHeaders): MockHttpResponse |
 const MISTRAL_CHAT_FIELDS = new Set([
   'model', 'messages', 'temperature', 'top_p', 'max_tokens', 'stream', 'stop', 'random_seed', 'response_format', 'tools',
   'tool_choice', 'presence_penalty', 'frequency_penalty', 'n', 'prediction', 'parallel_tool_calls', 'safe_prompt', 'prompt_mode',
+  // Accepted by Small 4 and Medium 3.5 (providers-reasoning.md §6.1).
+  'reasoning_effort',
 ]);
 
 const MISTRAL_TOOL_CALL_ID = /^[A-Za-z0-9]{9}$/;

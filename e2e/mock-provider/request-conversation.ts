@@ -105,11 +105,38 @@ function readGoogleConversation(body: JsonObject, conversation: Conversation): v
     .filter(Boolean);
 }
 
-/** Reads a chat request body; `modelFromPath` is Gemini's model, which lives in the URL, not the body. */
-export function readConversation(provider: BYOKProvider, body: unknown, modelFromPath = ''): Conversation {
+/** OpenAI Responses: `instructions` and typed `input` items; tools are flat; usage always comes. */
+function readResponsesConversation(body: JsonObject, conversation: Conversation): void {
+  if (typeof body.instructions === 'string') conversation.texts.push(body.instructions);
+  const items = asArray(body.input).filter(isObject);
+  for (const item of items) {
+    if (item.type === 'message' || item.type === undefined) {
+      for (const part of asArray(item.content).filter(isObject)) {
+        if (typeof part.text === 'string') conversation.texts.push(part.text);
+        else if (part.type === 'input_image') conversation.imageCount += 1;
+      }
+      if (typeof item.content === 'string') conversation.texts.push(item.content);
+    } else if (item.type === 'function_call') conversation.texts.push(asString(item.arguments));
+    else if (item.type === 'function_call_output') conversation.texts.push(asString(item.output));
+  }
+  const last = items.at(-1);
+  conversation.endsWithToolResult = last?.type === 'function_call_output';
+  if (last?.role === 'user') {
+    conversation.lastUserText = asArray(last.content).filter(isObject).map((part) => asString(part.text)).join('\n') || asString(last.content);
+  }
+  conversation.toolNames = asArray(body.tools).filter(isObject).map((tool) => asString(tool.name)).filter(Boolean);
+  conversation.includeUsage = true;
+}
+
+/**
+ * Reads a chat request body; `modelFromPath` is Gemini's model, which lives in the URL, not the body.
+ * `responsesApi` reads OpenAI's Responses shape instead of Chat Completions.
+ */
+export function readConversation(provider: BYOKProvider, body: unknown, modelFromPath = '', responsesApi = false): Conversation {
   const conversation = createEmptyConversation();
   if (!isObject(body)) return { ...conversation, model: modelFromPath };
-  if (provider === 'anthropic') readAnthropicConversation(body, conversation);
+  if (responsesApi) readResponsesConversation(body, conversation);
+  else if (provider === 'anthropic') readAnthropicConversation(body, conversation);
   else if (provider === 'google') readGoogleConversation(body, conversation);
   else readOpenAiConversation(body, conversation);
   conversation.model = modelFromPath || asString(body.model);

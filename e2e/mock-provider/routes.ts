@@ -17,13 +17,15 @@ export interface ParsedRoute {
   endpoint: Endpoint;
   /** Gemini names the model in the path; the others in the body. */
   modelFromPath: string;
+  /** OpenAI's `POST /v1/responses` speaks its own request and event shapes (providers-reasoning.md §1). */
+  responsesApi?: boolean;
 }
 
 function isProvider(value: string): value is BYOKProvider {
   return Object.prototype.hasOwnProperty.call(API_VERSIONS, value);
 }
 
-function findEndpoint(provider: BYOKProvider, method: string, rest: string): { endpoint: Endpoint; modelFromPath: string } {
+function findEndpoint(provider: BYOKProvider, method: string, rest: string): { endpoint: Endpoint; modelFromPath: string; responsesApi?: boolean } {
   const isGet = method === 'GET';
   const isPost = method === 'POST';
   if (isGet && rest === 'models') return { endpoint: 'models', modelFromPath: '' };
@@ -33,6 +35,7 @@ function findEndpoint(provider: BYOKProvider, method: string, rest: string): { e
     return { endpoint: 'unknown', modelFromPath: '' };
   }
   if (provider === 'anthropic') return { endpoint: isPost && rest === 'messages' ? 'chat' : 'unknown', modelFromPath: '' };
+  if (provider === 'openai' && isPost && rest === 'responses') return { endpoint: 'chat', modelFromPath: '', responsesApi: true };
   if (provider === 'xai' && isGet && rest === 'api-key') return { endpoint: 'api-key', modelFromPath: '' };
   return { endpoint: isPost && rest === 'chat/completions' ? 'chat' : 'unknown', modelFromPath: '' };
 }

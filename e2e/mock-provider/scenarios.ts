@@ -15,6 +15,7 @@ export const SUCCESS_SCENARIOS = [
   'blocked-prompt',
   'content-filter',
   'length',
+  'thinking',
 ] as const;
 
 export const ERROR_SCENARIOS = [
@@ -46,6 +47,7 @@ const SCENARIO_ALIASES: Record<string, ScenarioName> = {
   'tool-calls': 'parallel-tool-calls',
   'error-mid-stream': 'stream-error',
   cutoff: 'cut-off',
+  reasoning: 'thinking',
 };
 
 export type ScenarioParameters = Record<string, string>;

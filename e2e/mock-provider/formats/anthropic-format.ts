@@ -40,16 +40,28 @@ function encodeToolUseBlock(index: number, name: string, input: Record<string, u
   return events;
 }
 
+/** A thinking block: summarised thinking deltas, then exactly one signature_delta (providers-reasoning.md §3.3). */
+function encodeThinkingBlock(script: ReplyScript): StreamEvent[] {
+  const events = [frameNamedEvent('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'thinking', thinking: '', signature: '' } })];
+  for (const piece of script.reasoningPieces) {
+    events.push(frameNamedEvent('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'thinking_delta', thinking: piece.text } }, piece.tokens));
+  }
+  const signature = Buffer.from(`mock-thinking-signature-${createRandomId(12)}`).toString('base64');
+  events.push(frameNamedEvent('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'signature_delta', signature } }));
+  events.push(frameNamedEvent('content_block_stop', { type: 'content_block_stop', index: 0 }));
+  return events;
+}
+
 /** The text block; without its stop event when the stream breaks off inside it. */
-function encodeTextBlock(script: ReplyScript, broken: boolean): StreamEvent[] {
+function encodeTextBlock(script: ReplyScript, broken: boolean, index: number): StreamEvent[] {
   const events = [
-    frameNamedEvent('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }),
+    frameNamedEvent('content_block_start', { type: 'content_block_start', index, content_block: { type: 'text', text: '' } }),
     PING_EVENT,
   ];
   for (const piece of script.pieces) {
-    events.push(frameNamedEvent('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: piece.text } }, piece.tokens));
+    events.push(frameNamedEvent('content_block_delta', { type: 'content_block_delta', index, delta: { type: 'text_delta', text: piece.text } }, piece.tokens));
   }
-  if (!broken) events.push(frameNamedEvent('content_block_stop', { type: 'content_block_stop', index: 0 }));
+  if (!broken) events.push(frameNamedEvent('content_block_stop', { type: 'content_block_stop', index }));
   return events;
 }
 
@@ -62,17 +74,23 @@ export function encodeAnthropicStream(script: ReplyScript): StreamEvent[] {
     },
   })];
   const broken = script.ending === 'cut-off' || script.ending === 'stream-error';
-  if (script.pieces.length > 0) events.push(...encodeTextBlock(script, broken));
+  const thinks = script.reasoningPieces.length > 0;
+  if (thinks) events.push(...encodeThinkingBlock(script));
+  const textIndex = thinks ? 1 : 0;
+  if (script.pieces.length > 0) events.push(...encodeTextBlock(script, broken, textIndex));
   else events.push(PING_EVENT);
   if (script.ending === 'cut-off') return events;
   if (script.ending === 'stream-error') return [...events, frameNamedEvent('error', ANTHROPIC_STREAM_ERROR)];
 
-  const firstToolIndex = script.pieces.length > 0 ? 1 : 0;
+  const firstToolIndex = textIndex + (script.pieces.length > 0 ? 1 : 0);
   script.toolCalls.forEach((call, offset) => events.push(...encodeToolUseBlock(firstToolIndex + offset, call.name, call.arguments)));
   events.push(frameNamedEvent('message_delta', {
     type: 'message_delta',
     delta: { stop_reason: STOP_REASONS[script.finish], stop_sequence: null },
-    usage: buildCacheUsage(script, script.outputTokens),
+    usage: {
+      ...buildCacheUsage(script, script.outputTokens),
+      ...(thinks ? { output_tokens_details: { thinking_tokens: script.reasoningTokens } } : {}),
+    },
   }));
   events.push(frameNamedEvent('message_stop', { type: 'message_stop' }));
   return events;

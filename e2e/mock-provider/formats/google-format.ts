@@ -24,12 +24,14 @@ const CRLF = '\r\n';
 
 type Part = Record<string, unknown>;
 
-function buildUsageMetadata(promptTokens: number, candidateTokens: number) {
+/** candidatesTokenCount leaves thoughts out; thoughtsTokenCount carries them (providers-reasoning.md §4.4). */
+function buildUsageMetadata(promptTokens: number, candidateTokens: number, thoughtTokens = 0) {
   return {
     promptTokenCount: promptTokens,
     candidatesTokenCount: candidateTokens,
-    totalTokenCount: promptTokens + candidateTokens,
+    totalTokenCount: promptTokens + candidateTokens + thoughtTokens,
     promptTokensDetails: [{ modality: 'TEXT', tokenCount: promptTokens }],
+    ...(thoughtTokens > 0 ? { thoughtsTokenCount: thoughtTokens } : {}),
   };
 }
 
@@ -47,12 +49,14 @@ export function encodeGoogleStream(script: ReplyScript, blockReason = 'PROHIBITE
   const responseId = createRandomId(23);
   if (script.ending === 'blocked') return encodeBlockedPrompt(script, responseId, blockReason);
   let emittedTokens = 0;
-  const chunk = (parts: Part[], finishReason: string | null, tokens: number): StreamEvent => {
-    emittedTokens += tokens;
+  let thoughtTokens = 0;
+  const chunk = (parts: Part[], finishReason: string | null, tokens: number, thought = false): StreamEvent => {
+    if (thought) thoughtTokens += tokens;
+    else emittedTokens += tokens;
     const candidate = { content: { parts, role: 'model' }, ...(finishReason ? { finishReason } : {}), index: 0 };
     return frameData({
       candidates: [candidate],
-      usageMetadata: buildUsageMetadata(script.inputTokens, emittedTokens),
+      usageMetadata: buildUsageMetadata(script.inputTokens, emittedTokens, thoughtTokens),
       modelVersion: script.model,
       responseId,
     }, tokens, CRLF);
@@ -62,17 +66,20 @@ export function encodeGoogleStream(script: ReplyScript, blockReason = 'PROHIBITE
   // The finish reason rides on the last text chunk of a plain reply (transcript a); anything else
   // (tool calls, filter, length) gets a closing chunk of its own (transcript b).
   const finishOnLastText = complete && script.finish === 'stop' && script.toolCalls.length === 0 && script.pieces.length > 0;
-  const events = script.pieces.map((piece, index) => {
+  // Thought summaries (includeThoughts) come first, as parts marked thought: true.
+  const thoughts = script.reasoningPieces.map((piece) => chunk([{ text: piece.text, thought: true }], null, piece.tokens, true));
+  const answer = script.pieces.map((piece, index) => {
     const isLast = index === script.pieces.length - 1;
     return chunk([{ text: piece.text }], isLast && finishOnLastText ? 'STOP' : null, piece.tokens);
   });
+  const events = [...thoughts, ...answer];
   if (script.toolCalls.length > 0) {
     const parts: Part[] = script.toolCalls.map((call, index) => ({
       functionCall: { name: call.name, args: call.arguments },
       // Gemini 3 wants this echoed back on replay (providers.md §4.2); the first part carries it.
       ...(index === 0 ? { thoughtSignature: Buffer.from(`mock-thought-signature-${createRandomId(8)}`).toString('base64') } : {}),
     }));
-    events.push(chunk(parts, null, script.outputTokens - emittedTokens));
+    events.push(chunk(parts, null, script.outputTokens - script.reasoningTokens - emittedTokens));
   }
   if (script.ending === 'stream-error') return [...events, frameData(GOOGLE_STREAM_ERROR, 0, CRLF)];
   if (complete && !finishOnLastText) events.push(chunk([{ text: '' }], FINISH_REASONS[script.finish], 0));

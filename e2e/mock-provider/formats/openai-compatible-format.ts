@@ -26,13 +26,14 @@ export function computeXaiCostInUsdTicks(model: string, inputTokens: number, out
   return Math.round((inputTokens * inputPrice + outputTokens * outputPrice) * 10_000);
 }
 
+/** xAI Chat leaves reasoning out of completion_tokens; the total still counts it (providers-reasoning.md §5.3). */
 function buildXaiUsage(script: ReplyScript) {
   return {
     prompt_tokens: script.inputTokens,
-    completion_tokens: script.outputTokens,
+    completion_tokens: script.outputTokens - script.reasoningTokens,
     total_tokens: script.inputTokens + script.outputTokens,
     prompt_tokens_details: { text_tokens: script.inputTokens, audio_tokens: 0, image_tokens: 0, cached_tokens: 0 },
-    completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+    completion_tokens_details: { reasoning_tokens: script.reasoningTokens, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
     num_sources_used: 0,
     cost_in_usd_ticks: computeXaiCostInUsdTicks(script.model, script.inputTokens, script.outputTokens),
   };
@@ -44,8 +45,11 @@ export function encodeXaiStream(script: ReplyScript): StreamEvent[] {
   const chunk = (choice: Record<string, unknown>, tokens = 0): StreamEvent =>
     frameData({ ...base, choices: [{ index: 0, ...choice }], system_fingerprint: 'fp_mock0001' }, tokens);
 
-  const events = script.pieces.map((piece, index) =>
-    chunk({ delta: index === 0 ? { content: piece.text, role: 'assistant' } : { content: piece.text } }, piece.tokens));
+  // Reasoning models think aloud in reasoning_content before the answer (§5.3).
+  const events = script.reasoningPieces.map((piece, index) =>
+    chunk({ delta: index === 0 ? { reasoning_content: piece.text, role: 'assistant' } : { reasoning_content: piece.text } }, piece.tokens));
+  events.push(...script.pieces.map((piece, index) =>
+    chunk({ delta: index === 0 && events.length === 0 ? { content: piece.text, role: 'assistant' } : { content: piece.text } }, piece.tokens)));
   if (script.toolCalls.length > 0) {
     const toolCalls = script.toolCalls.map((call, index) => ({
       id: `call_${createRandomId(8, '0123456789')}`,
@@ -73,6 +77,10 @@ export function encodeMistralStream(script: ReplyScript): StreamEvent[] {
     frameData({ ...base, choices: [{ index: 0, delta, finish_reason: finishReason, logprobs: null }], ...extra }, tokens);
 
   const events: StreamEvent[] = [chunk({ role: 'assistant', content: '' }, null)];
+  // Reasoning models send content as typed chunks: thinking first, then text (providers-reasoning.md §6.2).
+  for (const piece of script.reasoningPieces) {
+    events.push(chunk({ content: [{ type: 'thinking', thinking: [{ type: 'text', text: piece.text }] }] }, null, {}, piece.tokens));
+  }
   for (const piece of script.pieces) events.push(chunk({ content: piece.text }, null, {}, piece.tokens));
   if (script.ending === 'cut-off') return events;
   if (script.ending === 'stream-error') return [...events, frameData(OPENAI_STREAM_ERROR)];
