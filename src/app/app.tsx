@@ -1,5 +1,7 @@
 import { Suspense, useEffect } from 'react';
-import { startVaultLockCoordinator } from '../features/vault/vault-lock-coordinator';
+import { useQueryClient } from '@tanstack/react-query';
+import { resetChatStore } from '../features/chat/chat-store';
+import { registerLockWipe, startVaultLockCoordinator } from '../features/vault/vault-lock-coordinator';
 import { VaultStatus } from '../features/vault/vault-status';
 import { useVaultStore } from '../features/vault/vault-store';
 import { AppHeader } from './app-header';
@@ -11,7 +13,14 @@ export function App() {
   const route = useHashRoute();
   const Screen = SCREENS[route.destination].component;
   const unlocked = useVaultStore((state) => state.status === 'unlocked');
+  const queryClient = useQueryClient();
   useEffect(() => startVaultLockCoordinator(), []);
+  // Lock means wiped: decrypted conversations, titles and drafts, and every cached provider answer.
+  useEffect(() => registerLockWipe(() => {
+    resetChatStore();
+    void queryClient.cancelQueries();
+    queryClient.clear();
+  }), [queryClient]);
   useEffect(() => {
     // Only after unlocking: the first screen stays small, and the other screens open instantly.
     if (unlocked) preloadScreens();

@@ -4,13 +4,21 @@ import { BYOK_PROVIDERS, BYOKError, type BYOKProvider, type KeyVerification, typ
 import { PROVIDERS, formatKeyDisplay, validateKeyFormat } from './provider-config';
 import { normaliseEndpoint } from './vault/endpoint';
 import { createKeyRecord, openRecordDetails, openRecordSecret, recordEntryKey, replaceRecordDetails, type KeyRecord, type KeyRecordDetails } from './vault/key-records';
-import { sealHeader } from './vault/vault-header';
-import { HEADER_ENTRY, clearVaultStorage, readVaultEntry, writeVaultAtomically } from './vault/vault-storage';
-import { changeStoredPassphrase, createNewVault, readStoredHeader, unlockStoredVault, verifyStoredPassphrase, type KdfOptions } from './vault/vault-lifecycle';
+import { clearVaultStorage, readVaultEntry } from './vault/vault-storage';
+import { verifyStoredPassphrase } from './vault/vault-lifecycle';
+import { adoptStoredHeader, commitRecordChange } from './vault/vault-commit';
+import { isSessionOpen, requireSession, resetSessionForTests } from './vault/vault-session';
+import { waitForLocalVaultWrites, withVaultWriteLock } from './vault/write-lock';
 import type { validateKey as ValidateKey, ValidateKeyResult } from './validate-key';
-import { clearConversationDatabase } from './conversations/conversation-database';
-import { exportVault as exportStoredVault, importVault as importStoredVault } from './vault/vault-backup';
-import { endSession, isSessionOpen, requireSession, resetSessionForTests, startSession, updateSessionHeader } from './vault/vault-session';
+
+export {
+  AUTO_LOCK_MINUTES, MIN_PASSPHRASE_LENGTH, changePassphrase, createVault, exportVault, getAutoLockMinutes, importVault, isVaultUnlocked,
+  lockVault, onVaultReplacing, resumeRotation, rotateDataKey, setAutoLockMinutes, unlockVault, vaultExists,
+} from './vault-control';
+export {
+  DEFAULT_IDLE_TIMEOUT_MS, MAX_IDLE_TIMEOUT_MS, getIdleTimeout, onVaultLocked, setIdleTimeout, touchActivity, type VaultLockReason,
+} from './vault/vault-session';
+export type { KdfOptions } from './vault/vault-lifecycle';
 
 /**
  * The seed's example imports validateKey from here. It loads the provider adapters on first use,
@@ -22,11 +30,6 @@ export async function validateKey(...args: Parameters<typeof ValidateKey>): Prom
 }
 export type { ValidateKeyOptions, ValidateKeyResult } from './validate-key';
 
-export { DEFAULT_IDLE_TIMEOUT_MS, getIdleTimeout, onVaultLocked, setIdleTimeout, touchActivity, type VaultLockReason } from './vault/vault-session';
-export type { KdfOptions } from './vault/vault-lifecycle';
-
-export const MIN_PASSPHRASE_LENGTH = 12;
-
 export interface AddKeyResult {
   valid: boolean;
   error?: string;
@@ -37,70 +40,15 @@ export interface KeyCredentials {
   baseUrl: string;
 }
 
-/** Vault writes run one at a time so the header's write counter and seal never race. */
-let writeQueue: Promise<unknown> = Promise.resolve();
-function runExclusive<T>(task: () => Promise<T>): Promise<T> {
-  const result = writeQueue.then(task, task);
-  writeQueue = result.catch(() => undefined);
-  return result;
-}
-
-function assertPassphraseStrength(passphrase: string): void {
-  // Counted in code points, so an emoji is one character, as the user sees it.
-  if (Array.from(passphrase).length < MIN_PASSPHRASE_LENGTH) {
-    throw new BYOKError('INVALID_REQUEST', `The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters; four or more random words work well.`);
-  }
-}
-
-// ---------------------------------------------------------------------------
-// Vault lifecycle
-
-/** Creates the vault and leaves it unlocked. `options.iterations` overrides the calibration (never below the floor). */
-export async function createVault(passphrase: string, options: KdfOptions = {}): Promise<void> {
-  assertPassphraseStrength(passphrase);
-  startSession(await runExclusive(() => createNewVault(passphrase, options)));
-}
-
-/** WRONG_PASSPHRASE leaves everything as it was. A legacy vault is migrated here (R7). */
-export async function unlockVault(passphrase: string, options: KdfOptions = {}): Promise<void> {
-  startSession(await runExclusive(() => unlockStoredVault(passphrase, options)));
-}
-
-export function lockVault(): void {
-  endSession('manual');
-}
-
-export function isVaultUnlocked(): boolean {
-  return isSessionOpen();
-}
-
-export async function vaultExists(): Promise<boolean> {
-  return (await readStoredHeader()) !== undefined;
-}
-
-/** Re-wraps the data key under the new passphrase with a new salt; records are not re-encrypted. */
-export async function changePassphrase(current: string, next: string, options: KdfOptions = {}): Promise<void> {
-  assertPassphraseStrength(next);
-  const wasUnlocked = isSessionOpen();
-  const opened = await runExclusive(() => changeStoredPassphrase(current, next, options));
-  if (wasUnlocked) startSession(opened);
-}
-
-/** The header and ciphertext records as JSON: no plaintext, no data key. */
-export async function exportVault(): Promise<string> {
-  return exportStoredVault();
-}
-
 /**
- * Replaces this device's vault with a backup once `passphrase` opens it; leaves it unlocked.
- * Conversations written under another vault's data key could never be read again, so they go
- * too; restoring this vault's own backup keeps them.
+ * Vault writes run one at a time, across tabs too (Web Locks), and each starts from the newest
+ * stored header: another tab's passphrase change is adopted, another data key locks this tab.
  */
-export async function importVault(json: string, passphrase: string): Promise<void> {
-  const previousVaultId = (await readStoredHeader())?.vaultId;
-  const opened = await runExclusive(() => importStoredVault(json, passphrase));
-  if (previousVaultId !== undefined && previousVaultId !== opened.header.vaultId) await clearConversationDatabase();
-  startSession(opened);
+function runExclusive<T>(task: () => Promise<T>): Promise<T> {
+  return withVaultWriteLock(async () => {
+    if (isSessionOpen()) await adoptStoredHeader();
+    return task();
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -118,15 +66,9 @@ async function readRequiredRecord(provider: BYOKProvider): Promise<KeyRecord> {
   return record;
 }
 
-/** Writes records and the re-sealed header (counting the encryptions made) in one transaction. */
-async function commitRecords(records: KeyRecord[], encryptions: number, deletes: string[] = []): Promise<void> {
-  const { header, dek } = requireSession();
-  const nextHeader = await sealHeader({ ...header, writeCount: header.writeCount + encryptions + 1 }, dek);
-  await writeVaultAtomically({
-    delete: deletes,
-    put: [[HEADER_ENTRY, nextHeader], ...records.map((record): [string, unknown] => [recordEntryKey(record.provider), record])],
-  });
-  updateSessionHeader(nextHeader);
+/** Records and the re-sealed header in one transaction, on top of the newest stored header (vault-commit.ts). */
+async function commitRecords(records: KeyRecord[], encryptions: number, remove: BYOKProvider[] = []): Promise<void> {
+  await commitRecordChange({ put: records, remove, encryptions });
 }
 
 async function storeNewKey(provider: BYOKProvider, apiKey: string, baseUrl: string): Promise<void> {
@@ -171,8 +113,9 @@ export async function addKey(provider: BYOKProvider, apiKey: string, options: { 
 export async function rotateKey(provider: BYOKProvider, newKey: string): Promise<AddKeyResult> {
   const format = validateKeyFormat(provider, newKey);
   if (!format.valid) return format;
-  const { header, dek } = requireSession();
+  requireSession();
   return runExclusive(async () => {
+    const { header, dek } = requireSession();
     const existing = await readRecord(provider);
     if (existing === undefined) return { valid: false, error: `No ${PROVIDERS[provider].displayName} key is stored yet: add one first.` };
     const previous = await openRecordDetails(dek, header.vaultId, existing);
@@ -183,7 +126,7 @@ export async function rotateKey(provider: BYOKProvider, newKey: string): Promise
 /** Usage history is kept (see usage-ledger.ts); only the encrypted record goes. */
 export async function removeKey(provider: BYOKProvider): Promise<void> {
   requireSession();
-  await runExclusive(() => commitRecords([], 0, [recordEntryKey(provider)]));
+  await runExclusive(() => commitRecords([], 0, [provider]));
 }
 
 function toStoredKey(provider: BYOKProvider, details: KeyRecordDetails): StoredKey {
@@ -275,7 +218,7 @@ export async function setKeyEndpoint(provider: BYOKProvider, passphrase: string,
 
 /** Locks and wipes the vault database (tests only; the ledger has its own reset). */
 export async function resetForTests(): Promise<void> {
-  await writeQueue;
+  await waitForLocalVaultWrites();
   resetSessionForTests();
   await clearVaultStorage();
 }

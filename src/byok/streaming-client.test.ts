@@ -18,6 +18,7 @@ vi.mock('./api-key-manager', () => ({
     return vault.credentials;
   }),
   markKeyUsed: vi.fn(async () => undefined),
+  onVaultLocked: () => () => undefined,
 }));
 vi.mock('./usage-ledger', () => ({ recordUsage: vi.fn(async () => undefined) }));
 

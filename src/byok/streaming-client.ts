@@ -1,6 +1,6 @@
 // streamChat / collectStream / sendChat (product.md): resolves the key and endpoint, runs the
 // provider's adapter, and when a stream finishes records use and cost against the vault key.
-import { getKeyCredentials, isVaultUnlocked, markKeyUsed } from './api-key-manager';
+import { getKeyCredentials, isVaultUnlocked, markKeyUsed, onVaultLocked } from './api-key-manager';
 import { PROVIDERS, calculateCost } from './provider-config';
 import { normaliseEndpoint } from './vault/endpoint';
 import { getProviderAdapter } from './providers';
@@ -66,9 +66,36 @@ async function recordFinishedStream(request: ChatRequest, usage: Usage | undefin
   ]);
 }
 
+/**
+ * A signal that also fires when the vault locks (R14: lock aborts every request in flight). An
+ * explicit-key request is aborted too: locking means the person walked away.
+ */
+function abortOnLock(signal: AbortSignal | undefined): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  const abort = () => controller.abort(signal?.reason);
+  if (signal?.aborted) abort();
+  signal?.addEventListener('abort', abort, { once: true });
+  const stopListening = onVaultLocked(() => controller.abort(new DOMException('The vault locked.', 'AbortError')));
+  return {
+    signal: controller.signal,
+    release: () => {
+      stopListening();
+      signal?.removeEventListener('abort', abort);
+    },
+  };
+}
+
 export async function* streamChat(request: ChatRequest): AsyncGenerator<StreamChunk> {
   const credentials = await resolveCredentials(request);
-  const resolved: ResolvedChatRequest = { ...request, apiKey: credentials.apiKey, baseUrl: credentials.baseUrl };
+  const lockable = abortOnLock(request.signal);
+  try {
+    yield* streamResolved(request, { ...request, apiKey: credentials.apiKey, baseUrl: credentials.baseUrl, signal: lockable.signal }, credentials);
+  } finally {
+    lockable.release();
+  }
+}
+
+async function* streamResolved(request: ChatRequest, resolved: ResolvedChatRequest, credentials: ResolvedCredentials): AsyncGenerator<StreamChunk> {
   let usage: Usage | undefined;
   let replyCharacters = 0;
   for await (const chunk of getProviderAdapter(request.provider).streamChat(resolved)) {

@@ -7,6 +7,7 @@
 import { BYOKError } from '../types';
 import { decryptValue, encryptValue, type EncryptedValue } from '../crypto';
 import { encodeCanonical } from '../vault/canonical-encoding';
+import { noteEncryptions } from '../vault/vault-session';
 import type { ConversationMeta, RecordKind, StoredMessage } from './conversation-types';
 
 export const CONVERSATION_FORMAT_VERSION = 1;
@@ -42,6 +43,8 @@ export interface SearchText {
 export interface RecordKey {
   dek: CryptoKey;
   vaultId: string;
+  /** During a data-key rotation: the previous DEK, for records not yet re-encrypted (decrypt only). */
+  retiredDek?: CryptoKey;
 }
 
 export function encodeConversationContext(vaultId: string, conversationId: string, messageId: string, kind: RecordKind): string {
@@ -60,7 +63,20 @@ function hasPayload(value: unknown): value is { formatVersion: number; payload: 
 
 async function decryptPayload(key: RecordKey, record: unknown, aad: string): Promise<string> {
   if (!hasPayload(record)) throw corruptRecordError('unknown format or missing payload.');
-  return decryptValue(key.dek, record.payload, aad);
+  try {
+    return await decryptValue(key.dek, record.payload, aad);
+  } catch (error) {
+    // Mid-rotation, a record not re-encrypted yet still opens with the previous key.
+    if (key.retiredDek === undefined) throw error;
+    return decryptValue(key.retiredDek, record.payload, aad);
+  }
+}
+
+/** Every encryption with the DEK counts toward its rotation (security.md R6). */
+async function encryptCounted(key: RecordKey, plaintext: string, aad: string): Promise<EncryptedValue> {
+  const payload = await encryptValue(key.dek, plaintext, aad);
+  noteEncryptions(1);
+  return payload;
 }
 
 function parsePayload<T>(text: string): T {
@@ -77,7 +93,7 @@ async function openPayload<T>(key: RecordKey, record: unknown, aad: string): Pro
 
 export async function sealMeta(key: RecordKey, meta: ConversationMeta): Promise<MetaRecord> {
   const aad = encodeConversationContext(key.vaultId, meta.id, '', 'meta');
-  return { formatVersion: CONVERSATION_FORMAT_VERSION, id: meta.id, payload: await encryptValue(key.dek, JSON.stringify(meta), aad) };
+  return { formatVersion: CONVERSATION_FORMAT_VERSION, id: meta.id, payload: await encryptCounted(key, JSON.stringify(meta), aad) };
 }
 
 export async function openMeta(key: RecordKey, record: MetaRecord): Promise<ConversationMeta> {
@@ -93,7 +109,7 @@ export async function sealMessage(key: RecordKey, message: StoredMessage): Promi
     conversationId: message.conversationId,
     sequence: message.sequence,
     messageId: message.id,
-    payload: await encryptValue(key.dek, JSON.stringify(message), aad),
+    payload: await encryptCounted(key, JSON.stringify(message), aad),
   };
 }
 
@@ -109,7 +125,7 @@ export async function openMessage(key: RecordKey, record: MessageRecord): Promis
 
 export async function sealSearchText(key: RecordKey, conversationId: string, searchText: SearchText): Promise<SearchTextRecord> {
   const aad = encodeConversationContext(key.vaultId, conversationId, '', 'search-text');
-  return { formatVersion: CONVERSATION_FORMAT_VERSION, conversationId, payload: await encryptValue(key.dek, JSON.stringify(searchText), aad) };
+  return { formatVersion: CONVERSATION_FORMAT_VERSION, conversationId, payload: await encryptCounted(key, JSON.stringify(searchText), aad) };
 }
 
 /** The decrypted JSON, so search can rule a conversation out before paying for JSON.parse. */

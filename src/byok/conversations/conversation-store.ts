@@ -41,8 +41,8 @@ const streamingMessages = new Set<string>();
 const streamingKey = (message: Pick<StoredMessage, 'conversationId' | 'id'>): string => `${message.conversationId}\u0000${message.id}`;
 
 function requireRecordKey(): RecordKey {
-  const { header, dek } = requireSession();
-  return { dek, vaultId: header.vaultId };
+  const { header, dek, retiredDek } = requireSession();
+  return { dek, vaultId: header.vaultId, ...(retiredDek ? { retiredDek } : {}) };
 }
 
 function assertIdentifier(value: unknown, name: string): asserts value is string {

@@ -12,7 +12,7 @@ describe('importing a vault backup and the conversations on this device', () => 
   it('keeps conversations when the backup is of this same vault', async () => {
     await createTestVault();
     await saveConversation(createMeta({ id: 'kept' }));
-    await importVault(await exportVault(), TEST_PASSPHRASE);
+    await importVault(await exportVault(), TEST_PASSPHRASE, TEST_PASSPHRASE);
     expect((await listConversations()).map((meta) => meta.id)).toEqual(['kept']);
   });
 
@@ -22,7 +22,7 @@ describe('importing a vault backup and the conversations on this device', () => 
     await resetConversationsForTests();
     await createTestVault();
     await saveConversation(createMeta({ id: 'orphaned' }));
-    await importVault(otherVaultBackup, TEST_PASSPHRASE);
+    await importVault(otherVaultBackup, TEST_PASSPHRASE, TEST_PASSPHRASE);
     const corrupt: string[] = [];
     expect(await listConversations({ onCorruptRecord: (report) => corrupt.push(report.conversationId) })).toEqual([]);
     expect(corrupt).toEqual([]);

@@ -2,8 +2,11 @@
 // never the DEK. Import enforces the same floors as creation and proves the passphrase opens the
 // backup, and every record in it, before anything stored is replaced.
 import { BYOKError } from '../types';
+import { normaliseEndpoint } from './endpoint';
 import { isKeyRecord, openRecordDetails, openRecordSecret, recordEntryKey, type KeyRecord } from './key-records';
-import { assertHeaderShape, openHeader, type VaultHeader } from './vault-header';
+import { assertRecordSet } from './record-digest';
+import { openRetiredDek } from './retired-key';
+import { assertHeaderShape, openHeader, verifySeal, type VaultHeader } from './vault-header';
 import { HEADER_ENTRY, readAllVaultEntries, writeVaultAtomically } from './vault-storage';
 import { readStoredHeader, readStoredRecords, type OpenVault } from './vault-lifecycle';
 
@@ -25,7 +28,8 @@ export async function exportVault(): Promise<string> {
   return JSON.stringify(backup);
 }
 
-function parseBackup(json: string): VaultBackup {
+/** Parses and checks the file's structure and floors (no passphrase needed): bad files are refused first. */
+export function parseBackup(json: string): VaultBackup {
   let parsed: Partial<VaultBackup>;
   try {
     parsed = JSON.parse(json) as Partial<VaultBackup>;
@@ -45,20 +49,59 @@ function parseBackup(json: string): VaultBackup {
 }
 
 /**
- * Replaces the stored vault with a backup, after checking it opens with `passphrase`
- * (WRONG_PASSPHRASE otherwise, nothing changed). Returns the opened vault.
+ * Every record's endpoint must pass the same rules as a key added by hand (R21) and match the
+ * origin its AAD is bound to: a crafted backup cannot bind a key to an attacker's http endpoint.
  */
-export async function importVault(json: string, passphrase: string): Promise<OpenVault> {
-  const backup = parseBackup(json);
-  const dek = await openHeader(backup.header, passphrase);
+async function assertRecordEndpoints(dek: CryptoKey, backup: VaultBackup): Promise<void> {
   for (const record of backup.records) {
     await openRecordSecret(dek, backup.header.vaultId, record);
-    await openRecordDetails(dek, backup.header.vaultId, record);
+    const details = await openRecordDetails(dek, backup.header.vaultId, record);
+    let endpoint;
+    try {
+      endpoint = normaliseEndpoint(details.baseUrl);
+    } catch (cause) {
+      throw new BYOKError('INVALID_REQUEST', `The backup's ${record.provider} key has an endpoint that is not allowed (${details.baseUrl}).`, { cause });
+    }
+    if (endpoint.origin !== record.endpointOrigin || endpoint.baseUrl !== details.baseUrl) {
+      throw new BYOKError('INVALID_REQUEST', `The backup's ${record.provider} key names two different endpoints; it was altered.`);
+    }
   }
+}
+
+async function opensWithKey(header: VaultHeader | undefined, dek: CryptoKey): Promise<boolean> {
+  if (header === undefined || header.seal === undefined) return false;
+  try {
+    await verifySeal(header, dek);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface ImportedVault {
+  opened: OpenVault;
+  /** The backup holds the data key of the vault it replaced (conversations stay readable). */
+  sameDataKeyAsReplaced: boolean;
+}
+
+/**
+ * Replaces the stored vault with a backup, after checking it opens with `passphrase`
+ * (WRONG_PASSPHRASE otherwise, nothing changed), that its record set matches its sealed digest,
+ * and that every endpoint is allowed. `beforeCommit` runs just before the write.
+ */
+export async function importVault(json: string, passphrase: string, beforeCommit?: () => void): Promise<ImportedVault> {
+  const backup = parseBackup(json);
+  const dek = await openHeader(backup.header, passphrase);
+  await assertRecordSet(backup.header, backup.records);
+  await assertRecordEndpoints(dek, backup);
+  const replaced = await readStoredHeader();
+  const sameDataKeyAsReplaced = replaced?.vaultId === backup.header.vaultId && (await opensWithKey(replaced, dek));
   const existingKeys = (await readAllVaultEntries()).map(([key]) => key);
+  beforeCommit?.();
   await writeVaultAtomically({
     delete: existingKeys,
     put: [[HEADER_ENTRY, backup.header], ...backup.records.map((record): [string, unknown] => [recordEntryKey(record.provider), record])],
   });
-  return { header: backup.header, dek };
+  const retiredDek = backup.header.retiredDek === undefined ? undefined : await openRetiredDek(backup.header, dek);
+  return { opened: { header: backup.header, dek, ...(retiredDek ? { retiredDek } : {}) }, sameDataKeyAsReplaced };
 }

@@ -10,7 +10,9 @@
 //    createdAt). With a correct KEK, a failed unwrap therefore means the header was edited:
 //    DECRYPTION_FAILED ("corrupt"), not WRONG_PASSPHRASE.
 // 3. `seal` encrypts the canonical form of every other field (wrap, keyCheck, writeCount) under
-//    the DEK itself, so the write counter and everything else are authenticated too.
+//    the DEK itself, so the write counter and everything else are authenticated too. The later
+//    fields (epoch, record-set digest, retired data key, idle lock, passkey wraps) are sealed as
+//    well when present; a header without them seals exactly as before, so older vaults still open.
 import { BYOKError } from '../types';
 import { decodeBase64, decryptValue, deriveKeyFromPassword, encryptValue, unwrapDataKey, wrapDataKey, type EncryptedValue } from '../crypto';
 import { encodeCanonical } from './canonical-encoding';
@@ -30,6 +32,48 @@ export interface VaultHeader {
   /** Encryptions made with this DEK (records and seals); authenticated by the seal (R6). */
   writeCount: number;
   createdAt: number;
+  /** +1 on every header write: a tab holding an older epoch must re-read before it writes. */
+  epoch?: number;
+  /** SHA-256 over every key record (see record-digest.ts): a removed or rolled-back record fails closed. */
+  recordDigest?: string;
+  /** During a data-key rotation: the previous DEK wrapped under the current one, until every conversation is re-encrypted. */
+  retiredDek?: EncryptedValue;
+  /** The idle lock in minutes (R11), sealed so no unauthenticated store can stretch it. */
+  autoLockMinutes?: number;
+  /** Passkey (WebAuthn PRF) wraps of the same DEK, at most 5 (R10). The passphrase wrap above always stays. */
+  passkeys?: PasskeyWrap[];
+}
+
+export interface PasskeyWrap {
+  /** base64url credential id, as WebAuthn's allowCredentials needs it. */
+  credentialId: string;
+  /** 32 random bytes (base64) sent as the PRF input. */
+  prfSalt: string;
+  /** 32 random bytes (base64): the HKDF salt of this passkey's KEK. */
+  hkdfSalt: string;
+  wrappedDek: EncryptedValue;
+  label: string;
+  createdAt: number;
+}
+
+/** The optional sealed fields, carried over when a header is rebuilt (passphrase change, migration). */
+export type HeaderExtensions = Pick<VaultHeader, 'epoch' | 'recordDigest' | 'retiredDek' | 'autoLockMinutes' | 'passkeys'>;
+const EXTENSION_NAMES = ['epoch', 'recordDigest', 'retiredDek', 'autoLockMinutes', 'passkeys'] as const;
+
+export function pickExtensions(header: VaultHeader): HeaderExtensions {
+  const picked: Record<string, unknown> = {};
+  for (const name of EXTENSION_NAMES) if (header[name] !== undefined) picked[name] = header[name];
+  return picked as HeaderExtensions;
+}
+
+/** JSON with sorted object keys: IndexedDB keeps key order, but the seal must not depend on it. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).filter(([, field]) => field !== undefined).sort(([left], [right]) => (left < right ? -1 : 1));
+    return `{${entries.map(([key, field]) => `${JSON.stringify(key)}:${stableJson(field)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 const KEY_CHECK_PLAINTEXT = 'vivim-byok passphrase check';
@@ -43,9 +87,13 @@ export function encodeWrapContext(header: Pick<VaultHeader, 'v' | 'vaultId' | 'k
 
 function encodeSealContent(header: VaultHeader): string {
   const check = header.keyCheck ?? { iv: '', ciphertext: '' };
-  return encodeCanonical([
+  const fields: Array<string | number> = [
     encodeWrapContext(header), header.wrappedDek.iv, header.wrappedDek.ciphertext, check.iv, check.ciphertext, header.writeCount,
-  ]);
+  ];
+  const extensions = pickExtensions(header);
+  // Only when present, so a header written before these fields existed still verifies.
+  if (Object.keys(extensions).length > 0) fields.push(stableJson(extensions));
+  return encodeCanonical(fields);
 }
 
 const encodeSealAad = (vaultId: string): string => encodeCanonical(['vivim-byok/header-seal', VAULT_VERSION, vaultId]);
@@ -67,6 +115,7 @@ export interface NewHeaderInput {
   createdAt: number;
   writeCount: number;
   iterations: number;
+  extensions?: HeaderExtensions;
 }
 
 /** A current-version header with a fresh salt; returns the KEK too, to unwrap a non-extractable DEK. */
@@ -76,13 +125,25 @@ export async function buildHeader(input: NewHeaderInput): Promise<{ header: Vaul
   const context = { v: VAULT_VERSION, vaultId: input.vaultId, kdf, createdAt: input.createdAt } as const;
   const wrappedDek = await wrapDataKey(kek, input.extractableDek, encodeWrapContext(context));
   const keyCheck = await encryptValue(kek, KEY_CHECK_PLAINTEXT, KEY_CHECK_CONTEXT);
-  const header: VaultHeader = { ...context, wrappedDek, keyCheck, writeCount: input.writeCount + 1 };
+  const extensions = input.extensions ?? {};
+  const header: VaultHeader = { ...context, wrappedDek, keyCheck, writeCount: input.writeCount + 1, ...extensions, epoch: (extensions.epoch ?? 0) + 1 };
   return { header: await sealHeader(header, input.extractableDek), kek };
 }
 
 function isEncryptedValue(value: unknown): value is EncryptedValue {
   const candidate = value as Partial<EncryptedValue> | null;
   return typeof candidate === 'object' && candidate !== null && typeof candidate.iv === 'string' && typeof candidate.ciphertext === 'string';
+}
+
+function assertExtensionShapes(header: Partial<VaultHeader>): void {
+  const optional = (value: unknown, type: 'number' | 'string') => value === undefined || typeof value === type;
+  if (!optional(header.epoch, 'number') || !optional(header.recordDigest, 'string') || !optional(header.autoLockMinutes, 'number')) {
+    throw corruptVaultError('a sealed header field has the wrong type.');
+  }
+  if (header.retiredDek !== undefined && !isEncryptedValue(header.retiredDek)) throw corruptVaultError('the retired data key is malformed.');
+  if (header.passkeys !== undefined && !(Array.isArray(header.passkeys) && header.passkeys.every((wrap) => isEncryptedValue(wrap?.wrappedDek)))) {
+    throw corruptVaultError('a passkey wrap is malformed.');
+  }
 }
 
 /** Structural check of a stored or imported header; unknown versions are a hard error (R7). */
@@ -97,6 +158,9 @@ export function assertHeaderShape(value: unknown, allowLegacy: boolean): asserts
   if (!isLegacy && (!isEncryptedValue(header.keyCheck) || !isEncryptedValue(header.seal))) throw corruptVaultError('the header is not sealed.');
   // A current header relabelled as legacy would otherwise skip the key check and seal.
   if (isLegacy && (header.keyCheck !== undefined || header.seal !== undefined)) throw corruptVaultError('a legacy header cannot carry a seal.');
+  // Unsealed, these would be unauthenticated: a legacy header carries none of them.
+  if (isLegacy && Object.keys(pickExtensions(header as VaultHeader)).length > 0) throw corruptVaultError('a legacy header cannot carry sealed settings.');
+  assertExtensionShapes(header);
   assertKdfParameters(header.kdf, isLegacy);
 }
 
@@ -111,7 +175,7 @@ async function checkPassphraseKey(header: VaultHeader, kek: CryptoKey): Promise<
   if (plaintext !== KEY_CHECK_PLAINTEXT) throw corruptVaultError('the passphrase check does not match.');
 }
 
-async function verifySeal(header: VaultHeader, dek: CryptoKey): Promise<void> {
+export async function verifySeal(header: VaultHeader, dek: CryptoKey): Promise<void> {
   if (header.seal === undefined) return;
   let sealed: string;
   try {

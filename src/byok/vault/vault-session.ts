@@ -9,17 +9,36 @@ export const DEFAULT_IDLE_TIMEOUT_MS = 15 * 60_000;
 /** The longest idle lock offered (R11: 1/5/15/30/60/240 minutes; there is no "never"). */
 export const MAX_IDLE_TIMEOUT_MS = 240 * 60_000;
 
-export type VaultLockReason = 'manual' | 'idle';
+/** 'changed-elsewhere': another tab rotated the data key or restored a backup; this session is stale. */
+export type VaultLockReason = 'manual' | 'idle' | 'changed-elsewhere';
 type LockListener = (reason: VaultLockReason) => void;
 
 let session: OpenVault | null = null;
 let idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS;
 let lastActivityAt = 0;
+/** Conversation encryptions not yet added to the header's write counter (R6: every encryption counts). */
+let pendingEncryptions = 0;
 const lockListeners = new Set<LockListener>();
 
 export function startSession(opened: OpenVault, at = Date.now()): void {
-  session = { header: opened.header, dek: opened.dek };
+  session = { header: opened.header, dek: opened.dek, ...(opened.retiredDek ? { retiredDek: opened.retiredDek } : {}) };
   lastActivityAt = at;
+}
+
+/** Counts encryptions made with the session's DEK outside the vault (conversations); sealed on the next vault write. */
+export function noteEncryptions(count: number): void {
+  pendingEncryptions += count;
+}
+
+/** Hands the pending count to a header write; `restorePendingEncryptions` gives it back if the write fails. */
+export function takePendingEncryptions(): number {
+  const taken = pendingEncryptions;
+  pendingEncryptions = 0;
+  return taken;
+}
+
+export function restorePendingEncryptions(count: number): void {
+  pendingEncryptions += count;
 }
 
 export function endSession(reason: VaultLockReason = 'manual'): void {
@@ -51,9 +70,16 @@ export function requireSession(): OpenVault {
   return session as OpenVault;
 }
 
-/** Replaces the header after a successful write; the DEK stays. */
+/** Replaces the header after a successful write (or after adopting another tab's); the DEK stays. */
 export function updateSessionHeader(header: VaultHeader): void {
-  if (session !== null) session = { ...session, header };
+  if (session === null) return;
+  session = { ...session, header };
+  if (header.retiredDek === undefined) delete session.retiredDek;
+}
+
+/** The session as it is, without the idle check (for code already inside a checked operation). */
+export function peekSession(): OpenVault | null {
+  return session;
 }
 
 export function setIdleTimeout(milliseconds: number): void {
@@ -85,5 +111,6 @@ export function resetSessionForTests(): void {
   session = null;
   idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS;
   lastActivityAt = 0;
+  pendingEncryptions = 0;
   lockListeners.clear();
 }

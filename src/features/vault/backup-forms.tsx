@@ -1,5 +1,6 @@
 // Encrypted backup: export holds the header and ciphertext only (security.md R33); import checks
-// the passphrase opens the file before it replaces anything.
+// the passphrase opens the file before it replaces anything, and replacing an existing vault asks
+// for that vault's own passphrase first (step-up).
 import { useState, type FormEvent } from 'react';
 import { exportVault, importVault } from '../../byok/api-key-manager';
 import { describeError } from '../../byok/describe-error';
@@ -39,6 +40,7 @@ export function ImportBackupForm({ replacesExisting }: { replacesExisting: boole
   const initialise = useVaultStore((state) => state.initialise);
   const [file, setFile] = useState<File | null>(null);
   const [passphrase, setPassphrase] = useState('');
+  const [currentPassphrase, setCurrentPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -48,12 +50,13 @@ export function ImportBackupForm({ replacesExisting }: { replacesExisting: boole
     setBusy(true);
     setError(null);
     try {
-      await importVault(await file.text(), passphrase);
+      await importVault(await file.text(), passphrase, replacesExisting ? currentPassphrase : undefined);
       await initialise();
     } catch (caught) {
       setError(describeError(caught).detail);
     } finally {
       setPassphrase('');
+      setCurrentPassphrase('');
       setBusy(false);
     }
   }
@@ -62,9 +65,12 @@ export function ImportBackupForm({ replacesExisting }: { replacesExisting: boole
     <form onSubmit={(event) => void submit(event)} className="space-y-3" aria-label="Import backup">
       <TextField label="Backup file" type="file" accept="application/json,.json" onChange={(event) => setFile(event.target.files?.[0] ?? null)} disabled={busy} />
       <TextField label="Backup passphrase" type="password" autoComplete="off" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} hint="The passphrase the vault had when the backup was made." disabled={busy} />
+      {replacesExisting ? (
+        <TextField label="Current passphrase" type="password" autoComplete="current-password" value={currentPassphrase} onChange={(event) => setCurrentPassphrase(event.target.value)} hint="Replacing this vault needs its own passphrase first. Other open tabs lock." disabled={busy} />
+      ) : null}
       {replacesExisting ? <p className="text-xs text-amber-800 dark:text-amber-200">Importing replaces the vault in this browser; conversations kept under a different vault are deleted.</p> : null}
       {error ? <Banner tone="error" role="alert">{error}</Banner> : null}
-      <Button type="submit" variant="secondary" disabled={busy || !file || passphrase === ''}>Import backup</Button>
+      <Button type="submit" variant="secondary" disabled={busy || !file || passphrase === '' || (replacesExisting && currentPassphrase === '')}>Import backup</Button>
     </form>
   );
 }

@@ -1,8 +1,10 @@
 // Everything that locks the vault, in one place (security.md R11–R15): the lock button, the idle
-// timeout (also checked by src/byok at every use), `pagehide`, and a lock in another tab.
-// Locking drops the key, wipes the store and reloads the page so no string survives in memory.
-import { isVaultUnlocked, lockVault, onVaultLocked, setIdleTimeout, touchActivity } from '../../byok/api-key-manager';
-import { readPreference } from '../../lib/preferences';
+// timeout (also checked by src/byok at every use), `pagehide` and `freeze`, a lock in another tab,
+// and another tab about to replace the vault's key material (passphrase change, rotation, import).
+// Lock means wiped: the vault store and every registered wipe (chat store with its drafts, the
+// React Query cache) are cleared, requests in flight are aborted by src/byok, then the page reloads
+// so no string survives in memory. A page locked while hidden or frozen reloads when it comes back.
+import { isVaultUnlocked, lockVault, onVaultLocked, onVaultReplacing, touchActivity } from '../../byok/api-key-manager';
 import { useVaultStore } from './vault-store';
 
 const CHANNEL_NAME = 'vivim-byok-vault';
@@ -14,17 +16,44 @@ const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as con
 let channel: BroadcastChannel | null = null;
 /** Only a lock by hand spreads to the other tabs; idle and pagehide are about this tab alone. */
 let broadcastNextLock = false;
-/** A page being hidden is going away or into the bfcache: wipe it, but do not reload it now. */
+/** A page being hidden is going away, into the bfcache or frozen: wipe it now, reload when it is back. */
 let pageHiding = false;
+let lockedWhileHiding = false;
 let reloading = false;
+const wipes = new Set<() => void>();
+
+/** app/ registers what holds decrypted data outside the vault store (chat store, query cache). */
+export function registerLockWipe(wipe: () => void): () => void {
+  wipes.add(wipe);
+  return () => wipes.delete(wipe);
+}
+
+function wipeEverything(): void {
+  useVaultStore.getState().wipe();
+  for (const wipe of wipes) {
+    try {
+      wipe();
+    } catch {
+      // One failing wipe must not keep the others, or the reload, from happening.
+    }
+  }
+}
+
+function reloadOnce(): void {
+  if (reloading) return;
+  reloading = true;
+  window.location.reload();
+}
 
 function finishLock(): void {
   if (broadcastNextLock) channel?.postMessage(LOCK_MESSAGE);
   broadcastNextLock = false;
-  useVaultStore.getState().wipe();
-  if (pageHiding || reloading) return;
-  reloading = true;
-  window.location.reload();
+  wipeEverything();
+  if (pageHiding) {
+    lockedWhileHiding = true;
+    return;
+  }
+  reloadOnce();
 }
 
 /** Locks this tab by hand; the other tabs follow through the channel. */
@@ -33,13 +62,15 @@ export function lockEverywhere(): void {
   lockVault();
 }
 
-export async function applyAutoLockMinutes(minutes: number): Promise<void> {
-  setIdleTimeout(minutes * 60_000);
-}
-
 function recordActivity(event: Event): void {
   // Only the user's own input counts as activity, never a script's synthetic event (R11).
   if (event.isTrusted) touchActivity();
+}
+
+/** Back from the bfcache or from a freeze: a page that locked meanwhile starts again from clean memory. */
+function comeBack(persisted: boolean): void {
+  pageHiding = false;
+  if (persisted || lockedWhileHiding) reloadOnce();
 }
 
 /** Starts listening; returns a function that stops. Called once by app/. */
@@ -49,31 +80,32 @@ export function startVaultLockCoordinator(): () => void {
     if (event.data === LOCK_MESSAGE && isVaultUnlocked()) lockVault();
   });
   const stopListening = onVaultLocked(finishLock);
+  // Before another tab's header goes stale, it is told to lock (the message carries no secret).
+  const stopReplacing = onVaultReplacing(() => channel?.postMessage(LOCK_MESSAGE));
   const onPageHide = () => {
     pageHiding = true;
     lockVault();
   };
-  // Back from the bfcache: reload, so the restored page starts from a clean, locked memory (R15).
-  const onPageShow = (event: PageTransitionEvent) => {
-    pageHiding = false;
-    if (event.persisted) window.location.reload();
-  };
+  const onPageShow = (event: PageTransitionEvent) => comeBack(event.persisted);
+  const onResume = () => comeBack(false);
   window.addEventListener('pagehide', onPageHide);
   window.addEventListener('pageshow', onPageShow);
   document.addEventListener('freeze', onPageHide);
+  document.addEventListener('resume', onResume);
   for (const name of ACTIVITY_EVENTS) window.addEventListener(name, recordActivity, { passive: true, capture: true });
   // isVaultUnlocked() itself locks once the idle timeout has passed; this just asks often.
   const idleTimer = window.setInterval(() => {
     if (useVaultStore.getState().status === 'unlocked') isVaultUnlocked();
   }, IDLE_CHECK_INTERVAL_MS);
-  void readPreference('autoLockMinutes').then(applyAutoLockMinutes);
 
   return () => {
     stopListening();
+    stopReplacing();
     window.clearInterval(idleTimer);
     window.removeEventListener('pagehide', onPageHide);
     window.removeEventListener('pageshow', onPageShow);
     document.removeEventListener('freeze', onPageHide);
+    document.removeEventListener('resume', onResume);
     for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, recordActivity, { capture: true });
     channel?.close();
     channel = null;

@@ -1,28 +1,31 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { changePassphrase, MIN_PASSPHRASE_LENGTH } from '../../byok/api-key-manager';
+import { useState, type FormEvent } from 'react';
+import { AUTO_LOCK_MINUTES, changePassphrase, getAutoLockMinutes, MIN_PASSPHRASE_LENGTH, setAutoLockMinutes } from '../../byok/api-key-manager';
 import { describeError } from '../../byok/describe-error';
 import { Banner } from '../../components/ui/banner';
 import { Button } from '../../components/ui/button';
 import { Card } from '../../components/ui/card';
 import { SelectField, TextField } from '../../components/ui/field';
-import { AUTO_LOCK_CHOICES, readPreference, writePreference } from '../../lib/preferences';
 import { ExportBackupButton, ImportBackupForm } from './backup-forms';
 import { StrengthMeter } from './strength-meter';
-import { applyAutoLockMinutes } from './vault-lock-coordinator';
 
+/** The idle lock is sealed into the vault header (R11), so it is read and written through the vault. */
 function AutoLockSetting() {
-  const [minutes, setMinutes] = useState<number | null>(null);
-  useEffect(() => {
-    void readPreference('autoLockMinutes').then(setMinutes);
-  }, []);
+  const [minutes, setMinutes] = useState<number>(() => getAutoLockMinutes());
+  const [error, setError] = useState<string | null>(null);
   async function choose(value: number) {
+    const previous = minutes;
     setMinutes(value);
-    await applyAutoLockMinutes(value);
-    await writePreference('autoLockMinutes', value);
+    setError(null);
+    try {
+      await setAutoLockMinutes(value);
+    } catch (caught) {
+      setMinutes(previous);
+      setError(describeError(caught).detail);
+    }
   }
   return (
-    <SelectField label="Lock after inactivity" value={minutes ?? 15} onChange={(event) => void choose(Number(event.target.value))} hint="The vault locks itself after this long without a click or key press in this tab.">
-      {AUTO_LOCK_CHOICES.map((choice) => (
+    <SelectField label="Lock after inactivity" value={minutes} onChange={(event) => void choose(Number(event.target.value))} hint={error ?? 'The vault locks itself after this long without a click or key press in this tab.'}>
+      {AUTO_LOCK_MINUTES.map((choice) => (
         <option key={choice} value={choice}>{choice < 60 ? `${choice} minute${choice === 1 ? '' : 's'}` : `${choice / 60} hour${choice === 60 ? '' : 's'}`}</option>
       ))}
     </SelectField>
