@@ -54,3 +54,24 @@ test('the running total adds up over two replies, and the model is remembered', 
   await expect(page.getByLabel('Model', { exact: true })).toHaveValue('openai:gpt-4o-mini');
   await expect(page.getByTestId('conversation-total')).toContainText(`Total ${formatCost(total)}`);
 });
+
+test('the reply is fetched and decoded in a worker: the page itself makes no provider request', async ({ page, mock }) => {
+  // Records every fetch the page's own window makes (the worker has a fetch of its own).
+  await page.addInitScript(() => {
+    const calls: string[] = [];
+    (window as unknown as { __pageFetches: string[] }).__pageFetches = calls;
+    const original = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      calls.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+      return original(input, init);
+    };
+  });
+  await setUpChat(page, mock, ['openai']);
+  await sendMessage(page, 'Stream this from the worker [[mock:text tokens=30 tps=60]]');
+  await waitForReplyEnd(page);
+  await expect(lastReply(page)).toHaveAttribute('data-status', 'complete');
+  expect(chatRequests(mock)).toHaveLength(1);
+  expect(page.workers().map((worker) => worker.url()).some((url) => url.includes('stream-worker'))).toBe(true);
+  const pageFetches = await page.evaluate(() => (window as unknown as { __pageFetches: string[] }).__pageFetches);
+  expect(pageFetches.filter((url) => url.includes('/chat/completions'))).toEqual([]);
+});

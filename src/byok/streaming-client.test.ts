@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { setAdapterRunner } from './adapter-runner';
 import { setFetchForTests } from './providers/shared/provider-fetch';
 import { createEventStreamResponse, createRecordingFetch, readFixture } from './providers/shared/test-helpers';
 import { collectStream, sendChat, streamChat } from './streaming-client';
@@ -39,9 +40,26 @@ beforeEach(() => {
   vi.mocked(markKeyUsed).mockClear();
   vi.mocked(recordUsage).mockClear();
 });
-afterEach(() => setFetchForTests(undefined));
+afterEach(() => {
+  setFetchForTests(undefined);
+  setAdapterRunner(undefined);
+});
 
 describe('streaming client', () => {
+  it('runs the adapter through the installed runner (the streaming worker) with the resolved key, and still records use', async () => {
+    const seen: Array<{ apiKey: string; baseUrl: string }> = [];
+    setAdapterRunner(async function* (request) {
+      seen.push({ apiKey: request.apiKey, baseUrl: request.baseUrl });
+      yield { type: 'content', delta: 'From the worker' };
+      yield { type: 'usage', usage: { inputTokens: 3, outputTokens: 4, totalTokens: 7 } };
+      yield { type: 'done', finishReason: 'stop' };
+    });
+    const result = await sendChat(baseRequest);
+    expect(seen).toEqual([{ apiKey: 'sk-proj-VAULTkey0123456789abcdefghij', baseUrl: 'https://vault.example/v1' }]);
+    expect(result).toMatchObject({ content: 'From the worker', usage: { inputTokens: 3, outputTokens: 4 } });
+    expect(recordUsage).toHaveBeenCalledTimes(1);
+  });
+
   it('takes key and endpoint from the vault, then records use and cost', async () => {
     const recording = serveText();
     const result = await sendChat(baseRequest);

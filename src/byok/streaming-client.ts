@@ -1,5 +1,6 @@
 // streamChat / collectStream / sendChat (product.md): resolves the key and endpoint, runs the
 // provider's adapter, and when a stream finishes records use and cost against the vault key.
+import { getAdapterRunner } from './adapter-runner';
 import { getKeyCredentials, isVaultUnlocked, markKeyUsed, onVaultLocked } from './api-key-manager';
 import { PROVIDERS, calculateCost } from './provider-config';
 import { normaliseEndpoint } from './vault/endpoint';
@@ -98,7 +99,10 @@ export async function* streamChat(request: ChatRequest): AsyncGenerator<StreamCh
 async function* streamResolved(request: ChatRequest, resolved: ResolvedChatRequest, credentials: ResolvedCredentials): AsyncGenerator<StreamChunk> {
   let usage: Usage | undefined;
   let replyCharacters = 0;
-  for await (const chunk of getProviderAdapter(request.provider).streamChat(resolved)) {
+  // On this thread, or in the streaming worker the app installed (adapter-runner.ts): same chunks.
+  const runner = getAdapterRunner();
+  const chunks = runner ? runner(resolved) : getProviderAdapter(request.provider).streamChat(resolved);
+  for await (const chunk of chunks) {
     if (chunk.type === 'usage') usage = chunk.usage;
     // Text and reasoning deltas alike; unknown chunk types without a delta are passed on untouched.
     if ('delta' in chunk && typeof chunk.delta === 'string') replyCharacters += chunk.delta.length;

@@ -1,0 +1,65 @@
+// What the streaming worker does for one request, kept apart from the worker global so it is
+// tested in Node: runs THE SAME adapter code as the page would (getProviderAdapter(...).streamChat),
+// and posts its chunks in batches: the first text at once (performance.md B4), then at most one
+// message per POST_INTERVAL_MS. The key is in `request` only, held for this request and dropped
+// when it ends (security.md; see README "Streaming in a worker").
+import { getProviderAdapter } from '../providers';
+import { BYOKError } from '../types';
+import { createChunkBatch } from './chunk-batch';
+import type { SerialisedError, WorkerChatRequest, WorkerToPage } from './stream-worker-protocol';
+
+/** About 40 messages a second at most: the page updates the screen far less often than that. */
+export const POST_INTERVAL_MS = 25;
+
+export interface WorkerTimers {
+  set(callback: () => void, delayMs: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export function serialiseError(error: unknown): SerialisedError {
+  if (error instanceof BYOKError) {
+    return {
+      code: error.code, message: error.message,
+      ...(error.provider ? { provider: error.provider } : {}),
+      ...(error.status === undefined ? {} : { status: error.status }),
+      ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+    };
+  }
+  return { code: 'UNKNOWN', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Streams one request; resolves when its last message is posted. `signal` is the page's abort. */
+export async function runWorkerStream(
+  id: number,
+  request: WorkerChatRequest,
+  signal: AbortSignal,
+  post: (message: WorkerToPage) => void,
+  timers: WorkerTimers,
+): Promise<void> {
+  const batch = createChunkBatch();
+  let timer: unknown = null;
+  let postedText = false;
+  const postBatch = (): void => {
+    if (timer !== null) timers.clear(timer);
+    timer = null;
+    if (batch.size > 0) post({ type: 'chunks', id, chunks: batch.take() });
+  };
+  try {
+    for await (const chunk of getProviderAdapter(request.provider).streamChat({ ...request, signal })) {
+      batch.add(chunk);
+      const isText = 'delta' in chunk;
+      if (!isText || !postedText) {
+        // The first text, and anything that is not text (tool calls, usage, done), go out at once.
+        postedText ||= isText;
+        postBatch();
+      } else if (timer === null) {
+        timer = timers.set(postBatch, POST_INTERVAL_MS);
+      }
+    }
+    postBatch();
+    post({ type: 'end', id });
+  } catch (error) {
+    postBatch();
+    post({ type: 'error', id, error: serialiseError(error) });
+  }
+}

@@ -1,0 +1,132 @@
+// The streaming worker, run in-process with structured cloning on both hops: the page gets the
+// chunks the adapter yields (text deltas joined) and the same errors; the key crosses only in the
+// request's own `start` message; Stop aborts the worker's fetch.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ResolvedChatRequest } from '../providers/provider-adapter';
+import { getProviderAdapter } from '../providers';
+import { setFetchForTests } from '../providers/shared/provider-fetch';
+import { createEventStreamResponse, createFakeResponse, encodeUtf8, readFixture } from '../providers/shared/test-helpers';
+import { BYOKError, type BYOKProvider, type StreamChunk } from '../types';
+import { createChunkBatch } from './chunk-batch';
+import { runWorkerStream } from './stream-worker-core';
+import type { PageToWorker, WorkerToPage } from './stream-worker-protocol';
+import { createWorkerAdapterRunner, type StreamWorker } from './worker-adapter-runner';
+
+const KEY = 'sk-proj-CANARY-worker0123456789abcdef';
+const timers = { set: (callback: () => void, delayMs: number) => setTimeout(callback, delayMs), clear: (handle: unknown) => clearTimeout(handle as number) };
+
+/** A worker in this process: every message is structured-cloned, as postMessage does. */
+function createInProcessWorker() {
+  const sent: PageToWorker[] = [];
+  const received: WorkerToPage[] = [];
+  const listeners: Array<(event: MessageEvent<WorkerToPage>) => void> = [];
+  const running = new Map<number, AbortController>();
+  const toPage = (message: WorkerToPage): void => {
+    const copy = structuredClone(message);
+    received.push(copy);
+    setTimeout(() => listeners.forEach((listener) => listener({ data: copy } as MessageEvent<WorkerToPage>)), 0);
+  };
+  const onWorker = (message: PageToWorker): void => {
+    if (message.type === 'abort') return void running.get(message.id)?.abort();
+    const controller = new AbortController();
+    running.set(message.id, controller);
+    void runWorkerStream(message.id, message.request, controller.signal, toPage, timers);
+  };
+  const worker: StreamWorker = {
+    postMessage(message) {
+      const copy = structuredClone(message);
+      sent.push(copy);
+      setTimeout(() => onWorker(copy), 0);
+    },
+    addEventListener(type: 'message' | 'error', listener: (event: never) => void) {
+      if (type === 'message') listeners.push(listener as (event: MessageEvent<WorkerToPage>) => void);
+    },
+  };
+  return { worker, sent, received };
+}
+
+function requestFor(provider: BYOKProvider, signal?: AbortSignal): ResolvedChatRequest {
+  const models: Record<BYOKProvider, string> = { openai: 'gpt-4o', anthropic: 'claude-sonnet-4-5', google: 'gemini-2.5-flash', xai: 'grok-4', mistral: 'mistral-large-latest' };
+  return { provider, model: models[provider], messages: [{ role: 'user', content: 'Hi' }], apiKey: KEY, baseUrl: 'https://provider.example/v1', ...(signal ? { signal } : {}) };
+}
+
+async function collect(chunks: AsyncIterable<StreamChunk>): Promise<{ chunks: StreamChunk[]; error: BYOKError | null }> {
+  const seen: StreamChunk[] = [];
+  try {
+    for await (const chunk of chunks) seen.push(chunk);
+    return { chunks: seen, error: null };
+  } catch (error) {
+    return { chunks: seen, error: error as BYOKError };
+  }
+}
+
+function joined(chunks: StreamChunk[]): StreamChunk[] {
+  const batch = createChunkBatch();
+  chunks.forEach((chunk) => batch.add(chunk));
+  return batch.take();
+}
+
+afterEach(() => setFetchForTests(undefined));
+
+const CASES: Array<[BYOKProvider, string]> = [
+  ['openai', 'openai-text.sse'], ['openai', 'openai-parallel-tool-calls.sse'], ['openai', 'openai-stream-error.sse'], ['openai', 'openai-cut-off.sse'],
+  ['anthropic', 'anthropic-text.sse'], ['anthropic', 'anthropic-tool-call.sse'], ['anthropic', 'anthropic-multibyte.sse'],
+  ['google', 'google-text.sse'], ['google', 'google-safety-after-output.sse'],
+  ['mistral', 'mistral-text.sse'], ['xai', 'xai-text.sse'],
+];
+
+describe('streaming through the worker', () => {
+  it.each(CASES)('%s %s: the same chunks and the same error as the adapter on this thread', async (provider, fixture) => {
+    const body = readFixture(provider, fixture);
+    setFetchForTests(async () => createEventStreamResponse(body, [7, 31, 3]));
+    const direct = await collect(getProviderAdapter(provider).streamChat(requestFor(provider)));
+    const { worker } = createInProcessWorker();
+    const viaWorker = await collect(createWorkerAdapterRunner(() => worker)(requestFor(provider)));
+    // The first text goes out alone (B4), so the batches differ; joined, both are the same stream.
+    expect(joined(viaWorker.chunks)).toEqual(joined(direct.chunks));
+    expect(viaWorker.error?.code).toBe(direct.error?.code);
+    expect(viaWorker.error?.message).toBe(direct.error?.message);
+    expect(viaWorker.error === null || viaWorker.error instanceof BYOKError).toBe(true);
+  });
+
+  it('maps an HTTP error to the same BYOKError, and sends the key only in that request\'s start message', async () => {
+    setFetchForTests(async () => createFakeResponse(JSON.stringify({ error: { message: 'Incorrect API key provided', type: 'invalid_request_error', code: 'invalid_api_key' } }), { status: 401, headers: { 'content-type': 'application/json' } }));
+    const direct = await collect(getProviderAdapter('openai').streamChat(requestFor('openai')));
+    const { worker, sent, received } = createInProcessWorker();
+    const viaWorker = await collect(createWorkerAdapterRunner(() => worker)(requestFor('openai')));
+    expect(viaWorker.error?.code).toBe('INVALID_API_KEY');
+    expect(viaWorker.error?.message).toBe(direct.error?.message);
+    expect(sent.filter((message) => JSON.stringify(message).includes(KEY)).map((message) => message.type)).toEqual(['start']);
+    expect(JSON.stringify(received)).not.toContain(KEY);
+  });
+
+  it('Stop aborts the fetch in the worker and ends with STREAM_ABORTED', async () => {
+    let fetchSignal: AbortSignal | undefined;
+    setFetchForTests(async (_url, init) => {
+      fetchSignal = init.signal ?? undefined;
+      const body = new ReadableStream<Uint8Array<ArrayBuffer>>({
+        start(controller) {
+          controller.enqueue(encodeUtf8('data: {"choices":[{"index":0,"delta":{"content":"Hello"}}]}\n\n'));
+        },
+      });
+      return createEventStreamResponse(body);
+    });
+    const controller = new AbortController();
+    const { worker, sent } = createInProcessWorker();
+    const seen: StreamChunk[] = [];
+    let error: BYOKError | null = null;
+    try {
+      for await (const chunk of createWorkerAdapterRunner(() => worker)(requestFor('openai', controller.signal))) {
+        seen.push(chunk);
+        controller.abort();
+      }
+    } catch (caught) {
+      error = caught as BYOKError;
+    }
+    expect(seen).toEqual([{ type: 'content', delta: 'Hello' }]);
+    expect(error?.code).toBe('STREAM_ABORTED');
+    expect(sent.map((message) => message.type)).toEqual(['start', 'abort']);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fetchSignal?.aborted).toBe(true);
+  });
+});
