@@ -1,11 +1,11 @@
 // Regenerate, edit-and-resend, tool calls, vision attachments, and the conversation list.
-import { chatRequests, chooseModel, composerInput, lastReply, sendMessage, setUpChat, waitForReplyEnd } from './support/chat-helpers';
+import { chatRequests, chooseModel, lastReply, sendMessage, setUpChat, waitForReplyEnd } from './support/chat-helpers';
 import { expect, test } from './support/fixtures';
 
 // A 1×1 PNG.
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
-test('Regenerate asks again and Edit replaces the last message', async ({ page, mock }) => {
+test('Regenerate asks again keeping the old reply as a version, and Edit resends the message', async ({ page, mock }) => {
   await setUpChat(page, mock);
   await sendMessage(page, 'First question');
   await waitForReplyEnd(page);
@@ -13,11 +13,12 @@ test('Regenerate asks again and Edit replaces the last message', async ({ page, 
   await expect.poll(() => chatRequests(mock).length).toBe(2);
   await waitForReplyEnd(page);
   await expect(page.getByTestId('assistant-message')).toHaveCount(1);
+  await expect(lastReply(page).getByTestId('version-position')).toHaveText('2/2');
 
-  await page.getByRole('button', { name: 'Edit last message' }).click();
-  await expect(composerInput(page)).toHaveValue('First question');
-  await composerInput(page).fill('Edited question');
-  await composerInput(page).press('Enter');
+  await page.getByRole('button', { name: 'Edit message' }).click();
+  await expect(page.getByRole('textbox', { name: 'Edited message' })).toHaveValue('First question');
+  await page.getByRole('textbox', { name: 'Edited message' }).fill('Edited question');
+  await page.getByRole('button', { name: 'Send edit' }).click();
   await expect.poll(() => chatRequests(mock).length).toBe(3);
   await waitForReplyEnd(page);
   await expect(page.getByTestId('user-message')).toHaveCount(1);
@@ -73,6 +74,7 @@ test('conversations can be renamed, searched by text, and deleted after confirmi
   const list = page.getByRole('list', { name: 'Saved conversations' });
   await expect(list.getByRole('listitem')).toHaveCount(2);
 
+  await page.getByRole('button', { name: 'Actions for About volcanoes' }).click();
   await page.getByRole('button', { name: 'Rename About volcanoes' }).click();
   await page.getByLabel('New title').fill('Lava notes');
   await page.getByLabel('New title').press('Enter');
@@ -85,6 +87,7 @@ test('conversations can be renamed, searched by text, and deleted after confirmi
   await page.getByLabel('Search conversations').fill('');
   await expect(list.getByRole('listitem')).toHaveCount(2);
 
+  await page.getByRole('button', { name: 'Actions for Lava notes' }).click();
   await page.getByRole('button', { name: 'Delete Lava notes' }).click();
   await page.getByRole('group', { name: 'Delete Lava notes?' }).getByRole('button', { name: 'Delete' }).click();
   await expect(list.getByRole('listitem')).toHaveCount(1);

@@ -39,7 +39,7 @@ test('a cut-off stream keeps the text and shows STREAM_INTERRUPTED', async ({ pa
 
 const ERROR_CASES = [
   { scenario: 'error-401', code: 'INVALID_API_KEY', text: 'OpenAI rejected the key', action: (reply: ReturnType<typeof lastReply>) => expect(reply.getByRole('link', { name: 'Re-enter the key in the vault' })).toHaveAttribute('href', '#/vault') },
-  { scenario: 'error-429-rate retryAfter=7', code: 'RATE_LIMITED', text: 'rate limiting', action: (reply: ReturnType<typeof lastReply>) => expect(reply.getByTestId('reply-error')).toContainText('Wait 7 s, then try again.') },
+  { scenario: 'error-429-rate retryAfter=7', code: 'RATE_LIMITED', text: 'rate limiting', action: (reply: ReturnType<typeof lastReply>) => expect(reply.getByTestId('auto-retry')).toContainText(/Retrying by itself in [1-7] s/) },
   { scenario: 'error-429-quota', code: 'INSUFFICIENT_QUOTA', text: 'out of credit', action: null },
   { scenario: 'error-404', code: 'MODEL_NOT_FOUND', text: 'Model not available', action: (reply: ReturnType<typeof lastReply>) => expect(reply.getByRole('button', { name: 'Pick another model' })).toBeVisible() },
   { scenario: 'error-400-context', code: 'CONTEXT_TOO_LONG', text: 'too long for this model', action: (reply: ReturnType<typeof lastReply>) => expect(reply.getByRole('link', { name: 'start a new conversation' })).toBeVisible() },
@@ -58,9 +58,29 @@ for (const errorCase of ERROR_CASES) {
     await expect(error).toHaveAttribute('data-code', errorCase.code);
     await expect(error).toContainText(errorCase.text);
     if (errorCase.action) await errorCase.action(reply);
-    await expect(reply.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await expect(reply.getByRole('button', { name: /^Retry( now)?$/ })).toBeVisible();
   });
 }
+
+test('a rate limit counts down, retries once by itself, and the countdown can be cancelled', async ({ page, mock }) => {
+  await setUpChat(page, mock);
+  await sendMessage(page, 'Hello [[mock:error-429-rate retryAfter=2]]');
+  await waitForReplyEnd(page);
+  await expect(lastReply(page).getByTestId('auto-retry')).toBeVisible();
+  await expect.poll(() => chatRequests(mock).length, { timeout: 10_000 }).toBe(2);
+  await waitForReplyEnd(page);
+  // The retry was rate limited too: it says so and leaves the next try to the person.
+  await expect(lastReply(page).getByTestId('reply-error')).toHaveAttribute('data-code', 'RATE_LIMITED');
+  await expect(lastReply(page).getByTestId('auto-retry')).toHaveCount(0);
+  await page.waitForTimeout(2500);
+  expect(chatRequests(mock)).toHaveLength(2);
+
+  await sendMessage(page, 'Again [[mock:error-429-rate retryAfter=2]]');
+  await expect(page.getByTestId('assistant-message')).toHaveCount(2);
+  await lastReply(page).getByRole('button', { name: 'Cancel retry' }).click();
+  await page.waitForTimeout(3000);
+  expect(chatRequests(mock)).toHaveLength(3);
+});
 
 test('a network failure says to check the connection and CORS, and Retry sends again', async ({ page, mock }) => {
   await setUpChat(page, mock);

@@ -3,7 +3,7 @@
 import { calculateCost, formatCost } from '../src/byok/provider-config';
 import { BYOK_PROVIDERS } from '../src/byok/types';
 import { countRequestInputTokens } from './mock-provider/token-count';
-import { CHAT_MODELS, chatRequests, chooseModel, lastReply, reloadAndUnlock, sendMessage, setUpChat, waitForReplyEnd } from './support/chat-helpers';
+import { CHAT_MODELS, chatRequests, chooseModel, lastReply, modelButton, reloadAndUnlock, sendMessage, setUpChat, waitForReplyEnd } from './support/chat-helpers';
 import { expect, test } from './support/fixtures';
 
 const OUTPUT_TOKENS = 40;
@@ -51,7 +51,7 @@ test('the running total adds up over two replies, and the model is remembered', 
   await expect(page.getByTestId('conversation-total')).toContainText(`Total ${formatCost(total)}`);
   expect((second?.json as { model: string }).model).toBe('gpt-4o-mini');
   await reloadAndUnlock(page);
-  await expect(page.getByLabel('Model', { exact: true })).toHaveValue('openai:gpt-4o-mini');
+  await expect(modelButton(page)).toHaveAccessibleName('Model: GPT-4o Mini');
   await expect(page.getByTestId('conversation-total')).toContainText(`Total ${formatCost(total)}`);
 });
 

@@ -37,8 +37,10 @@ try {
 
   await page.goto('/#/chat');
   await chooseModel(page, 'anthropic');
-  await sendMessage(page, 'Show me a small TypeScript function and a price table, please.\n[[mock:markdown tokens=300]]');
+  await sendMessage(page, 'What does a vault do?');
   await waitForReplyEnd(page);
+  await sendMessage(page, 'Show me a small TypeScript function and a price table, please.\n[[mock:markdown tokens=300]]');
+  await waitForReplyEnd(page, 2);
   await captureEverywhere(page, 'chat');
 
   await page.goto('/#/models');

@@ -25,8 +25,16 @@ export function composerInput(page: Page) {
   return page.getByRole('textbox', { name: 'Message', exact: true });
 }
 
+/** The composer's model button; its name says the chosen model ("Model: GPT-4o"). */
+export function modelButton(page: Page) {
+  return page.getByRole('button', { name: /^Model: / });
+}
+
 export async function chooseModel(page: Page, provider: BYOKProvider, modelId = CHAT_MODELS[provider]): Promise<void> {
-  await page.getByLabel('Model', { exact: true }).selectOption(`${provider}:${modelId}`);
+  await modelButton(page).click();
+  await page.getByRole('combobox', { name: 'Search models' }).fill(modelId);
+  await page.locator(`[role=option][data-model="${provider}:${modelId}"]`).click();
+  await expect(page.getByRole('combobox', { name: 'Search models' })).toHaveCount(0);
 }
 
 export async function sendMessage(page: Page, text: string): Promise<void> {
@@ -49,12 +57,11 @@ export async function waitForReplyEnd(page: Page, count = 1): Promise<void> {
   await expect(lastReply(page)).not.toHaveAttribute('data-status', 'streaming', { timeout: 30_000 });
 }
 
-/** A reload locks the vault (security.md R15): unlock again and come back to the same chat URL. */
+/** A reload locks the vault (security.md R15): the chat asks for the passphrase in place and stays on its URL. */
 export async function reloadAndUnlock(page: Page): Promise<void> {
   const chatUrl = page.url();
   await page.reload();
-  await page.goto('/#/vault');
   await unlockVault(page);
-  await page.goto(chatUrl);
+  expect(page.url()).toBe(chatUrl);
   await expect(composerInput(page)).toBeVisible();
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { TOUCH_TARGET } from '../components/ui/button';
 import { useOnlineStatus } from '../lib/use-online-status';
 import { hrefFor, type Destination } from './hash-route';
 import { DESTINATIONS, SCREENS } from './screens';
@@ -6,26 +7,29 @@ import { InstallButton } from './install-button';
 
 export interface AppHeaderProps {
   current: Destination;
+  /** Full width (the chat); other screens keep a readable column. */
+  wide?: boolean;
   /** Vault state and lock button, supplied by app/ once the vault exists. */
   vaultStatus?: ReactNode;
 }
 
-export function AppHeader({ current, vaultStatus }: AppHeaderProps) {
+/** One row on every width, so a phone gives its height to the screen below, not to navigation. */
+export function AppHeader({ current, wide = false, vaultStatus }: AppHeaderProps) {
   return (
-    <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/85 backdrop-blur dark:border-slate-800 dark:bg-slate-950/85">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5 sm:px-6">
-        <a href={hrefFor('vault')} className="flex items-center gap-2 font-semibold tracking-tight">
+    <header className="sticky top-0 z-40 shrink-0 border-b border-slate-200 bg-white/85 backdrop-blur dark:border-slate-800 dark:bg-slate-950/85">
+      <div className={`mx-auto flex items-center gap-1 px-2 py-0.5 sm:gap-4 sm:px-4 ${wide ? '' : 'max-w-6xl sm:px-6'}`}>
+        <a href={hrefFor('vault')} className={`flex items-center justify-center gap-2 rounded-lg font-semibold tracking-tight ${TOUCH_TARGET}`}>
           <img src="/favicon.svg" alt="" width={28} height={28} className="rounded-md" />
-          <span>VIVIM <span className="text-brand-600 dark:text-brand-400">BYOK</span></span>
+          <span className="sr-only sm:not-sr-only">VIVIM <span className="text-brand-600 dark:text-brand-400">BYOK</span></span>
         </a>
-        <nav aria-label="Main" className="order-last w-full sm:order-none sm:w-auto">
-          <ul className="flex gap-1 rounded-xl bg-slate-100 p-1 dark:bg-slate-900">
+        <nav aria-label="Main">
+          <ul className="flex gap-0.5 rounded-xl bg-slate-100 p-0.5 dark:bg-slate-900">
             {DESTINATIONS.map((destination) => (
-              <li key={destination} className="flex-1 sm:flex-none">
+              <li key={destination}>
                 <a
                   href={hrefFor(destination)}
                   aria-current={destination === current ? 'page' : undefined}
-                  className="block rounded-lg px-4 py-1.5 text-center text-sm font-medium text-slate-600 hover:text-slate-900 aria-[current=page]:bg-white aria-[current=page]:text-slate-900 aria-[current=page]:shadow-sm dark:text-slate-300 dark:hover:text-white dark:aria-[current=page]:bg-slate-700 dark:aria-[current=page]:text-white"
+                  className={`flex items-center justify-center rounded-lg px-2.5 text-sm font-medium text-slate-600 hover:text-slate-900 aria-[current=page]:bg-white aria-[current=page]:text-slate-900 aria-[current=page]:shadow-sm sm:px-4 dark:text-slate-300 dark:hover:text-white dark:aria-[current=page]:bg-slate-700 dark:aria-[current=page]:text-white ${TOUCH_TARGET}`}
                 >
                   {SCREENS[destination].label}
                 </a>
@@ -33,7 +37,7 @@ export function AppHeader({ current, vaultStatus }: AppHeaderProps) {
             ))}
           </ul>
         </nav>
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex items-center gap-1 sm:gap-2">
           <OfflineIndicator />
           <InstallButton />
           {vaultStatus}

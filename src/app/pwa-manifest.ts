@@ -10,7 +10,8 @@ export const pwaManifest: Partial<ManifestOptions> = {
   description:
     'Chat with OpenAI, Anthropic, Gemini, xAI and Mistral using your own API keys, kept in an encrypted vault in your browser. No server in between.',
   id: '/',
-  start_url: '/#/vault',
+  // With a vault the app opens on the chat, without one on the vault (app.tsx decides at "/").
+  start_url: '/',
   scope: '/',
   display: 'standalone',
   orientation: 'any',

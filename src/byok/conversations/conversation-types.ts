@@ -28,6 +28,17 @@ export interface MessageError {
   retryAfterMs?: number;
 }
 
+/**
+ * The other versions of a conversation from one message on (an edit or a regenerate keeps the
+ * earlier ones): each is the whole tail as it was, stored inside the message now shown at that
+ * position, so the alternatives are encrypted with it. The one shown sits between the two lists,
+ * so it is number `before.length + 1` of `before.length + after.length + 1`.
+ */
+export interface MessageAlternatives {
+  before: StoredMessage[][];
+  after: StoredMessage[][];
+}
+
 export interface StoredMessage {
   id: string;
   conversationId: string;
@@ -46,6 +57,7 @@ export interface StoredMessage {
   firstTokenMs?: number;
   totalMs?: number;
   createdAt: number;
+  alternatives?: MessageAlternatives;
 }
 
 export const CONVERSATION_EXPORT_FORMAT = 'vivim-byok-conversation';
@@ -59,7 +71,7 @@ export interface ConversationExport {
   messages: StoredMessage[];
 }
 
-export type RecordKind = 'meta' | 'message' | 'search-text';
+export type RecordKind = 'meta' | 'message' | 'search-text' | 'draft';
 
 /** A stored record that failed to decrypt or had the wrong shape; it was left in place, unused. */
 export interface CorruptRecordReport {

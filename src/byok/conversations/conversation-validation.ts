@@ -3,7 +3,7 @@
 // unknown keys, `__proto__` tricks and wrong types never reach storage; each failure names the
 // field. Limits are generous for real chats but stop a crafted file from exhausting memory.
 import { BYOK_PROVIDERS, BYOKError, type BYOKProvider, type ChatSettings, type ImagePart, type MessageContent, type TextPart, type ToolCall, type Usage } from '../types';
-import { MESSAGE_ROLES, MESSAGE_STATUSES, type ConversationMeta, type MessageError, type StoredMessage } from './conversation-types';
+import { MESSAGE_ROLES, MESSAGE_STATUSES, type ConversationMeta, type MessageAlternatives, type MessageError, type StoredMessage } from './conversation-types';
 
 export const CONVERSATION_LIMITS = {
   identifierLength: 200,
@@ -13,6 +13,10 @@ export const CONVERSATION_LIMITS = {
   contentParts: 200,
   toolCalls: 128,
   toolArgumentsLength: 1_000_000,
+  /** Versions kept on each side of the one shown, messages per version, and versions inside versions. */
+  alternatives: 100,
+  alternativeMessages: 5_000,
+  alternativeDepth: 12,
 } as const;
 
 type Source = Record<string, unknown>;
@@ -130,7 +134,18 @@ function readMessageError(value: unknown, path: string): MessageError {
   return error;
 }
 
-function readOptionalMessageFields(source: Source, path: string, message: StoredMessage): void {
+function readAlternatives(value: unknown, path: string, depth: number): MessageAlternatives {
+  if (depth >= CONVERSATION_LIMITS.alternativeDepth) fail(path, `must not nest more than ${CONVERSATION_LIMITS.alternativeDepth} levels`);
+  const source = readObject(value, path);
+  const readSide = (side: 'before' | 'after') =>
+    readArray(source[side], `${path}.${side}`, CONVERSATION_LIMITS.alternatives).map((tail, tailIndex) =>
+      readArray(tail, `${path}.${side}[${tailIndex}]`, CONVERSATION_LIMITS.alternativeMessages)
+        .map((message, index) => readStoredMessage(message, `${path}.${side}[${tailIndex}][${index}]`, depth + 1)));
+  return { before: readSide('before'), after: readSide('after') };
+}
+
+function readOptionalMessageFields(source: Source, path: string, message: StoredMessage, depth: number): void {
+  if (source.alternatives !== undefined) message.alternatives = readAlternatives(source.alternatives, `${path}.alternatives`, depth);
   if (source.toolCalls !== undefined) {
     message.toolCalls = readArray(source.toolCalls, `${path}.toolCalls`, CONVERSATION_LIMITS.toolCalls).map((call, index) => readToolCall(call, `${path}.toolCalls[${index}]`));
   }
@@ -145,7 +160,7 @@ function readOptionalMessageFields(source: Source, path: string, message: Stored
   if (source.totalMs !== undefined) message.totalMs = readNumber(source.totalMs, `${path}.totalMs`);
 }
 
-export function readStoredMessage(value: unknown, path: string): StoredMessage {
+export function readStoredMessage(value: unknown, path: string, depth = 0): StoredMessage {
   const source = readObject(value, path);
   const message: StoredMessage = {
     id: readIdentifier(source.id, `${path}.id`),
@@ -156,6 +171,6 @@ export function readStoredMessage(value: unknown, path: string): StoredMessage {
     status: readChoice(source.status, MESSAGE_STATUSES, `${path}.status`),
     createdAt: readNumber(source.createdAt, `${path}.createdAt`),
   };
-  readOptionalMessageFields(source, path, message);
+  readOptionalMessageFields(source, path, message, depth);
   return message;
 }

@@ -10,13 +10,17 @@ const VARIANT_CLASSES: Record<Variant, string> = {
   ghost: 'text-slate-700 hover:bg-slate-200/70 dark:text-slate-200 dark:hover:bg-slate-800',
 };
 
+/** Shared by buttons and button-like links, so every tap target follows the same rule. */
+export const TOUCH_TARGET = 'min-h-11 min-w-11 lg:min-h-9 lg:min-w-9 pointer-coarse:min-h-11 pointer-coarse:min-w-11';
+
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: Variant;
   size?: 'sm' | 'md';
 }
 
 export function Button({ variant = 'primary', size = 'md', className = '', type = 'button', ...rest }: ButtonProps) {
-  const sizeClasses = size === 'sm' ? 'px-2.5 py-1.5 text-sm' : 'px-4 py-2 text-sm';
+  // At least 44×44 px on phones and on any coarse pointer (WCAG 2.5.5); desktop mice get compact buttons.
+  const sizeClasses = `${size === 'sm' ? 'px-2.5 py-1.5 text-sm' : 'px-4 py-2 text-sm'} ${TOUCH_TARGET}`;
   return (
     <button
       type={type}

@@ -60,8 +60,11 @@ export async function openConversation(id: string | null, selection: ModelSelect
   const state = useChatStore.getState();
   if (id !== null && state.openConversation?.id === id && state.openSaved) return;
   if (id === null) {
-    if (state.openConversation && !state.openSaved) return;
-    useChatStore.setState({ openConversation: createUnsavedConversation(selection), openSaved: false, messages: [], messagesStatus: 'ready' });
+    // An unsaved chat keeps the model picked in it, unless the default it started from has changed
+    // since (on the Models screen): a new chat always starts on the current default.
+    const startedFrom = selection ? `${selection.provider}:${selection.model}` : null;
+    if (state.openConversation && !state.openSaved && state.unsavedDefault === startedFrom) return;
+    useChatStore.setState({ openConversation: createUnsavedConversation(selection), openSaved: false, messages: [], messagesStatus: 'ready', unsavedDefault: startedFrom });
     return;
   }
   const meta = state.conversations.find((conversation) => conversation.id === id) ?? null;

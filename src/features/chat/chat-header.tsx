@@ -1,4 +1,5 @@
-// The open conversation's title, its running total, and its tools (settings, export).
+// The open conversation's one-row header: the list button, the title with its running total, and
+// its tools (settings, export) as icon buttons.
 import { useState } from 'react';
 import type { ConversationMeta } from '../../byok/conversations/conversation-types';
 import { formatCost } from '../../byok/provider-config';
@@ -11,16 +12,22 @@ export interface ChatHeaderProps {
   saved: boolean;
   settingsOpen: boolean;
   onToggleSettings(): void;
-  onOpenList(): void;
+  onToggleList(): void;
+  /** Whether the desktop column is shown (phones always use the drawer). */
+  listOpen: boolean;
 }
+
+const ICON_PROPS = { viewBox: '0 0 24 24', width: 20, height: 20, fill: 'none', stroke: 'currentColor', strokeWidth: 1.8, strokeLinecap: 'round', strokeLinejoin: 'round', 'aria-hidden': true } as const;
 
 function ExportMenu({ conversation }: { conversation: ConversationMeta }) {
   const [open, setOpen] = useState(false);
   return (
-    <div className="relative">
-      <Button size="sm" variant="ghost" aria-expanded={open} aria-controls="export-menu" onClick={() => setOpen(!open)}>Export</Button>
+    <div className="relative" onKeyDown={(event) => { if (event.key === 'Escape' && open) { event.stopPropagation(); setOpen(false); } }}>
+      <Button size="sm" variant="ghost" className="px-2" aria-label="Export" title="Export" aria-expanded={open} aria-controls="export-menu" onClick={() => setOpen(!open)}>
+        <svg {...ICON_PROPS}><path d="M12 4v11M7 10l5 5 5-5M5 19h14" /></svg>
+      </Button>
       {open ? (
-        <div id="export-menu" className="absolute right-0 top-full z-20 mt-1 flex w-44 flex-col rounded-xl bg-white p-1 shadow-lg ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
+        <div id="export-menu" className="absolute right-0 top-full z-20 mt-1 flex w-48 flex-col rounded-xl bg-white p-1 shadow-lg ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
           <Button size="sm" variant="ghost" className="justify-start" onClick={() => { setOpen(false); void exportAsMarkdown(conversation); }}>As Markdown (.md)</Button>
           <Button size="sm" variant="ghost" className="justify-start" onClick={() => { setOpen(false); void exportAsJson(conversation); }}>As JSON (.json)</Button>
         </div>
@@ -29,20 +36,22 @@ function ExportMenu({ conversation }: { conversation: ConversationMeta }) {
   );
 }
 
-export function ChatHeader({ conversation, saved, settingsOpen, onToggleSettings, onOpenList }: ChatHeaderProps) {
+export function ChatHeader({ conversation, saved, settingsOpen, onToggleSettings, onToggleList, listOpen }: ChatHeaderProps) {
   return (
-    <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2.5 dark:border-slate-800 sm:flex-nowrap sm:px-4">
-      <Button size="sm" variant="ghost" className="lg:hidden" onClick={onOpenList} aria-label="Show conversations">
-        <svg viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" strokeWidth={1.8} aria-hidden="true"><path d="M4 6h16M4 12h16M4 18h10" /></svg>
+    <div className="flex shrink-0 items-center gap-1 border-b border-slate-200 px-1.5 py-0.5 sm:px-3 dark:border-slate-800">
+      <Button size="sm" variant="ghost" className="px-2" onClick={onToggleList} aria-label={listOpen ? 'Conversations' : 'Show conversations'} title="Conversations"
+>
+        <svg {...ICON_PROPS}><path d="M4 6h16M4 12h16M4 18h10" /></svg>
       </Button>
-      {/* On a phone the title takes the whole first row and the tools wrap below it. */}
-      <div className="min-w-0 flex-1 basis-[calc(100%-3rem)] sm:basis-auto">
-        <h2 className="truncate text-base font-semibold" data-testid="conversation-title">{conversation.title}</h2>
-        <p className="text-xs text-slate-600 tabular-nums dark:text-slate-400" data-testid="conversation-total">
+      <div className="min-w-0 flex-1">
+        <h2 className="truncate text-sm font-semibold sm:text-base" data-testid="conversation-title">{conversation.title}</h2>
+        <p className="truncate text-xs text-slate-600 tabular-nums dark:text-slate-400" data-testid="conversation-total">
           Total {formatCost(conversation.totalCost)} · {formatTokenCount(conversation.totalInputTokens)} in / {formatTokenCount(conversation.totalOutputTokens)} out
         </p>
       </div>
-      <Button size="sm" variant={settingsOpen ? 'secondary' : 'ghost'} className="ml-auto sm:ml-0" aria-expanded={settingsOpen} onClick={onToggleSettings}>Settings</Button>
+      <Button size="sm" variant={settingsOpen ? 'secondary' : 'ghost'} className="px-2" aria-label="Settings" title="Conversation settings" aria-expanded={settingsOpen} onClick={onToggleSettings}>
+        <svg {...ICON_PROPS}><path d="M4 7h10M18 7h2M4 17h4M12 17h8" /><circle cx="16" cy="7" r="2" /><circle cx="10" cy="17" r="2" /></svg>
+      </Button>
       {saved ? <ExportMenu conversation={conversation} /> : null}
     </div>
   );

@@ -1,7 +1,8 @@
-// The chat screen: a sidebar of conversations beside the open one on a desktop, a drawer on a
-// phone. It says plainly when the vault is locked or holds no key, with the way to fix it.
-import { useCallback, useEffect, useState } from 'react';
+// The chat screen: a foldable column of conversations beside the open one on a desktop, a drawer on
+// a phone. It says plainly when the vault is locked or holds no key, with the way to fix it.
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Banner } from '../../components/ui/banner';
+import { Drawer } from '../../components/ui/drawer';
 import { EmptyState } from '../../components/ui/empty-state';
 import { ChatIcon, KeyIcon, LockIcon } from '../../components/ui/icons';
 import { Spinner } from '../../components/ui/spinner';
@@ -9,13 +10,17 @@ import { loadConversationList, openConversation } from './chat-conversation-acti
 import { ChatPanel } from './chat-panel';
 import { setNotice, useChatStore } from './chat-store';
 import { ConversationSidebar } from './conversation-sidebar';
-import { useChatEnvironment, type ChatEnvironment } from './use-chat-environment';
+import { useChatEnvironment, type ChatEnvironment, type ChatModelOption } from './use-chat-environment';
 import './chat-markdown.css';
 
 export interface ChatScreenProps {
   conversationId?: string | null;
   hrefForConversation?(id?: string): string;
   vaultHref?: string;
+  /** Models of the providers with a key, live lists merged in (app/ composes them from the models feature). */
+  models?: ChatModelOption[];
+  /** Shown in place when the vault is locked, so unlocking keeps this route (app/ supplies it). */
+  unlockForm?: ReactNode;
 }
 
 const defaultHref = (id?: string): string => (id ? `#/chat/${encodeURIComponent(id)}` : '#/chat');
@@ -51,36 +56,48 @@ function Gate({ environment, vaultHref }: { environment: ChatEnvironment; vaultH
   );
 }
 
-export function ChatScreen({ conversationId = null, hrefForConversation = defaultHref, vaultHref = '#/vault' }: ChatScreenProps) {
-  const environment = useChatEnvironment();
+/** Desktop keeps the list as a column that can be folded away; phones open it as a drawer. */
+const DESKTOP_QUERY = '(min-width: 1024px)';
+
+export function ChatScreen({ conversationId = null, hrefForConversation = defaultHref, vaultHref = '#/vault', models, unlockForm }: ChatScreenProps) {
+  const environment = useChatEnvironment(models);
   useOpenConversation(environment, conversationId);
   const conversation = useChatStore((state) => state.openConversation);
   const messagesStatus = useChatStore((state) => state.messagesStatus);
   const notice = useChatStore((state) => state.notice);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [columnOpen, setColumnOpen] = useState(true);
   // Stable, so the memoised list rows do not all re-render whenever this screen does.
   const closeDrawer = useCallback(() => setDrawerOpen(false), []);
+  const toggleList = useCallback(() => {
+    if (window.matchMedia(DESKTOP_QUERY).matches) setColumnOpen((open) => !open);
+    else setDrawerOpen(true);
+  }, []);
   const ready = environment.unlocked && (environment.keyedProviders?.length ?? 0) > 0;
 
   return (
-    <div className="space-y-3">
+    <div className="flex min-h-0 flex-1 flex-col">
       <h1 className="sr-only">Chat</h1>
-      {notice ? <Banner tone="error" role="alert" action={<button type="button" className="text-sm font-medium underline" onClick={() => setNotice(null)}>Dismiss</button>}>{notice}</Banner> : null}
-      {!ready ? <Gate environment={environment} vaultHref={vaultHref} /> : (
-        <div className="relative grid h-[calc(100dvh-11.5rem)] min-h-[30rem] overflow-hidden rounded-2xl border border-slate-200 bg-slate-50/60 shadow-sm dark:border-slate-800 dark:bg-slate-950/60 sm:h-[calc(100dvh-9.5rem)] lg:grid-cols-[17rem_1fr]">
-          <div className={`${drawerOpen ? 'absolute inset-0 z-30 flex' : 'hidden'} flex-col border-r border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900 lg:static lg:flex`}>
-            {drawerOpen ? <button type="button" onClick={() => setDrawerOpen(false)} className="mb-2 self-end rounded-lg px-2 py-1 text-sm font-medium hover:bg-slate-100 dark:hover:bg-slate-800 lg:hidden">Close</button> : null}
-            <ConversationSidebar currentId={conversationId} hrefForConversation={hrefForConversation} onNavigate={closeDrawer} />
-          </div>
-          <div className="min-h-0 min-w-0 bg-white/40 dark:bg-slate-900/40">
+      {notice ? <Banner tone="error" role="alert" action={<button type="button" className="min-h-11 text-sm font-medium underline" onClick={() => setNotice(null)}>Dismiss</button>}>{notice}</Banner> : null}
+      {!ready ? <div className="mx-auto w-full max-w-xl p-4">{!environment.unlocked && unlockForm ? unlockForm : <Gate environment={environment} vaultHref={vaultHref} />}</div> : (
+        <div className="flex min-h-0 flex-1">
+          {columnOpen ? (
+            <div className="hidden w-72 shrink-0 flex-col border-r border-slate-200 bg-white p-3 lg:flex dark:border-slate-800 dark:bg-slate-900" data-testid="conversation-column">
+              <ConversationSidebar currentId={conversationId} hrefForConversation={hrefForConversation} onNavigate={closeDrawer} />
+            </div>
+          ) : null}
+          <div className="flex min-h-0 min-w-0 flex-1 flex-col">
             {conversation ? (
-              <ChatPanel conversation={conversation} models={environment.models} vaultHref={vaultHref} hrefForConversation={hrefForConversation} onOpenList={() => setDrawerOpen(true)} />
+              <ChatPanel conversation={conversation} models={environment.models} vaultHref={vaultHref} hrefForConversation={hrefForConversation} onToggleList={toggleList} listOpen={columnOpen} />
             ) : messagesStatus === 'failed' ? (
               <EmptyState title="Conversation not found" icon={<ChatIcon />} action={<a className={LINK_CLASSES} href={hrefForConversation()}>Start a new chat</a>}>
                 <p>It may have been deleted, or it could not be decrypted.</p>
               </EmptyState>
             ) : <div className="p-6"><Spinner label="Opening the conversation…" /></div>}
           </div>
+          <Drawer open={drawerOpen} label="Conversations" onClose={closeDrawer}>
+            <ConversationSidebar currentId={conversationId} hrefForConversation={hrefForConversation} onNavigate={closeDrawer} />
+          </Drawer>
         </div>
       )}
     </div>

@@ -29,6 +29,10 @@ export interface ChatState {
   drafts: Record<string, string>;
   /** A problem outside any one message (loading, saving, importing), in words for people. */
   notice: string | null;
+  /** A rate-limited reply that will be asked for again by itself at `at` (ms timestamp). */
+  autoRetry: { messageId: string; at: number } | null;
+  /** `provider:model` of the default an unsaved conversation was started from. */
+  unsavedDefault: string | null;
 }
 
 export const INITIAL_CHAT_STATE: ChatState = {
@@ -42,6 +46,8 @@ export const INITIAL_CHAT_STATE: ChatState = {
   streaming: null,
   drafts: {},
   notice: null,
+  autoRetry: null,
+  unsavedDefault: null,
 };
 
 export const useChatStore = create<ChatState>()(() => ({ ...INITIAL_CHAT_STATE }));

@@ -1,13 +1,17 @@
-// Turn-level actions: send, stop, regenerate, edit-and-resend, retry. Only one reply streams at a
-// time; locking the vault stops it (security.md R14) before the page reloads.
+// Turn-level actions: send, stop, regenerate, edit, switch versions, retry. Only one reply streams at
+// a time; locking the vault stops it (security.md R14) before the page reloads. Editing a message or
+// regenerating a reply keeps what it replaces as an earlier version (message-branches.ts).
 import { onVaultLocked } from '../../byok/api-key-manager';
 import { deleteMessagesFrom, saveMessage } from '../../byok/conversations/conversation-store';
-import type { ConversationMeta, StoredMessage } from '../../byok/conversations/conversation-types';
+import type { ConversationMeta, MessageAlternatives, StoredMessage } from '../../byok/conversations/conversation-types';
 import { streamChat } from '../../byok/streaming-client';
 import type { MessageContent } from '../../byok/types';
 import { checkBudget } from '../../byok/usage-ledger';
 import { persistConversation } from './chat-conversation-actions';
-import { setDraft, setNotice, useChatStore } from './chat-store';
+import { clearDraft } from './chat-drafts';
+import { setNotice, useChatStore } from './chat-store';
+import { cancelAutoRetry, scheduleAutoRetry } from './auto-retry';
+import { keepTailAsAlternative, switchVersion } from './message-branches';
 import { createConversationTitle } from './conversation-title';
 import { browserUpdateScheduler, createDeltaBatcher, streamUpdateInterval } from './delta-batcher';
 import { runChatTurn, type ChatTurn, type ChatTurnDependencies } from './run-chat-turn';
@@ -32,6 +36,10 @@ export function stopReply(): void {
   activeTurn?.stop();
 }
 
+function explainFailure(action: string, error: unknown): void {
+  setNotice(`${action}: ${error instanceof Error ? error.message : String(error)}`);
+}
+
 function nextSequence(messages: StoredMessage[]): number {
   return messages.reduce((highest, message) => Math.max(highest, message.sequence), -1) + 1;
 }
@@ -47,12 +55,17 @@ function addTotals(meta: ConversationMeta, reply: StoredMessage, messageCount: n
   };
 }
 
-/** Streams a reply to `history` (which ends with the user's message) into the open conversation. */
-async function streamReply(meta: ConversationMeta, history: StoredMessage[]): Promise<void> {
-  const reply = { id: crypto.randomUUID(), sequence: nextSequence(history), createdAt: Date.now() };
+/**
+ * Streams a reply to `history` (which ends with the user's message) into the open conversation.
+ * `alternatives`: the earlier versions this reply joins. A rate-limited reply is retried once by
+ * itself after the wait the provider asked for, unless this already was that retry.
+ */
+async function streamReply(meta: ConversationMeta, history: StoredMessage[], alternatives?: MessageAlternatives, mayRetry = true): Promise<void> {
+  cancelAutoRetry();
+  const reply = { id: crypto.randomUUID(), sequence: nextSequence(history), createdAt: Date.now(), ...(alternatives ? { alternatives } : {}) };
   const placeholder: StoredMessage = {
     id: reply.id, conversationId: meta.id, sequence: reply.sequence, role: 'assistant', content: '', status: 'streaming',
-    provider: meta.provider, model: meta.model, createdAt: reply.createdAt,
+    provider: meta.provider, model: meta.model, createdAt: reply.createdAt, ...(alternatives ? { alternatives } : {}),
   };
   useChatStore.setState({ messages: [...history, placeholder], streaming: { messageId: reply.id, text: '', toolCalls: [] } });
   const batcher = createDeltaBatcher(
@@ -79,6 +92,7 @@ async function streamReply(meta: ConversationMeta, history: StoredMessage[]): Pr
   useChatStore.setState((state) => ({ messages: state.messages.map((message) => (message.id === final.id ? final : message)), streaming: null }));
   const messageCount = useChatStore.getState().messages.length;
   await persistConversation(addTotals(useChatStore.getState().openConversation ?? meta, final, messageCount)).catch(() => undefined);
+  if (mayRetry && final.error?.code === 'RATE_LIMITED') scheduleAutoRetry(final.id, final.error.retryAfterMs, () => void regenerateReply(final.id, false));
 }
 
 function createUserMessage(meta: ConversationMeta, content: MessageContent, sequence: number): StoredMessage {
@@ -98,36 +112,68 @@ export async function sendMessage(content: MessageContent, titleSource: string):
     }
     const userMessage = createUserMessage(meta, content, nextSequence(state.messages));
     await saveMessage(userMessage);
-    setDraft(state.openSaved ? meta.id : 'new', '');
+    clearDraft(state.openSaved ? meta.id : 'new');
     void streamReply(meta, [...state.messages, userMessage]);
     return meta.id;
   } catch (error) {
-    setNotice(`Could not send: ${error instanceof Error ? error.message : String(error)}`);
+    explainFailure('Could not send', error);
     return null;
   }
 }
 
-/** Drops the last reply (kept text included) and asks again; also the Retry of a failed reply. */
-export async function regenerateReply(): Promise<void> {
+/**
+ * Asks again for the reply `replyId` (the last reply when not given), keeping the old one as an
+ * earlier version; also the Retry of a failed reply, whose empty failure is not kept.
+ */
+export async function regenerateReply(replyId?: string, mayRetry = true): Promise<void> {
   const { openConversation: meta, messages } = useChatStore.getState();
   if (!meta || activeTurn) return;
-  const lastUserIndex = messages.findLastIndex((message) => message.role === 'user');
-  if (lastUserIndex < 0) return;
-  const history = messages.slice(0, lastUserIndex + 1);
-  const removed = messages.slice(lastUserIndex + 1);
-  if (removed[0]) await deleteMessagesFrom(meta.id, removed[0].sequence);
-  void streamReply(meta, history);
+  let index = replyId === undefined ? messages.findLastIndex((message) => message.role === 'user') + 1 : messages.findIndex((message) => message.id === replyId);
+  if (index <= 0 || messages[index - 1]?.role !== 'user') index = -1;
+  if (index < 0) return;
+  try {
+    const alternatives = keepTailAsAlternative(messages, index);
+    const replaced = messages[index];
+    if (replaced) await deleteMessagesFrom(meta.id, replaced.sequence);
+    void streamReply(meta, messages.slice(0, index), alternatives, mayRetry);
+  } catch (error) {
+    explainFailure('Could not regenerate', error);
+  }
 }
 
-/** Replaces the last user message with new text, drops what followed, and asks again. */
-export async function editLastUserMessage(content: MessageContent): Promise<void> {
+/** Replaces the user message `messageId` with new content, keeps the old branch as a version, and asks again. */
+export async function editUserMessage(messageId: string, content: MessageContent): Promise<void> {
   const { openConversation: meta, messages } = useChatStore.getState();
   if (!meta || activeTurn) return;
-  const lastUserIndex = messages.findLastIndex((message) => message.role === 'user');
-  const lastUser = messages[lastUserIndex];
-  if (!lastUser) return;
-  await deleteMessagesFrom(meta.id, lastUser.sequence);
-  const edited = { ...createUserMessage(meta, content, lastUser.sequence), id: lastUser.id };
-  await saveMessage(edited);
-  void streamReply(meta, [...messages.slice(0, lastUserIndex), edited]);
+  const index = messages.findIndex((message) => message.id === messageId && message.role === 'user');
+  const original = messages[index];
+  if (!original) return;
+  try {
+    const alternatives = keepTailAsAlternative(messages, index);
+    await deleteMessagesFrom(meta.id, original.sequence);
+    const edited: StoredMessage = { ...createUserMessage(meta, content, original.sequence), ...(alternatives ? { alternatives } : {}) };
+    await saveMessage(edited);
+    void streamReply(meta, [...messages.slice(0, index), edited]);
+  } catch (error) {
+    explainFailure('Could not edit the message', error);
+  }
+}
+
+/** Shows the previous (-1) or next (+1) version at message `messageId`, and stores that choice. */
+export async function switchMessageVersion(messageId: string, step: -1 | 1): Promise<void> {
+  const { openConversation: meta, messages } = useChatStore.getState();
+  if (!meta || activeTurn) return;
+  const index = messages.findIndex((message) => message.id === messageId);
+  const switched = switchVersion(messages, index, step, meta.id);
+  const head = messages[index];
+  if (!switched || !head) return;
+  cancelAutoRetry();
+  useChatStore.setState({ messages: switched });
+  try {
+    await deleteMessagesFrom(meta.id, head.sequence);
+    for (const message of switched.slice(index)) await saveMessage(message);
+    await persistConversation({ ...(useChatStore.getState().openConversation ?? meta), messageCount: switched.length, updatedAt: Date.now() });
+  } catch (error) {
+    explainFailure('Could not switch versions', error);
+  }
 }

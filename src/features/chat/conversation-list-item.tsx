@@ -1,4 +1,5 @@
-// One conversation in the list: open it, rename it in place, delete it after a confirmation.
+// One conversation in the list: open it, or from its actions menu rename it in place or delete it
+// after a confirmation.
 import { memo, useState } from 'react';
 import type { ConversationMeta } from '../../byok/conversations/conversation-types';
 import { formatCost } from '../../byok/provider-config';
@@ -21,6 +22,7 @@ type Mode = 'view' | 'rename' | 'confirm-delete';
 export const ConversationListItem = memo(function ConversationListItem({ conversation, href, current, newConversationHref, onNavigate }: ConversationListItemProps) {
   const [mode, setMode] = useState<Mode>('view');
   const [title, setTitle] = useState(conversation.title);
+  const [menuOpen, setMenuOpen] = useState(false);
 
   if (mode === 'rename') {
     return (
@@ -51,17 +53,28 @@ export const ConversationListItem = memo(function ConversationListItem({ convers
     );
   }
   return (
-    <li className="group flex items-center gap-1 rounded-lg aria-[current=true]:bg-brand-50 dark:aria-[current=true]:bg-brand-900/40" aria-current={current || undefined}>
-      <a href={href} onClick={onNavigate} aria-current={current ? 'page' : undefined} className="min-w-0 flex-1 rounded-lg px-3 py-2 hover:bg-slate-100 dark:hover:bg-slate-800">
+    <li className="group relative flex items-center rounded-lg aria-[current=true]:bg-brand-50 dark:aria-[current=true]:bg-brand-900/40" aria-current={current || undefined}>
+      <a href={href} onClick={onNavigate} aria-current={current ? 'page' : undefined} className="flex min-h-11 min-w-0 flex-1 flex-col justify-center rounded-lg py-1.5 pr-12 pl-3 hover:bg-slate-100 lg:pr-3 lg:group-focus-within:pr-12 lg:group-hover:pr-12 dark:hover:bg-slate-800">
         <span className="block truncate text-sm font-medium">{conversation.title}</span>
         <span className="block text-xs text-slate-600 tabular-nums dark:text-slate-400">{formatCost(conversation.totalCost)} · {new Date(conversation.updatedAt).toLocaleDateString()}</span>
       </a>
-      <Button size="sm" variant="ghost" className="px-1.5" aria-label={`Rename ${conversation.title}`} title="Rename" onClick={() => { setTitle(conversation.title); setMode('rename'); }}>
-        <PencilIcon width={16} height={16} />
-      </Button>
-      <Button size="sm" variant="ghost" className="px-1.5" aria-label={`Delete ${conversation.title}`} title="Delete" onClick={() => setMode('confirm-delete')}>
-        <TrashIcon width={16} height={16} />
-      </Button>
+      {/* Desktop: shown on hover or focus, so titles keep the whole width; phones always show it. */}
+      <div className="absolute top-1/2 right-0.5 -translate-y-1/2 lg:opacity-0 lg:group-focus-within:opacity-100 lg:group-hover:opacity-100">
+        <Button size="sm" variant="ghost" className="px-1.5" aria-label={`Actions for ${conversation.title}`} aria-expanded={menuOpen} onClick={() => setMenuOpen(!menuOpen)}>
+          <svg viewBox="0 0 24 24" width="18" height="18" fill="currentColor" aria-hidden="true"><circle cx="5" cy="12" r="1.8" /><circle cx="12" cy="12" r="1.8" /><circle cx="19" cy="12" r="1.8" /></svg>
+        </Button>
+      </div>
+      {menuOpen ? (
+        <div className="absolute top-full right-0 z-20 flex w-40 flex-col rounded-xl bg-white p-1 shadow-lg ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700"
+          onKeyDown={(event) => { if (event.key === 'Escape') { event.stopPropagation(); setMenuOpen(false); } }}>
+          <Button size="sm" variant="ghost" className="justify-start" aria-label={`Rename ${conversation.title}`} onClick={() => { setMenuOpen(false); setTitle(conversation.title); setMode('rename'); }}>
+            <PencilIcon width={16} height={16} /> Rename
+          </Button>
+          <Button size="sm" variant="ghost" className="justify-start text-red-700 dark:text-red-300" aria-label={`Delete ${conversation.title}`} onClick={() => { setMenuOpen(false); setMode('confirm-delete'); }}>
+            <TrashIcon width={16} height={16} /> Delete
+          </Button>
+        </div>
+      ) : null}
     </li>
   );
 });

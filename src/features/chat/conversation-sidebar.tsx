@@ -45,13 +45,15 @@ export function ConversationSidebar({ currentId, hrefForConversation, onNavigate
             const file = event.target.files?.[0];
             event.target.value = '';
             const id = file ? await importConversationFile(file) : null;
-            if (id) window.location.hash = hrefForConversation(id);
+            if (!id) return;
+            window.location.hash = hrefForConversation(id);
+            onNavigate();
           }} />
       </div>
       <div>
         <label htmlFor="conversation-search" className="sr-only">Search conversations</label>
         <input id="conversation-search" type="search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder="Search titles and messages"
-          className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm placeholder:text-slate-500 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 dark:border-slate-600 dark:bg-slate-900 dark:placeholder:text-slate-400" />
+          className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm placeholder:text-slate-500 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 dark:border-slate-600 dark:bg-slate-900 dark:placeholder:text-slate-400" />
       </div>
       {listStatus === 'loading' ? <Spinner label="Decrypting conversations…" /> : null}
       {listStatus === 'ready' && shown.length === 0 ? (

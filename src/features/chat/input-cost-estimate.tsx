@@ -24,8 +24,8 @@ export function InputCostEstimate({ conversation, draft, images }: InputCostEsti
   const tokens = estimateRequestTokens(request, systemPrompt);
   const cost = estimateInputCost(conversation.provider, conversation.model, request, systemPrompt);
   return (
-    <p className="text-xs text-slate-600 tabular-nums dark:text-slate-400" data-testid="input-cost-estimate" title="Estimated from about four characters per token; the provider's count is shown under the reply.">
-      ≈ {tokens.toLocaleString('en-US')} input tokens · {cost === null ? 'price unknown' : formatCost(cost)}
+    <p className="truncate text-xs text-slate-600 tabular-nums dark:text-slate-400" data-testid="input-cost-estimate" title="Estimated from about four characters per token; the provider's count is shown under the reply.">
+      ≈ {tokens.toLocaleString('en-US')}<span className="hidden sm:inline"> input tokens</span><span className="sm:hidden"> in</span> · {cost === null ? 'price unknown' : formatCost(cost)}
     </p>
   );
 }

@@ -2,7 +2,8 @@
 // Only the open tail is ever lexed: once a block is followed by another, it can no longer change,
 // so it is frozen and its text is never looked at again. The work per delta therefore depends on
 // the size of the open block, not on the length of the reply.
-import { Lexer, type Token, type TokensList } from 'marked';
+import type { Token, TokensList } from 'marked';
+import { lexMarkdown } from './render-markdown';
 
 export interface MarkdownBlock {
   /** Stable for the life of the reply: the block's start offset in the whole text. */
@@ -20,7 +21,8 @@ export interface MarkdownSplit {
 
 export type MarkdownLexer = (source: string) => TokensList | Token[];
 
-const lexWithMarked: MarkdownLexer = (source) => new Lexer({ gfm: true }).lex(source);
+// The renderer's own lexer, so its extensions (math) see the streaming text as well.
+const lexWithMarked: MarkdownLexer = (source) => lexMarkdown(source);
 
 export interface MarkdownBlockSplitter {
   /** Takes the whole text so far (it only ever grows) and returns the current split. */

@@ -4,6 +4,9 @@ import type { StoredMessage } from '../../byok/conversations/conversation-types'
 import { describeError, type ErrorDescription } from '../../byok/describe-error';
 import { BYOKError, type BYOKErrorCode } from '../../byok/types';
 import { Button } from '../../components/ui/button';
+import { cancelAutoRetry } from './auto-retry';
+import { useChatStore } from './chat-store';
+import { useSecondsUntil } from './use-seconds-until';
 
 export interface MessageErrorProps {
   message: StoredMessage;
@@ -15,7 +18,8 @@ export interface MessageErrorProps {
 const LINK_CLASSES = 'font-medium underline underline-offset-2 hover:no-underline';
 
 function focusModelSwitcher(): void {
-  document.getElementById('model-switcher')?.focus();
+  // Opens the picker in the composer, with the search box focused.
+  document.getElementById('model-switcher')?.click();
 }
 
 function ActionHint({ description, vaultHref, newConversationHref }: { description: ErrorDescription; vaultHref: string; newConversationHref: string }) {
@@ -34,13 +38,26 @@ function ActionHint({ description, vaultHref, newConversationHref }: { descripti
     case 'shorten':
       return <span>Shorten your last message or <a className={LINK_CLASSES} href={newConversationHref}>start a new conversation</a>.</span>;
     case 'check-connection':
-      return <span>Check your connection, and that the key’s endpoint allows requests from this browser (CORS).</span>;
+      // describeError's detail already says to check the connection and the endpoint.
+      return null;
     default:
       return null;
   }
 }
 
+/** "Retrying by itself in 3 s" with a Cancel: the one automatic retry after a rate limit. */
+function AutoRetryCountdown({ at }: { at: number }) {
+  const seconds = useSecondsUntil(at);
+  return (
+    <span className="flex flex-wrap items-center gap-2" data-testid="auto-retry">
+      <span aria-live="polite">{seconds > 0 ? `Retrying by itself in ${seconds} s…` : 'Retrying…'}</span>
+      <Button size="sm" variant="secondary" onClick={cancelAutoRetry}>Cancel retry</Button>
+    </span>
+  );
+}
+
 export function MessageError({ message, vaultHref, newConversationHref, onRetry }: MessageErrorProps) {
+  const autoRetryAt = useChatStore((state) => (state.autoRetry?.messageId === message.id ? state.autoRetry.at : null));
   if (!message.error) return null;
   const error = new BYOKError(message.error.code as BYOKErrorCode, message.error.message, {
     ...(message.provider ? { provider: message.provider } : {}),
@@ -53,8 +70,8 @@ export function MessageError({ message, vaultHref, newConversationHref, onRetry 
       <p className="mt-0.5">{description.detail}</p>
       {description.code === 'BUDGET_EXCEEDED' ? <p className="mt-0.5">{message.error.message}</p> : null}
       <div className="mt-2 flex flex-wrap items-center gap-3">
-        <ActionHint description={description} vaultHref={vaultHref} newConversationHref={newConversationHref} />
-        {onRetry ? <Button size="sm" variant="secondary" onClick={onRetry}>Retry</Button> : null}
+        {autoRetryAt === null ? <ActionHint description={description} vaultHref={vaultHref} newConversationHref={newConversationHref} /> : <AutoRetryCountdown at={autoRetryAt} />}
+        {onRetry ? <Button size="sm" variant="secondary" onClick={onRetry}>{autoRetryAt === null ? 'Retry' : 'Retry now'}</Button> : null}
       </div>
     </div>
   );

@@ -1,12 +1,14 @@
 // One message. A finished message is memoised on its record and never re-renders while another
 // reply streams; the streaming one reads its text from the store's per-frame `streaming` slice.
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { StoredMessage } from '../../byok/conversations/conversation-types';
 import type { MessageContent } from '../../byok/types';
 import { useChatStore } from './chat-store';
 import { MarkdownView } from './markdown-view';
 import { MessageError } from './message-error';
+import { MessageEditForm } from './message-edit-form';
 import { MessageFooter } from './message-footer';
+import { MessageToolbar } from './message-toolbar';
 import { ToolCallBlock } from './tool-call-block';
 
 export interface MessageItemProps {
@@ -47,17 +49,23 @@ function AssistantBody({ message }: { message: StoredMessage }) {
   );
 }
 
-export const MessageItem = memo(function MessageItem({ message, vaultHref, newConversationHref, onRetry }: MessageItemProps) {
-  if (message.role === 'user') {
-    return (
-      <li className="flex justify-end" data-testid="user-message">
+function UserMessage({ message }: { message: StoredMessage }) {
+  const [editing, setEditing] = useState(false);
+  return (
+    <li className="flex flex-col items-end gap-0.5" data-testid="user-message">
+      {editing ? <MessageEditForm message={message} onDone={() => setEditing(false)} /> : (
         <div className="max-w-[85%] rounded-2xl rounded-br-sm bg-brand-600 px-4 py-2.5 text-sm text-white shadow-sm">
           <h3 className="sr-only">You said</h3>
           <UserContent content={message.content} />
         </div>
-      </li>
-    );
-  }
+      )}
+      {editing ? null : <MessageToolbar message={message} onEdit={() => setEditing(true)} />}
+    </li>
+  );
+}
+
+export const MessageItem = memo(function MessageItem({ message, vaultHref, newConversationHref, onRetry }: MessageItemProps) {
+  if (message.role === 'user') return <UserMessage message={message} />;
   const isStreaming = message.status === 'streaming';
   const hasBody = isStreaming || (typeof message.content === 'string' && message.content.length > 0) || (message.toolCalls?.length ?? 0) > 0;
   return (
@@ -71,6 +79,7 @@ export const MessageItem = memo(function MessageItem({ message, vaultHref, newCo
       ) : null}
       {isStreaming ? null : <MessageError message={message} vaultHref={vaultHref} newConversationHref={newConversationHref} {...(onRetry ? { onRetry } : {})} />}
       {hasBody ? null : <div className="px-1"><MessageFooter message={message} /></div>}
+      <MessageToolbar message={message} />
     </li>
   );
 });

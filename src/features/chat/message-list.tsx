@@ -55,13 +55,13 @@ export function MessageList({ vaultHref, newConversationHref }: MessageListProps
   const containerRef = useRef<HTMLDivElement>(null);
   useStickToBottom(containerRef);
   const last = messages[messages.length - 1];
-  const retry = last && last.role === 'assistant' && last.status !== 'streaming' ? () => void regenerateReply() : undefined;
+  const retry = last && last.role === 'assistant' && last.status !== 'streaming' ? () => void regenerateReply(last.id) : undefined;
 
   return (
-    <div ref={containerRef} className="min-h-0 flex-1 overflow-y-auto px-3 py-4 sm:px-5" tabIndex={-1}>
+    <div ref={containerRef} className="min-h-0 flex-1 overflow-y-auto px-3 py-3 sm:px-5" tabIndex={-1} data-testid="message-list">
       <h2 className="sr-only">Messages</h2>
       {/* Block flow, not flex: a flex column re-measures every message whenever the last one grows. */}
-      <ol className="mx-auto max-w-3xl space-y-4" aria-label="Messages">
+      <ol className="mx-auto max-w-3xl space-y-3" aria-label="Messages">
         {messages.map((message, index) => index < firstFull ? <PlainMessageItem key={message.id} message={message} /> : (
           <MessageItem
             key={message.id}

@@ -1,5 +1,7 @@
 // Image attachments: only the formats every vision provider accepts, within a size a request can
 // carry, read on this device into a data: URL (no upload anywhere but the provider's request).
+// The format is read from the file's first bytes, never from its name or the type the browser
+// guessed from the name: a text file renamed .png is refused instead of sent as a broken image.
 import type { ImagePart } from '../../byok/types';
 
 export const ACCEPTED_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
@@ -18,7 +20,7 @@ export function checkImageFiles(files: File[], visionModelName: string | null, a
   const accepted: File[] = [];
   let refusal: string | null = null;
   for (const file of files) {
-    if (!ACCEPTED_IMAGE_TYPES.includes(file.type)) refusal = `${file.name || 'That file'} is not a PNG, JPEG, GIF or WebP image.`;
+    if (file.type !== '' && !ACCEPTED_IMAGE_TYPES.includes(file.type)) refusal = notAnImage(file);
     else if (file.size > MAXIMUM_IMAGE_BYTES) refusal = `${file.name || 'That image'} is larger than 5 MB.`;
     else if (alreadyAttached + accepted.length >= MAXIMUM_ATTACHMENTS) refusal = `At most ${MAXIMUM_ATTACHMENTS} images per message.`;
     else accepted.push(file);
@@ -26,11 +28,32 @@ export function checkImageFiles(files: File[], visionModelName: string | null, a
   return { accepted, refusal };
 }
 
-export function readImageFile(file: File): Promise<ImagePart> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve({ type: 'image', dataUrl: String(reader.result) });
-    reader.onerror = () => reject(reader.error ?? new Error('The image could not be read.'));
-    reader.readAsDataURL(file);
-  });
+function notAnImage(file: File): string {
+  return `${file.name || 'That file'} is not a PNG, JPEG, GIF or WebP image.`;
+}
+
+const startsWith = (bytes: Uint8Array, signature: number[], offset = 0): boolean => signature.every((byte, index) => bytes[offset + index] === byte);
+
+/** The image type the bytes say, or null: PNG, JPEG, GIF87a/89a and RIFF…WEBP signatures. */
+export function detectImageType(bytes: Uint8Array): string | null {
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38]) && (bytes[4] === 0x37 || bytes[4] === 0x39) && bytes[5] === 0x61) return 'image/gif';
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
+  return null;
+}
+
+function encodeBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const chunk = 0x8000;
+  for (let index = 0; index < bytes.length; index += chunk) binary += String.fromCharCode(...bytes.subarray(index, index + chunk));
+  return btoa(binary);
+}
+
+/** Reads the file; rejects with words for people when its bytes are not one of the four formats. */
+export async function readImageFile(file: File): Promise<ImagePart> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const type = detectImageType(bytes);
+  if (type === null) throw new Error(`${notAnImage(file)} Its contents are not an image, whatever its name says.`);
+  return { type: 'image', dataUrl: `data:${type};base64,${encodeBase64(bytes)}` };
 }

@@ -20,7 +20,7 @@ function parse(html: string): HTMLElement {
 describe('renderMarkdownToHtml: the XSS corpus', () => {
   it.each(XSS_CORPUS)('renders %s without any active content', (payload) => {
     const container = parse(renderMarkdownToHtml(payload));
-    expect(container.querySelectorAll('script, iframe, svg, math, img, style, object, embed, details, form, input')).toHaveLength(0);
+    expect(container.querySelectorAll('script, iframe, svg, img, style, object, embed, details, form, input, mglyph, maction')).toHaveLength(0);
     for (const element of container.querySelectorAll('*')) {
       for (const attribute of element.attributes) {
         expect(attribute.name.startsWith('on')).toBe(false);
@@ -66,5 +66,34 @@ describe('renderMarkdownBlock', () => {
   it('hands code blocks out separately, as text, with their language', () => {
     const blocks = renderMarkdownBlock('```ts\nconst a = "<script>";\n```');
     expect(blocks).toEqual([{ kind: 'code', language: 'ts', code: 'const a = "<script>";' }]);
+  });
+});
+
+describe('math', () => {
+  it('renders $…$, \\(…\\), $$…$$ and \\[…\\] as MathML with no style attribute', () => {
+    for (const source of ['Energy: $E = mc^2$.', 'Energy: \\(E = mc^2\\).', '$$\n\\frac{a}{b}\n$$', '\\[\\sqrt{x}\\]']) {
+      const html = renderMarkdownToHtml(source);
+      expect(html, source).toContain('<math');
+      expect(html, source).not.toContain('style=');
+    }
+    expect(renderMarkdownToHtml('$$\\frac{a}{b}$$')).toContain('<mfrac>');
+  });
+
+  it('leaves dollar amounts alone and shows broken math as its source', () => {
+    expect(renderMarkdownToHtml('It costs $5 and $10.')).not.toContain('<math');
+    const broken = renderMarkdownToHtml('Bad: $\\frac{a$ here');
+    expect(broken).not.toContain('<math');
+  });
+
+  it('keeps MathML free of script and event handlers', () => {
+    const container = parse(renderMarkdownToHtml('$\\href{javascript:alert(1)}{x}$ and $\\color{red}{x}$<img src=x onerror=alert(1)>'));
+    expect(container.querySelectorAll('math').length).toBe(2);
+    expect(container.querySelectorAll('[href], [style], img')).toHaveLength(0);
+  });
+});
+
+describe('math inside a paragraph', () => {
+  it('shows $$…$$ within text as display math', () => {
+    expect(renderMarkdownToHtml('Then $$\\frac{a}{b}$$ follows.')).toContain('display="block"');
   });
 });

@@ -1,7 +1,8 @@
 // Markdown → HTML for model output, with nothing trusted: raw HTML is shown as text, links keep
 // only http/https/mailto, and images are never loaded (a remote image is a beacon, T28). The HTML
 // then goes through the sanitiser anyway, so a renderer bug cannot become an XSS on its own.
-import { Lexer, Marked, type Token, type Tokens } from 'marked';
+import { Marked, type Token, type Tokens } from 'marked';
+import { mathExtension } from './render-math';
 import { SAFE_LINK_PATTERN, sanitizeHtml, sanitizeHtmlToFragment } from './sanitize-html';
 
 export type CodeBlockContent = { kind: 'code'; language: string; code: string };
@@ -14,6 +15,8 @@ function escapeHtml(text: string): string {
 }
 
 const markdown = new Marked({ gfm: true, breaks: false });
+// Math first, so `$…$` is typeset before emphasis or escapes can take its characters.
+markdown.use(mathExtension);
 markdown.use({
   renderer: {
     html(token: Tokens.HTML | Tokens.Tag) {
@@ -63,13 +66,18 @@ export function renderBlockTokensToNodes(tokens: Token[]): RenderedNodeBlock[] {
   return groupBlockTokens(tokens, (html) => ({ kind: 'html', fragment: sanitizeHtmlToFragment(html) }));
 }
 
+/** Lexes with this renderer's extensions (math); the streaming block splitter uses it too. */
+export function lexMarkdown(source: string): Token[] {
+  return markdown.lexer(source);
+}
+
 /** A finished block's raw Markdown, rendered once. */
 export function renderMarkdownBlock(raw: string): RenderedBlock[] {
-  return renderBlockTokens(new Lexer({ gfm: true }).lex(raw));
+  return renderBlockTokens(lexMarkdown(raw));
 }
 
 export function renderMarkdownBlockToNodes(raw: string): RenderedNodeBlock[] {
-  return renderBlockTokensToNodes(new Lexer({ gfm: true }).lex(raw));
+  return renderBlockTokensToNodes(lexMarkdown(raw));
 }
 
 /** The whole text as one sanitised HTML string (tests and export previews). */

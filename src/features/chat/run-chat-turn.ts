@@ -2,7 +2,7 @@
 // It owns the AbortController, checks the budget before any request, consumes the stream, measures
 // time to first token and total time, and writes the reply through in batches so a reload in the
 // middle of a reply keeps what had arrived. Partial text is never thrown away.
-import type { ConversationMeta, MessageError, StoredMessage } from '../../byok/conversations/conversation-types';
+import type { ConversationMeta, MessageAlternatives, MessageError, StoredMessage } from '../../byok/conversations/conversation-types';
 import { calculateCost, formatCost } from '../../byok/provider-config';
 import { BYOKError, type ChatRequest, type StreamChunk, type ToolCall } from '../../byok/types';
 import type { BudgetCheck } from '../../byok/usage-ledger';
@@ -23,7 +23,8 @@ export interface ChatTurnInput {
   conversation: ConversationMeta;
   /** The messages sent to the model, oldest first (the new user message included). */
   history: StoredMessage[];
-  reply: { id: string; sequence: number; createdAt: number };
+  /** `alternatives`: the earlier versions the reply joins (a regenerate keeps them with it). */
+  reply: { id: string; sequence: number; createdAt: number; alternatives?: MessageAlternatives };
   onDelta(delta: string): void;
   onToolCall?(toolCall: ToolCall): void;
   /** How often at most the streaming reply is written to storage. */
@@ -68,6 +69,7 @@ async function consumeTurn(input: ChatTurnInput, dependencies: ChatTurnDependenc
   let message: StoredMessage = {
     id: reply.id, conversationId: conversation.id, sequence: reply.sequence, role: 'assistant', content: '', status: 'streaming',
     provider: conversation.provider, model: conversation.model, createdAt: reply.createdAt,
+    ...(reply.alternatives ? { alternatives: reply.alternatives } : {}),
   };
   const writer = createBatchedWriter(dependencies, input.saveIntervalMs ?? DEFAULT_SAVE_INTERVAL_MS);
   const request = buildChatRequest(conversation, input.history, signal);

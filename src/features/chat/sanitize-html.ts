@@ -3,11 +3,22 @@
 // first and transforming afterwards is exactly the mistake of CVE-2026-44568.
 import DOMPurify from 'dompurify';
 
+/** KaTeX's MathML output (render-math.ts): presentation elements only, never `style`. */
+const MATHML_TAGS = [
+  'math', 'semantics', 'annotation', 'mrow', 'mi', 'mn', 'mo', 'ms', 'mtext', 'mspace', 'msup', 'msub', 'msubsup', 'mfrac',
+  'msqrt', 'mroot', 'mover', 'munder', 'munderover', 'mtable', 'mtr', 'mtd', 'mstyle', 'mpadded', 'mphantom', 'menclose',
+];
+const MATHML_ATTR = [
+  'display', 'encoding', 'mathvariant', 'stretchy', 'fence', 'separator', 'lspace', 'rspace', 'width', 'height', 'depth',
+  'accent', 'accentunder', 'columnalign', 'rowspacing', 'columnspacing', 'linethickness', 'scriptlevel', 'displaystyle',
+  'minsize', 'maxsize', 'movablelimits', 'notation', 'symmetric', 'largeop', 'voffset',
+];
 const ALLOWED_TAGS = [
   'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'em', 'del', 's', 'code', 'pre', 'blockquote',
-  'ul', 'ol', 'li', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'sup', 'sub',
+  'ul', 'ol', 'li', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'span', 'sup', 'sub', 'div',
+  ...MATHML_TAGS,
 ];
-const ALLOWED_ATTR = ['href', 'title', 'class', 'start', 'align', 'target', 'rel'];
+const ALLOWED_ATTR = ['href', 'title', 'class', 'start', 'align', 'target', 'rel', ...MATHML_ATTR];
 /** Only these schemes survive; `javascript:`, `data:`, `vbscript:` and relative tricks do not. */
 export const SAFE_LINK_PATTERN = /^(?:https?:|mailto:)/i;
 

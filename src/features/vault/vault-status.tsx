@@ -1,6 +1,6 @@
 // The vault state in the header, on every screen: locked / unlocked, and the lock button.
 import { useEffect } from 'react';
-import { Button } from '../../components/ui/button';
+import { Button, TOUCH_TARGET } from '../../components/ui/button';
 import { LockIcon, UnlockIcon } from '../../components/ui/icons';
 import { lockEverywhere } from './vault-lock-coordinator';
 import { useVaultStore } from './vault-store';
@@ -22,7 +22,7 @@ export function VaultStatus({ unlockHref }: { unlockHref: string }) {
   }
   if (status === 'locked') {
     return (
-      <a href={unlockHref} className="inline-flex items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-200/70 dark:text-slate-200 dark:hover:bg-slate-800">
+      <a href={unlockHref} className={`inline-flex items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm font-medium ${TOUCH_TARGET} text-slate-700 hover:bg-slate-200/70 dark:text-slate-200 dark:hover:bg-slate-800`}>
         <LockIcon width={16} height={16} />
         Locked
       </a>

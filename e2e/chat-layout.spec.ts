@@ -1,0 +1,69 @@
+// The chat is a full-height app on a phone: messages get most of the screen, every control is a
+// real tap target, and the conversation list is a drawer that traps focus and closes with Esc.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { composerInput, setUpChat } from './support/chat-helpers';
+import { buildConversationExportFile } from './support/conversation-file';
+import { expect, test } from './support/fixtures';
+
+async function importLongConversation(page: Page): Promise<void> {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import' }).first().click()]);
+  await chooser.setFiles(buildConversationExportFile('Twenty messages', 10));
+  await expect(page.getByTestId('user-message')).toHaveCount(10);
+}
+
+/** Visible controls smaller than 44×44 px (visually hidden ones, 1 px, are not targets). */
+async function findSmallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const selector = 'a[href], button, input, select, textarea, [role="combobox"], [role="option"], [tabindex]:not([tabindex="-1"])';
+    const small: string[] = [];
+    for (const element of document.querySelectorAll<HTMLElement>(selector)) {
+      if (element.closest('.markdown-body')) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width <= 1 || box.height <= 1) continue;
+      if (box.width < 44 || box.height < 44) small.push(`${element.tagName} "${element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+    }
+    return small;
+  });
+}
+
+test('at 375×812 a 20-message chat gives the messages at least 65 % of the height, with 44×44 targets', async ({ page, mock }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await setUpChat(page, mock);
+  await page.getByRole('button', { name: 'Show conversations' }).or(page.getByRole('button', { name: 'Conversations', exact: true })).click();
+  await importLongConversation(page);
+  const list = await page.getByTestId('message-list').boundingBox();
+  expect(list?.height ?? 0).toBeGreaterThanOrEqual(0.65 * 812);
+  await expect(composerInput(page)).toBeInViewport();
+  expect(await findSmallTargets(page)).toEqual([]);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations).toEqual([]);
+});
+
+test('on a phone the conversation list is a drawer: focus moves in, Esc closes it and focus comes back', async ({ page, mock }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await setUpChat(page, mock);
+  const opener = page.getByRole('button', { name: 'Conversations', exact: true });
+  await opener.click();
+  const drawer = page.getByRole('dialog', { name: 'Conversations' });
+  await expect(drawer).toBeVisible();
+  await expect(drawer.getByRole('button', { name: 'Close' })).toBeFocused();
+  for (let step = 0; step < 8; step += 1) {
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => Boolean(document.activeElement?.closest('dialog')))).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+  await expect(opener).toBeFocused();
+});
+
+test('on a desktop the list is a column that folds away, and the chat has no footer', async ({ page, mock }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await setUpChat(page, mock);
+  await expect(page.getByTestId('conversation-column')).toBeVisible();
+  await expect(page.getByRole('contentinfo')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Conversations', exact: true }).click();
+  await expect(page.getByTestId('conversation-column')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show conversations' }).click();
+  await expect(page.getByTestId('conversation-column')).toBeVisible();
+});
