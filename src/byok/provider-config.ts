@@ -2,6 +2,7 @@
 // local (offline) key-format check. No network, no storage.
 import type { BYOKProvider, KeyFormat, ModelFeatures, ProviderConfig, ProviderModel } from './types';
 import { PRICING_TABLE } from './pricing-table';
+import { priceUsage } from './pricing/price-usage';
 
 const ALL_FEATURES: ModelFeatures = { streaming: true, functionCalling: true, vision: true };
 
@@ -68,30 +69,17 @@ export function findModel(provider: BYOKProvider, modelId: string): ProviderMode
   return PROVIDERS[provider].models.find((model) => model.id === id);
 }
 
-/** Rounding to 10 decimals removes binary float noise (0.0025 + 0.005 = 0.0075, not 0.007500000000000001). */
-function roundUsd(value: number): number {
-  return Math.round(value * 1e10) / 1e10;
-}
-
 /**
  * USD cost of one request, or null when the model has no known price or the token counts are not
  * usable numbers. When the prompt is larger than a tier's threshold, that tier's prices apply to
  * the whole request (how Gemini and Anthropic bill long prompts). Retired models keep their price
- * so that past usage can still be costed.
+ * so that past usage can still be costed. The seed's API: cached tokens go through
+ * calculateUsageCost (usage-cost.ts), which this shares its maths with.
  */
 export function calculateCost(provider: BYOKProvider, modelId: string, inputTokens: number, outputTokens: number): number | null {
   const model = findModel(provider, modelId);
   if (!model) return null;
-  if (!isTokenCount(inputTokens) || !isTokenCount(outputTokens)) return null;
-  const tiers = [...(model.tiers ?? [])].sort((a, b) => b.aboveInputTokens - a.aboveInputTokens);
-  const tier = tiers.find((candidate) => inputTokens > candidate.aboveInputTokens);
-  const inputPrice = tier ? tier.inputCostPer1k : model.inputCostPer1k;
-  const outputPrice = tier ? tier.outputCostPer1k : model.outputCostPer1k;
-  return roundUsd((inputTokens / 1000) * inputPrice + (outputTokens / 1000) * outputPrice);
-}
-
-function isTokenCount(value: number): boolean {
-  return Number.isFinite(value) && value >= 0;
+  return priceUsage(model, { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens });
 }
 
 const THOUSANDS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

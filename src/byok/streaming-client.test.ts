@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setAdapterRunner } from './adapter-runner';
 import { setFetchForTests } from './providers/shared/provider-fetch';
-import { createEventStreamResponse, createRecordingFetch, readFixture } from './providers/shared/test-helpers';
+import { createEventStreamResponse, createHangingStream, createJsonResponse, createRecordingFetch, readFixture } from './providers/shared/test-helpers';
 import { collectStream, sendChat, streamChat } from './streaming-client';
 import { BYOKError } from './types';
 import type { ChatRequest, StreamChunk } from './types';
@@ -98,18 +98,51 @@ describe('streaming client', () => {
     serveText();
     const seen: StreamChunk[] = [];
     const result = await collectStream({ ...baseRequest, model: 'gpt-unknown-model' }, (chunk) => seen.push(chunk));
-    expect(seen.map((chunk) => chunk.type)).toEqual(['content', 'content', 'content', 'usage', 'done']);
+    // The usage chunk as it arrives, then repeated just before `done`.
+    expect(seen.map((chunk) => chunk.type)).toEqual(['content', 'content', 'content', 'usage', 'usage', 'done']);
     expect(result.cost).toBeNull();
   });
 
-  it('does not record anything when the stream fails', async () => {
+  it('bills a cut-off stream that sent no usage as an estimate of what streamed, once', async () => {
     setFetchForTests(createRecordingFetch(() => createEventStreamResponse(readFixture('openai', 'openai-cut-off.sse'))).fetch);
     const chunks: StreamChunk[] = [];
     await expect((async () => {
       for await (const chunk of streamChat(baseRequest)) chunks.push(chunk);
     })()).rejects.toMatchObject({ code: 'STREAM_INTERRUPTED' });
-    expect(chunks.length).toBeGreaterThan(0);
-    expect(recordUsage).not.toHaveBeenCalled();
-    expect(markKeyUsed).not.toHaveBeenCalled();
+    const text = chunks.flatMap((chunk) => (chunk.type === 'content' ? [chunk.delta] : [])).join('');
+    expect(text).toBe('The answer is forty');
+    const billed = chunks.at(-1);
+    // "Hi" in one message: 4 framing + 1; 19 characters streamed: 5 tokens.
+    expect(billed).toEqual({ type: 'usage', usage: { inputTokens: 5, outputTokens: 5, totalTokens: 10, estimated: true } });
+    expect(recordUsage).toHaveBeenCalledTimes(1);
+    expect(recordUsage).toHaveBeenCalledWith(expect.objectContaining({ inputTokens: 5, outputTokens: 5, estimated: true, cost: 0.0000625 }));
+    expect(markKeyUsed).toHaveBeenCalledWith('openai');
+  });
+
+  it('bills a stopped Anthropic reply with the input from message_start and the streamed text as estimated output', async () => {
+    const controller = new AbortController();
+    const body = 'event: message_start\ndata: {"type":"message_start","message":{"usage":{"input_tokens":40,"cache_read_input_tokens":1000,"output_tokens":1}}}\n\n'
+      + 'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"0123456789abcdefghij"}}\n\n';
+    setFetchForTests(createRecordingFetch(() => createEventStreamResponse(createHangingStream(body))).fetch);
+    const chunks: StreamChunk[] = [];
+    await expect((async () => {
+      for await (const chunk of streamChat({ ...baseRequest, provider: 'anthropic', model: 'claude-haiku-4-5', signal: controller.signal })) {
+        chunks.push(chunk);
+        if (chunk.type === 'content') controller.abort();
+      }
+    })()).rejects.toMatchObject({ code: 'STREAM_ABORTED' });
+    expect(chunks.at(-1)).toEqual({ type: 'usage', usage: { inputTokens: 1040, cachedInputTokens: 1000, outputTokens: 6, totalTokens: 1046, estimated: true } });
+    // claude-haiku-4-5: 40 × $1/M + 1000 cached × $0.10/M + 6 × $5/M
+    expect(recordUsage).toHaveBeenCalledWith(expect.objectContaining({ provider: 'anthropic', cost: 0.00017, estimated: true, cachedInputTokens: 1000 }));
+  });
+
+  it('bills a reply the consumer stops reading, and nothing for a request refused with an HTTP error', async () => {
+    serveText();
+    for await (const chunk of streamChat(baseRequest)) if (chunk.type === 'content') break;
+    expect(recordUsage).toHaveBeenCalledTimes(1);
+    expect(recordUsage).toHaveBeenCalledWith(expect.objectContaining({ estimated: true }));
+    setFetchForTests(createRecordingFetch(() => createJsonResponse(401, { error: { message: 'bad key', code: 'invalid_api_key' } })).fetch);
+    await expect(sendChat(baseRequest)).rejects.toMatchObject({ code: 'INVALID_API_KEY' });
+    expect(recordUsage).toHaveBeenCalledTimes(1);
   });
 });

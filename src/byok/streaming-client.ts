@@ -2,12 +2,14 @@
 // provider's adapter, and when a stream finishes records use and cost against the vault key.
 import { getAdapterRunner } from './adapter-runner';
 import { getKeyCredentials, isVaultUnlocked, markKeyUsed, onVaultLocked } from './api-key-manager';
-import { PROVIDERS, calculateCost } from './provider-config';
+import { PROVIDERS } from './provider-config';
 import { normaliseEndpoint } from './vault/endpoint';
 import { getProviderAdapter } from './providers';
 import type { ResolvedChatRequest } from './providers/provider-adapter';
 import { BYOKError, type BYOKProvider, type ChatRequest, type ChatResult, type FinishReason, type ReasoningReplay, type StreamChunk, type ToolCall, type Usage } from './types';
+import { calculateUsageCost } from './usage-cost';
 import { recordUsage } from './usage-ledger';
+import { createUsageMeter } from './usage-meter';
 
 interface ResolvedCredentials {
   apiKey: string;
@@ -57,13 +59,15 @@ function replyTooLongError(provider: BYOKProvider): BYOKError {
 }
 
 /** Bookkeeping never breaks a reply that already arrived: a locked vault or full disk is ignored. */
-async function recordFinishedStream(request: ChatRequest, usage: Usage | undefined): Promise<void> {
-  const inputTokens = usage?.inputTokens ?? 0;
-  const outputTokens = usage?.outputTokens ?? 0;
-  const cost = calculateCost(request.provider, request.model, inputTokens, outputTokens);
+async function recordBilledUsage(request: ChatRequest, usage: Usage): Promise<void> {
+  const cost = calculateUsageCost(request.provider, request.model, usage);
   await Promise.allSettled([
     markKeyUsed(request.provider),
-    usage ? recordUsage({ provider: request.provider, model: request.model, inputTokens, outputTokens, cost }) : Promise.resolve(),
+    recordUsage({
+      provider: request.provider, model: request.model, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens, cost,
+      ...(usage.cachedInputTokens ? { cachedInputTokens: usage.cachedInputTokens } : {}),
+      ...(usage.estimated ? { estimated: true } : {}),
+    }),
   ]);
 }
 
@@ -96,20 +100,45 @@ export async function* streamChat(request: ChatRequest): AsyncGenerator<StreamCh
   }
 }
 
+/**
+ * Every reply the provider started is billed exactly once, however it ends: finished, stopped,
+ * cut off or failed mid-stream, or dropped by a consumer that stopped iterating. Before `done`
+ * and before a thrown error the consumer gets the billed usage as a last `usage` chunk when it
+ * differs from what the provider sent (an estimate), so the reply and the ledger agree.
+ */
 async function* streamResolved(request: ChatRequest, resolved: ResolvedChatRequest, credentials: ResolvedCredentials): AsyncGenerator<StreamChunk> {
-  let usage: Usage | undefined;
+  const meter = createUsageMeter(request);
   let replyCharacters = 0;
   // On this thread, or in the streaming worker the app installed (adapter-runner.ts): same chunks.
   const runner = getAdapterRunner();
   const chunks = runner ? runner(resolved) : getProviderAdapter(request.provider).streamChat(resolved);
-  for await (const chunk of chunks) {
-    if (chunk.type === 'usage') usage = chunk.usage;
-    // Text and reasoning deltas alike; unknown chunk types without a delta are passed on untouched.
-    if ('delta' in chunk && typeof chunk.delta === 'string') replyCharacters += chunk.delta.length;
-    if (replyCharacters > MAX_REPLY_CHARACTERS) throw replyTooLongError(request.provider);
-    // Recorded before `done` is handed out: a consumer may stop iterating right after it.
-    if (chunk.type === 'done' && credentials.isVaultKey) await recordFinishedStream(request, usage);
-    yield chunk;
+  let billed = false;
+  const bill = async (): Promise<Usage | undefined> => {
+    if (billed || !meter.started) return undefined;
+    billed = true;
+    const usage = meter.settle();
+    if (credentials.isVaultKey) await recordBilledUsage(request, usage);
+    return usage;
+  };
+  try {
+    for await (const chunk of chunks) {
+      meter.observe(chunk);
+      // Text and reasoning deltas alike; unknown chunk types without a delta are passed on untouched.
+      if ('delta' in chunk && typeof chunk.delta === 'string') replyCharacters += chunk.delta.length;
+      if (replyCharacters > MAX_REPLY_CHARACTERS) throw replyTooLongError(request.provider);
+      // Recorded before `done` is handed out: a consumer may stop iterating right after it.
+      if (chunk.type === 'done') {
+        const usage = await bill();
+        if (usage?.estimated) yield { type: 'usage', usage };
+      }
+      yield chunk;
+    }
+  } catch (error) {
+    const usage = await bill();
+    if (usage) yield { type: 'usage', usage };
+    throw error;
+  } finally {
+    await bill();
   }
 }
 
@@ -129,7 +158,7 @@ export async function collectStream(request: ChatRequest, onChunk?: (chunk: Stre
     else if (chunk.type === 'usage') usage = chunk.usage;
     else if (chunk.type === 'done') finishReason = chunk.finishReason;
   }
-  const cost = calculateCost(request.provider, request.model, usage.inputTokens, usage.outputTokens);
+  const cost = calculateUsageCost(request.provider, request.model, usage);
   return { content, reasoning, ...(replay ? { replay } : {}), toolCalls, usage, cost, finishReason };
 }
 

@@ -90,6 +90,10 @@ export interface ProviderModel {
   /** ISO date the price was last checked against a source. */
   lastVerified: string;
   tiers?: PriceTier[];
+  /** USD per 1,000 cache-read input tokens, where the provider publishes one (else the input price). */
+  cachedInputCostPer1k?: number;
+  /** USD per 1,000 cache-write input tokens (Anthropic 1.25×); else the input price. */
+  cacheWriteCostPer1k?: number;
   /** Reasoning models reject `temperature` and take other token-limit fields. */
   rejectsTemperature?: boolean;
   /** The model thinks before it answers; absent for plain chat models. */
@@ -207,11 +211,19 @@ export interface ChatRequest {
 }
 
 export interface Usage {
+  /** Every input token the provider billed, cache reads and writes included (providers.md §8). */
   inputTokens: number;
+  /** Every output token billed, reasoning/thinking included. */
   outputTokens: number;
   totalTokens: number;
   /** Part of outputTokens the model spent thinking (always included in outputTokens). */
   reasoningTokens?: number;
+  /** Cache reads: already inside inputTokens, billed at the model's cached-input price. */
+  cachedInputTokens?: number;
+  /** Cache creation (Anthropic, OpenAI cache_write_tokens): already inside inputTokens. */
+  cacheWriteTokens?: number;
+  /** No (complete) provider usage arrived: counted from the request and the streamed text. */
+  estimated?: boolean;
 }
 
 export type FinishReason = 'stop' | 'length' | 'tool-calls' | 'content-filter' | 'error' | 'other';

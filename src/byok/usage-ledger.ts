@@ -1,7 +1,8 @@
 // Tokens and cost per provider key, per UTC day, and monthly budgets. Plain data, no secrets.
 // History is kept when a key is removed or rotated: spend belongs to the provider account, and the
 // vault screen's "this month" must not drop to zero because a key was replaced. clearUsage is explicit.
-import type { BYOKProvider } from './types';
+import { BYOK_PROVIDERS, type BYOKProvider } from './types';
+import { notifyUsageChanged } from './usage-events';
 import { readPlainValue, updatePlainValue, writePlainValue, deletePlainValue } from './vault/plain-data-store';
 
 export interface UsageEntry {
@@ -11,22 +12,43 @@ export interface UsageEntry {
   outputTokens: number;
   /** USD, or null when the model has no known price (tokens are still counted). */
   cost: number | null;
+  /** Cache reads inside inputTokens. */
+  cachedInputTokens?: number;
+  /** No provider usage arrived: the counts were estimated from the text. */
+  estimated?: boolean;
   /** ms timestamp; defaults to now. */
   at?: number;
 }
 
-interface DayTotals {
+export interface ModelDayTotals {
+  inputTokens: number;
+  cachedInputTokens: number;
+  outputTokens: number;
+  cost: number;
+  requests: number;
+  estimatedRequests: number;
+}
+
+export interface DayTotals {
   inputTokens: number;
   outputTokens: number;
   cost: number;
   requests: number;
   unpricedRequests: number;
+  /** Added with per-model spend; days recorded before it lack these. */
+  estimatedRequests?: number;
+  models?: Record<string, ModelDayTotals>;
 }
 
-interface ProviderLedger {
+export interface ProviderLedger {
   /** Keyed by UTC date, YYYY-MM-DD. */
   days: Record<string, DayTotals>;
 }
+
+/** 'warning' from 80 % of the budget; 'over' once this month's spend is past it. */
+export type BudgetState = 'none' | 'ok' | 'warning' | 'over';
+
+export const BUDGET_WARNING_SHARE = 0.8;
 
 export interface UsageSummary {
   monthTokens: { input: number; output: number };
@@ -37,6 +59,11 @@ export interface UsageSummary {
   perDay: Array<{ date: string; cost: number }>;
   budget: number | null;
   remaining: number | null;
+  budgetState: BudgetState;
+  /** USD past the budget this month (0 when within it or without one). */
+  overBudgetBy: number;
+  /** Requests this month whose tokens were estimated (no provider usage arrived). */
+  monthEstimatedRequests: number;
 }
 
 export interface BudgetCheck {
@@ -69,25 +96,43 @@ function createEmptyDay(): DayTotals {
   return { inputTokens: 0, outputTokens: 0, cost: 0, requests: 0, unpricedRequests: 0 };
 }
 
+function addModelTotals(previous: ModelDayTotals | undefined, entry: UsageEntry, cost: number): ModelDayTotals {
+  const model = previous ?? { inputTokens: 0, cachedInputTokens: 0, outputTokens: 0, cost: 0, requests: 0, estimatedRequests: 0 };
+  return {
+    inputTokens: model.inputTokens + toCount(entry.inputTokens),
+    cachedInputTokens: model.cachedInputTokens + toCount(entry.cachedInputTokens ?? 0),
+    outputTokens: model.outputTokens + toCount(entry.outputTokens),
+    cost: roundUsd(model.cost + cost),
+    requests: model.requests + 1,
+    estimatedRequests: model.estimatedRequests + (entry.estimated ? 1 : 0),
+  };
+}
+
 /** Adds one finished request to its provider's day. A usage report never throws on bad numbers. */
 export async function recordUsage(entry: UsageEntry): Promise<void> {
   const date = formatUtcDate(entry.at ?? Date.now());
   const priced = typeof entry.cost === 'number' && Number.isFinite(entry.cost) && entry.cost >= 0;
+  const cost = priced ? (entry.cost as number) : 0;
   await updatePlainValue<ProviderLedger>(usageKey(entry.provider), (previous) => {
     const ledger: ProviderLedger = previous ?? { days: {} };
     const day = ledger.days[date] ?? createEmptyDay();
+    const models = { ...day.models };
+    models[entry.model] = addModelTotals(models[entry.model], entry, cost);
     ledger.days[date] = {
       inputTokens: day.inputTokens + toCount(entry.inputTokens),
       outputTokens: day.outputTokens + toCount(entry.outputTokens),
-      cost: roundUsd(day.cost + (priced ? (entry.cost as number) : 0)),
+      cost: roundUsd(day.cost + cost),
       requests: day.requests + 1,
       unpricedRequests: day.unpricedRequests + (priced ? 0 : 1),
+      estimatedRequests: (day.estimatedRequests ?? 0) + (entry.estimated ? 1 : 0),
+      models,
     };
     return ledger;
   });
+  notifyUsageChanged();
 }
 
-async function readLedger(provider: BYOKProvider): Promise<ProviderLedger> {
+export async function readLedger(provider: BYOKProvider): Promise<ProviderLedger> {
   return (await readPlainValue<ProviderLedger>(usageKey(provider))) ?? { days: {} };
 }
 
@@ -97,7 +142,7 @@ async function readBudget(provider: BYOKProvider): Promise<number | null> {
   return typeof budget === 'number' && Number.isFinite(budget) && budget >= 0 ? budget : null;
 }
 
-function sumMonth(ledger: ProviderLedger, now: number): DayTotals {
+export function sumMonth(ledger: ProviderLedger, now: number): DayTotals {
   const month = formatUtcDate(now).slice(0, 7);
   const totals = createEmptyDay();
   for (const [date, day] of Object.entries(ledger.days)) {
@@ -105,8 +150,17 @@ function sumMonth(ledger: ProviderLedger, now: number): DayTotals {
     totals.inputTokens += day.inputTokens;
     totals.outputTokens += day.outputTokens;
     totals.cost = roundUsd(totals.cost + day.cost);
+    totals.requests += day.requests;
+    totals.estimatedRequests = (totals.estimatedRequests ?? 0) + (day.estimatedRequests ?? 0);
   }
   return totals;
+}
+
+/** Where this month's spend stands against a budget. */
+export function describeBudget(budget: number | null, spent: number): { state: BudgetState; overBy: number } {
+  if (budget === null) return { state: 'none', overBy: 0 };
+  if (spent > budget) return { state: 'over', overBy: roundUsd(spent - budget) };
+  return { state: spent >= budget * BUDGET_WARNING_SHARE ? 'warning' : 'ok', overBy: 0 };
 }
 
 export async function getUsageSummary(provider: BYOKProvider, now = Date.now()): Promise<UsageSummary> {
@@ -131,17 +185,34 @@ export async function getUsageSummary(provider: BYOKProvider, now = Date.now()):
     perDay,
     budget,
     remaining: budget === null ? null : roundUsd(Math.max(0, budget - month.cost)),
+    budgetState: describeBudget(budget, month.cost).state,
+    overBudgetBy: describeBudget(budget, month.cost).overBy,
+    monthEstimatedRequests: month.estimatedRequests ?? 0,
   };
 }
 
-/** A monthly cap in USD per provider key (calendar month, UTC); null removes it. */
+/** A monthly cap in USD per provider key (calendar month, UTC), any positive amount; null removes it. */
 export async function setMonthlyBudget(provider: BYOKProvider, usd: number | null): Promise<void> {
-  if (usd === null) {
-    await deletePlainValue(budgetKey(provider));
-    return;
+  if (usd === null) await deletePlainValue(budgetKey(provider));
+  else if (!Number.isFinite(usd) || usd <= 0) throw new RangeError('A monthly budget must be a positive number of USD, such as 20 or 0.005.');
+  else await writePlainValue(budgetKey(provider), usd);
+  notifyUsageChanged();
+}
+
+/** Every budget that is set, for the encrypted backup. */
+export async function readAllBudgets(): Promise<Partial<Record<BYOKProvider, number>>> {
+  const entries = await Promise.all(BYOK_PROVIDERS.map(async (provider) => [provider, await readBudget(provider)] as const));
+  return Object.fromEntries(entries.filter(([, budget]) => budget !== null));
+}
+
+/** Replaces every budget with the given ones (a restored backup); providers left out have none. */
+export async function replaceAllBudgets(budgets: Partial<Record<BYOKProvider, number>>): Promise<void> {
+  for (const provider of BYOK_PROVIDERS) {
+    const budget = budgets[provider];
+    if (typeof budget === 'number' && Number.isFinite(budget) && budget > 0) await writePlainValue(budgetKey(provider), budget);
+    else await deletePlainValue(budgetKey(provider));
   }
-  if (!Number.isFinite(usd) || usd < 0) throw new RangeError('A monthly budget must be a non-negative number of USD.');
-  await writePlainValue(budgetKey(provider), usd);
+  notifyUsageChanged();
 }
 
 /** Whether a send costing about `plannedCostUsd` stays within this month's budget (no budget: always fits). */
@@ -157,4 +228,5 @@ export async function checkBudget(provider: BYOKProvider, plannedCostUsd: number
 /** Forgets a provider's usage history; its budget stays. */
 export async function clearUsage(provider: BYOKProvider): Promise<void> {
   await deletePlainValue(usageKey(provider));
+  notifyUsageChanged();
 }

@@ -120,11 +120,15 @@ function readToolCall(value: unknown, path: string): ToolCall {
 
 function readUsage(value: unknown, path: string): Usage {
   const source = readObject(value, path);
-  return {
+  const usage: Usage = {
     inputTokens: readNumber(source.inputTokens, `${path}.inputTokens`, true),
     outputTokens: readNumber(source.outputTokens, `${path}.outputTokens`, true),
     totalTokens: readNumber(source.totalTokens, `${path}.totalTokens`, true),
   };
+  if (source.cachedInputTokens !== undefined) usage.cachedInputTokens = readNumber(source.cachedInputTokens, `${path}.cachedInputTokens`, true);
+  if (source.cacheWriteTokens !== undefined) usage.cacheWriteTokens = readNumber(source.cacheWriteTokens, `${path}.cacheWriteTokens`, true);
+  if (source.estimated === true) usage.estimated = true;
+  return usage;
 }
 
 function readMessageError(value: unknown, path: string): MessageError {

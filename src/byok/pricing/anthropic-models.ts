@@ -1,6 +1,6 @@
 // Anthropic models and prices (USD per 1K tokens), providers.md §7.1 and §7.2.
 import type { PriceTier, ProviderModel } from '../types';
-import { ANTHROPIC_ALWAYS_THINKING_EFFORTS, ANTHROPIC_EFFORTS, LITELLM_VERIFIED, TEXT_TOOLS_AND_VISION, createReasoning } from './model-features';
+import { ANTHROPIC_ALWAYS_THINKING_EFFORTS, ANTHROPIC_EFFORTS, LITELLM_VERIFIED, TEXT_TOOLS_AND_VISION, createReasoning, shareOfPrice } from './model-features';
 
 /**
  * Sonnet 4 / 4.5 in 1M-context mode bill the whole request at the long-context price once the
@@ -31,6 +31,9 @@ function createClaudeModel(entry: ClaudeEntry): ProviderModel {
     maxOutputTokens: entry.maxOutputTokens,
     inputCostPer1k: entry.input,
     outputCostPer1k: entry.output,
+    // Cache read 0.1×, cache write (5-minute) 1.25× of input (providers-reasoning.md §3.5).
+    cachedInputCostPer1k: shareOfPrice(entry.input, 0.1),
+    cacheWriteCostPer1k: shareOfPrice(entry.input, 1.25),
     features: TEXT_TOOLS_AND_VISION,
     status: 'active',
     lastVerified: LITELLM_VERIFIED,

@@ -3,7 +3,7 @@
 // default of the 2.5+ families (GET /models `outputTokenLimit` stays authoritative).
 import type { PriceTier, ProviderModel } from '../types';
 import {
-  GEMINI_25_EFFORTS, GEMINI_FLASH_EFFORTS, GEMINI_PRO_EFFORTS, LITELLM_VERIFIED, PROVIDERS_DOC_VERIFIED, TEXT_TOOLS_AND_VISION, createReasoning,
+  GEMINI_25_EFFORTS, GEMINI_FLASH_EFFORTS, GEMINI_PRO_EFFORTS, LITELLM_VERIFIED, PROVIDERS_DOC_VERIFIED, TEXT_TOOLS_AND_VISION, createReasoning, shareOfPrice,
 } from './model-features';
 
 const GEMINI_CONTEXT = 1_048_576;
@@ -17,6 +17,8 @@ function createGeminiModel(id: string, name: string, input: number, output: numb
     maxOutputTokens: GEMINI_MAX_OUTPUT,
     inputCostPer1k: input,
     outputCostPer1k: output,
+    // Implicit-cache reads cost about 10% of input on 2.5 and 3.x (providers-reasoning.md §4.4).
+    cachedInputCostPer1k: shareOfPrice(input, 0.1),
     features: TEXT_TOOLS_AND_VISION,
     status: 'active',
     lastVerified: LITELLM_VERIFIED,

@@ -1,7 +1,7 @@
 // Mistral models and prices (USD per 1K tokens), providers.md §7.1 and §7.2.
 import type { ModelFeatures, ProviderModel } from '../types';
 import {
-  LITELLM_VERIFIED, MISTRAL_ADJUSTABLE_EFFORTS, PROVIDERS_DOC_VERIFIED, TEXT_AND_TOOLS, TEXT_TOOLS_AND_VISION, createReasoning,
+  LITELLM_VERIFIED, MISTRAL_ADJUSTABLE_EFFORTS, PROVIDERS_DOC_VERIFIED, TEXT_AND_TOOLS, TEXT_TOOLS_AND_VISION, createReasoning, shareOfPrice,
 } from './model-features';
 
 function createMistralModel(
@@ -19,6 +19,8 @@ function createMistralModel(
     maxOutputTokens: contextWindow,
     inputCostPer1k: prices.input,
     outputCostPer1k: prices.output,
+    // Cached input is 10% of input on every priced model (providers-reasoning.md §6.4).
+    cachedInputCostPer1k: shareOfPrice(prices.input, 0.1),
     features,
     status: 'active',
     lastVerified: LITELLM_VERIFIED,

@@ -27,3 +27,8 @@ export const MISTRAL_ADJUSTABLE_EFFORTS: readonly ReasoningEffort[] = ['none', '
 export function createReasoning(efforts: readonly ReasoningEffort[], visible: boolean): ModelReasoning {
   return { efforts, visible };
 }
+
+/** Cached-input price as a share of the input price, rounded off float noise (USD per 1K). */
+export function shareOfPrice(price: number, share: number): number {
+  return Math.round(price * share * 1e12) / 1e12;
+}

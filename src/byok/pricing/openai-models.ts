@@ -3,8 +3,11 @@
 // family default and GET /models stays authoritative.
 import type { ProviderModel } from '../types';
 import {
-  LITELLM_VERIFIED, OPENAI_GPT5_EFFORTS, OPENAI_O_SERIES_EFFORTS, PROVIDERS_DOC_VERIFIED, TEXT_AND_TOOLS, TEXT_TOOLS_AND_VISION, createReasoning,
+  LITELLM_VERIFIED, OPENAI_GPT5_EFFORTS, OPENAI_O_SERIES_EFFORTS, PROVIDERS_DOC_VERIFIED, TEXT_AND_TOOLS, TEXT_TOOLS_AND_VISION, createReasoning, shareOfPrice,
 } from './model-features';
+
+// Cached input (providers-reasoning.md §1.6): 10% of input for gpt-5.x, 25% for gpt-4.1, 50% for
+// gpt-4o; GPT-5.6 bills cache writes at 1.25× input (unverified), earlier models at the input price.
 
 /** GPT-5.x are reasoning models: they reject `temperature` (providers.md §2.2). */
 function createGpt5Model(id: string, name: string, input: number, output: number, contextWindow: number): ProviderModel {
@@ -19,6 +22,8 @@ function createGpt5Model(id: string, name: string, input: number, output: number
     status: 'active',
     lastVerified: LITELLM_VERIFIED,
     rejectsTemperature: true,
+    cachedInputCostPer1k: shareOfPrice(input, 0.1),
+    ...(id.startsWith('gpt-5.6') ? { cacheWriteCostPer1k: shareOfPrice(input, 1.25) } : {}),
     // Chat Completions streams no reasoning text for these (providers-reasoning.md §2.2).
     reasoning: createReasoning(OPENAI_GPT5_EFFORTS, false),
   };
@@ -41,12 +46,12 @@ export const OPENAI_MODELS: ProviderModel[] = [
   // The seed's four, under the seed's names and prices.
   {
     id: 'gpt-4o', name: 'GPT-4o', contextWindow: 128_000, maxOutputTokens: 16_384,
-    inputCostPer1k: 0.0025, outputCostPer1k: 0.01, features: TEXT_TOOLS_AND_VISION,
+    inputCostPer1k: 0.0025, outputCostPer1k: 0.01, cachedInputCostPer1k: 0.00125, features: TEXT_TOOLS_AND_VISION,
     status: 'active', lastVerified: LITELLM_VERIFIED,
   },
   {
     id: 'gpt-4o-mini', name: 'GPT-4o Mini', contextWindow: 128_000, maxOutputTokens: 16_384,
-    inputCostPer1k: 0.00015, outputCostPer1k: 0.0006, features: TEXT_TOOLS_AND_VISION,
+    inputCostPer1k: 0.00015, outputCostPer1k: 0.0006, cachedInputCostPer1k: 0.000075, features: TEXT_TOOLS_AND_VISION,
     status: 'active', lastVerified: LITELLM_VERIFIED,
   },
   {
@@ -72,12 +77,12 @@ export const OPENAI_MODELS: ProviderModel[] = [
   createResponsesOnlyModel('o3-pro', 'o3-pro', { input: 0.02, output: 0.08 }, createReasoning(OPENAI_O_SERIES_EFFORTS, true)),
   {
     id: 'gpt-4.1', name: 'GPT-4.1', contextWindow: 1_047_576, maxOutputTokens: 32_768,
-    inputCostPer1k: 0.002, outputCostPer1k: 0.008, features: TEXT_TOOLS_AND_VISION,
+    inputCostPer1k: 0.002, outputCostPer1k: 0.008, cachedInputCostPer1k: 0.0005, features: TEXT_TOOLS_AND_VISION,
     status: 'active', lastVerified: LITELLM_VERIFIED,
   },
   {
     id: 'gpt-4.1-mini', name: 'GPT-4.1 Mini', contextWindow: 1_047_576, maxOutputTokens: 32_768,
-    inputCostPer1k: 0.0004, outputCostPer1k: 0.0016, features: TEXT_TOOLS_AND_VISION,
+    inputCostPer1k: 0.0004, outputCostPer1k: 0.0016, cachedInputCostPer1k: 0.0001, features: TEXT_TOOLS_AND_VISION,
     status: 'active', lastVerified: LITELLM_VERIFIED,
   },
 ];

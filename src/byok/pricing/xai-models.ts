@@ -2,7 +2,11 @@
 import type { ProviderModel } from '../types';
 import { GROK_43_EFFORTS, GROK_45_EFFORTS, LITELLM_VERIFIED, TEXT_AND_TOOLS, TEXT_TOOLS_AND_VISION, createReasoning } from './model-features';
 
+/** Published cached-input prices (providers-reasoning.md §5.4, big-AGI table); others bill at input. */
+const GROK_CACHED_INPUT: Record<string, number> = { 'grok-4.3': 0.0002, 'grok-4.5': 0.0003 };
+
 function createGrokModel(id: string, name: string, input: number, output: number, contextWindow: number): ProviderModel {
+  const cached = GROK_CACHED_INPUT[id];
   return {
     id,
     name,
@@ -11,6 +15,7 @@ function createGrokModel(id: string, name: string, input: number, output: number
     maxOutputTokens: 131_072,
     inputCostPer1k: input,
     outputCostPer1k: output,
+    ...(cached === undefined ? {} : { cachedInputCostPer1k: cached }),
     features: TEXT_TOOLS_AND_VISION,
     status: 'active',
     lastVerified: LITELLM_VERIFIED,

@@ -121,6 +121,29 @@ describe('runChatTurn', () => {
     expect(final.error?.message).toContain('by $0.0123');
   });
 
+  it('reserves the worst case: input estimate plus the longest reply at the output price', async () => {
+    const planned: number[] = [];
+    const harness = createHarness(async function* () {
+      yield { type: 'done', finishReason: 'stop' };
+    });
+    harness.dependencies.checkBudget = async (_provider, cost) => { planned.push(cost); return FITS; };
+    await start(harness).finished;
+    // gpt-4o: (4 + 3 message + 2 system) input tokens × $2.50/M + 16,384 max output × $10/M
+    expect(planned[0]).toBeCloseTo(0.1638625, 10);
+    await runChatTurn({ conversation: { ...conversation, settings: { maxTokens: 100 } }, history: [userMessage], reply: { id: 'r2', sequence: 1, createdAt: 5 }, onDelta: () => undefined }, harness.dependencies).finished;
+    expect(planned[1]).toBeCloseTo((7 * 0.0025 + 100 * 0.01) / 1000, 10);
+  });
+
+  it('"send once anyway" skips the budget check for that one turn', async () => {
+    const harness = createHarness(async function* () {
+      yield { type: 'content', delta: 'ok' };
+      yield { type: 'done', finishReason: 'stop' };
+    }, { fits: false, budget: 0.01, spent: 0, remaining: 0.01, overBy: 0.15 });
+    const final = await runChatTurn({ conversation, history: [userMessage], reply: { id: 'r1', sequence: 1, createdAt: 5 }, onDelta: () => undefined, ignoreBudget: true }, harness.dependencies).finished;
+    expect(harness.requests).toHaveLength(1);
+    expect(final.status).toBe('complete');
+  });
+
   it('records tool calls as they complete', async () => {
     const harness = createHarness(async function* () {
       yield { type: 'tool_call', toolCall: { id: 't1', name: 'get_weather', arguments: { city: 'Paris' } } };

@@ -3,11 +3,11 @@
 // time to first token and total time, and writes the reply through in batches so a reload in the
 // middle of a reply keeps what had arrived. Partial text is never thrown away.
 import type { ConversationMeta, MessageAlternatives, MessageError, StoredMessage } from '../../byok/conversations/conversation-types';
-import { calculateCost, formatCost } from '../../byok/provider-config';
+import { createBudgetRefusal, reserveWorstCase } from '../../byok/budget-reservation';
 import { BYOKError, type ChatRequest, type StreamChunk, type ToolCall } from '../../byok/types';
+import { calculateUsageCost } from '../../byok/usage-cost';
 import type { BudgetCheck } from '../../byok/usage-ledger';
 import { buildChatRequest } from './build-chat-request';
-import { estimateInputCost } from './estimate-tokens';
 
 export interface ChatTurnDependencies {
   streamChat(request: ChatRequest): AsyncIterable<StreamChunk>;
@@ -29,6 +29,8 @@ export interface ChatTurnInput {
   onToolCall?(toolCall: ToolCall): void;
   /** How often at most the streaming reply is written to storage. */
   saveIntervalMs?: number;
+  /** "Send once anyway": this one turn skips the budget check (the spend is still recorded). */
+  ignoreBudget?: boolean;
 }
 
 export interface ChatTurn {
@@ -46,15 +48,12 @@ function toMessageError(error: unknown): MessageError {
   return { code: 'UNKNOWN', message: error instanceof Error ? error.message : String(error) };
 }
 
+/** Reserves the worst case (input estimate + the longest reply allowed) before anything is sent. */
 async function refuseOverBudget(input: ChatTurnInput, dependencies: ChatTurnDependencies, request: ChatRequest): Promise<BYOKError | null> {
-  const planned = estimateInputCost(request.provider, request.model, request.messages, request.settings?.systemPrompt) ?? 0;
-  const budget = await dependencies.checkBudget(input.conversation.provider, planned);
-  if (budget.fits) return null;
-  return new BYOKError(
-    'BUDGET_EXCEEDED',
-    `This message (about ${formatCost(planned)} of input) would pass the monthly budget of ${formatCost(budget.budget ?? 0)} by ${formatCost(budget.overBy)}.`,
-    { provider: request.provider },
-  );
+  if (input.ignoreBudget) return null;
+  const reservation = reserveWorstCase(request);
+  const budget = await dependencies.checkBudget(input.conversation.provider, reservation.cost ?? 0);
+  return budget.fits ? null : createBudgetRefusal(request, reservation, budget);
 }
 
 export function runChatTurn(input: ChatTurnInput, dependencies: ChatTurnDependencies): ChatTurn {
@@ -90,7 +89,7 @@ async function consumeTurn(input: ChatTurnInput, dependencies: ChatTurnDependenc
         toolCalls.push(chunk.toolCall);
         input.onToolCall?.(chunk.toolCall);
       } else if (chunk.type === 'usage') {
-        message = { ...message, usage: chunk.usage, cost: calculateCost(conversation.provider, conversation.model, chunk.usage.inputTokens, chunk.usage.outputTokens) };
+        message = { ...message, usage: chunk.usage, cost: calculateUsageCost(conversation.provider, conversation.model, chunk.usage) };
       }
       message = { ...message, content, ...(toolCalls.length > 0 ? { toolCalls: [...toolCalls] } : {}) };
       writer.saveSoon(message);

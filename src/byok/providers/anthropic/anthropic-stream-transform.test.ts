@@ -26,14 +26,14 @@ const cases: Array<[string, StreamSummary]> = [
     doneCount: 1,
   }],
   // input 10 + cache creation 100 + cache read 50; message_delta repeats them (overwrite, not add).
-  ['anthropic-multibyte.sse', { content: 'Héllo 👋🏽 世界 — naïve café ✓ 🇫🇷', toolCalls: [], usage: usage(160, 30), finishReason: 'length', doneCount: 1 }],
+  ['anthropic-multibyte.sse', { content: 'Héllo 👋🏽 世界 — naïve café ✓ 🇫🇷', toolCalls: [], usage: { ...usage(160, 30), cacheWriteTokens: 100, cachedInputTokens: 50 }, finishReason: 'length', doneCount: 1 }],
   ['anthropic-empty-deltas.sse', {
     content: 'Only this', reasoning: 'Let me think.', toolCalls: [], usage: usage(7, 6),
     replay: [{ type: 'thinking', thinking: 'Let me think.', signature: 'c2lnbmF0dXJl' }, { type: 'text', text: 'Only this' }], finishReason: 'stop', doneCount: 1,
   }],
   ['anthropic-refusal.sse', { content: 'I cannot help with that.', toolCalls: [], usage: usage(12, 8), finishReason: 'content-filter', doneCount: 1 }],
-  ['anthropic-stream-error.sse', { content: 'Hello', toolCalls: [], doneCount: 0, errorCode: 'PROVIDER_OVERLOADED' }],
-  ['anthropic-cut-off.sse', { content: 'The answer is forty', toolCalls: [], doneCount: 0, errorCode: 'STREAM_INTERRUPTED' }],
+  ['anthropic-stream-error.sse', { content: 'Hello', toolCalls: [], usage: usage(17, 1), doneCount: 0, errorCode: 'PROVIDER_OVERLOADED' }],
+  ['anthropic-cut-off.sse', { content: 'The answer is forty', toolCalls: [], usage: usage(12, 1), doneCount: 0, errorCode: 'STREAM_INTERRUPTED' }],
 ];
 
 describe('anthropic stream transform', () => {

@@ -17,6 +17,8 @@ interface UsageCounts {
   input?: number;
   output?: number;
   reasoning?: number;
+  cacheRead?: number;
+  cacheWrite?: number;
 }
 
 /** input_tokens leaves out cached tokens, so the three are added (vercel convert-anthropic-usage). */
@@ -25,7 +27,9 @@ function readAnthropicUsage(usage: JsonRecord | undefined): UsageCounts {
   const input = readNumber(usage, 'input_tokens');
   const counts: UsageCounts = {};
   if (input !== undefined) {
-    counts.input = input + (readNumber(usage, 'cache_creation_input_tokens') ?? 0) + (readNumber(usage, 'cache_read_input_tokens') ?? 0);
+    counts.cacheWrite = readNumber(usage, 'cache_creation_input_tokens') ?? 0;
+    counts.cacheRead = readNumber(usage, 'cache_read_input_tokens') ?? 0;
+    counts.input = input + counts.cacheWrite + counts.cacheRead;
   }
   const output = readNumber(usage, 'output_tokens');
   if (output !== undefined) counts.output = output;
@@ -33,6 +37,16 @@ function readAnthropicUsage(usage: JsonRecord | undefined): UsageCounts {
   const reasoning = readNumber(readRecord(usage, 'output_tokens_details'), 'thinking_tokens');
   if (reasoning !== undefined) counts.reasoning = reasoning;
   return counts;
+}
+
+function toUsage(counts: UsageCounts): Usage {
+  const inputTokens = counts.input ?? 0;
+  const outputTokens = counts.output ?? 0;
+  const usage: Usage = { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens };
+  if (counts.cacheRead) usage.cachedInputTokens = counts.cacheRead;
+  if (counts.cacheWrite) usage.cacheWriteTokens = counts.cacheWrite;
+  if (counts.reasoning) usage.reasoningTokens = counts.reasoning;
+  return usage;
 }
 
 /** `model` stamps the replay of thinking blocks, which only this same model may read back. */
@@ -44,11 +58,13 @@ export function createAnthropicStreamTransform(model = ''): StreamTransformer {
   let finishReason: FinishReason | undefined;
   let closed = false;
 
-  const updateUsage = (source: JsonRecord | undefined): void => {
+  // Each report is handed on at once: input arrives in message_start, so a reply stopped or cut
+  // off before message_delta still bills its input as the provider counted it.
+  const updateUsage = (source: JsonRecord | undefined, controller: Controller): void => {
     const counts = readAnthropicUsage(source);
-    if (counts.input !== undefined) usage.input = counts.input;
-    if (counts.output !== undefined) usage.output = counts.output;
-    if (counts.reasoning !== undefined) usage.reasoning = counts.reasoning;
+    if (counts.input === undefined && counts.output === undefined) return;
+    Object.assign(usage, Object.fromEntries(Object.entries(counts).filter(([, value]) => value !== undefined)));
+    controller.enqueue({ type: 'usage', usage: toUsage(usage) });
   };
 
   const handleDelta = (data: JsonRecord, controller: Controller): void => {
@@ -75,18 +91,12 @@ export function createAnthropicStreamTransform(model = ''): StreamTransformer {
     for (const toolCall of toolCalls.takeAll()) controller.enqueue({ type: 'tool_call', toolCall });
     const items = blocks.takeReplayItems();
     if (items.length > 0) controller.enqueue({ type: 'replay', replay: { provider: 'anthropic', model, items } });
-    if (usage.input !== undefined || usage.output !== undefined) {
-      const inputTokens = usage.input ?? 0;
-      const outputTokens = usage.output ?? 0;
-      const total: Usage = { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens };
-      if (usage.reasoning) total.reasoningTokens = usage.reasoning;
-      controller.enqueue({ type: 'usage', usage: total });
-    }
+    if (usage.input !== undefined || usage.output !== undefined) controller.enqueue({ type: 'usage', usage: toUsage(usage) });
     controller.enqueue({ type: 'done', finishReason: finishReason ?? 'other' });
   };
 
   const handleEvent = (name: string, data: JsonRecord, raw: string, controller: Controller): void => {
-    if (name === 'message_start') updateUsage(readRecord(readRecord(data, 'message'), 'usage'));
+    if (name === 'message_start') updateUsage(readRecord(readRecord(data, 'message'), 'usage'), controller);
     else if (name === 'content_block_start') {
       const block = readRecord(data, 'content_block');
       blocks.start(readNumber(data, 'index') ?? 0, block);
@@ -102,7 +112,7 @@ export function createAnthropicStreamTransform(model = ''): StreamTransformer {
     } else if (name === 'message_delta') {
       const reason = readString(readRecord(data, 'delta'), 'stop_reason');
       if (reason) finishReason = mapAnthropicFinishReason(reason);
-      updateUsage(readRecord(data, 'usage'));
+      updateUsage(readRecord(data, 'usage'), controller);
     } else if (name === 'message_stop') finish(controller);
     else if (name === 'error') {
       closed = true;

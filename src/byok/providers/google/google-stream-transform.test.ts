@@ -40,8 +40,8 @@ const cases: Array<[string, StreamSummary]> = [
   ['google-empty-deltas.sse', { content: 'Only this', toolCalls: [], usage: usage(4, 2), finishReason: 'stop', doneCount: 1 }],
   ['google-safety-after-output.sse', { content: 'Here is how', toolCalls: [], usage: usage(6, 3), finishReason: 'content-filter', doneCount: 1 }],
   ['google-blocked-prompt.sse', { content: '', toolCalls: [], doneCount: 0, errorCode: 'CONTENT_FILTERED' }],
-  ['google-stream-error.sse', { content: 'Let me think', toolCalls: [], doneCount: 0, errorCode: 'PROVIDER_OVERLOADED' }],
-  ['google-cut-off.sse', { content: 'The answer is forty', toolCalls: [], doneCount: 0, errorCode: 'STREAM_INTERRUPTED' }],
+  ['google-stream-error.sse', { content: 'Let me think', toolCalls: [], usage: { ...usage(6, 25), reasoningTokens: 23 }, doneCount: 0, errorCode: 'PROVIDER_OVERLOADED' }],
+  ['google-cut-off.sse', { content: 'The answer is forty', toolCalls: [], usage: usage(6, 5), doneCount: 0, errorCode: 'STREAM_INTERRUPTED' }],
 ];
 
 describe('google stream transform (CRLF framing)', () => {

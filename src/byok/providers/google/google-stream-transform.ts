@@ -14,14 +14,24 @@ import { mapGoogleFinishReason } from './map-google-finish-reason';
 
 type Controller = TransformStreamDefaultController<TransformOutput>;
 
-/** Cumulative on every chunk (the last wins); billed output is candidates + thoughts. */
+/**
+ * Cumulative on every chunk (the last wins); billed output is candidates + thoughts, and
+ * promptTokenCount already includes cachedContentTokenCount (providers-reasoning.md §4.4).
+ */
 export function readGoogleUsage(chunk: unknown): Usage | undefined {
   const metadata = readRecord(chunk, 'usageMetadata');
   if (!metadata) return undefined;
   const inputTokens = readNumber(metadata, 'promptTokenCount') ?? 0;
   const reasoningTokens = readNumber(metadata, 'thoughtsTokenCount') ?? 0;
   const outputTokens = (readNumber(metadata, 'candidatesTokenCount') ?? 0) + reasoningTokens;
-  return { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens, ...(reasoningTokens ? { reasoningTokens } : {}) };
+  const usage: Usage = { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens, ...(reasoningTokens ? { reasoningTokens } : {}) };
+  const cached = readNumber(metadata, 'cachedContentTokenCount') ?? 0;
+  if (cached > 0) usage.cachedInputTokens = cached;
+  return usage;
+}
+
+function isSameUsage(a: Usage | undefined, b: Usage): boolean {
+  return a !== undefined && a.inputTokens === b.inputTokens && a.outputTokens === b.outputTokens && a.cachedInputTokens === b.cachedInputTokens;
 }
 
 /** `model` stamps the replay of thought signatures, which only this same model may read back. */
@@ -64,7 +74,7 @@ export function createGoogleStreamTransform(model = ''): StreamTransformer {
       fail(controller, createProviderError({ provider: 'google', mapError: mapGoogleError, status: undefined, body: chunk, text: raw }));
       return;
     }
-    usage = readGoogleUsage(chunk) ?? usage;
+    const chunkUsage = readGoogleUsage(chunk);
     const blockReason = readString(readRecord(chunk, 'promptFeedback'), 'blockReason');
     if (blockReason && !sawOutput) {
       const message = `Google Gemini blocked the prompt (${blockReason}).`;
@@ -72,11 +82,18 @@ export function createGoogleStreamTransform(model = ''): StreamTransformer {
       return;
     }
     const candidate = readArray(chunk, 'candidates')[0];
-    if (!isRecord(candidate)) return;
-    for (const part of readArray(readRecord(candidate, 'content'), 'parts')) {
-      if (isRecord(part)) readPart(part, controller);
+    if (isRecord(candidate)) {
+      for (const part of readArray(readRecord(candidate, 'content'), 'parts')) {
+        if (isRecord(part)) readPart(part, controller);
+      }
+      finishReason = readString(candidate, 'finishReason') ?? finishReason;
     }
-    finishReason = readString(candidate, 'finishReason') ?? finishReason;
+    // After the chunk's own parts, which its cumulative count already covers: a reply stopped or
+    // cut off later bills exactly what the provider had counted so far.
+    if (chunkUsage && !isSameUsage(usage, chunkUsage)) {
+      usage = chunkUsage;
+      controller.enqueue({ type: 'usage', usage });
+    }
   };
 
   return {

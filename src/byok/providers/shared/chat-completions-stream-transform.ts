@@ -77,8 +77,8 @@ function readChoice(choice: unknown, state: StreamState, options: ChatCompletion
   }
 }
 
-// Usage comes late (a chunk of its own, or riding on the last content chunk), so it is held
-// until [DONE] and emitted just before the one `done`.
+// Usage comes late (a chunk of its own, or riding on the last content chunk); it is emitted when
+// it arrives and repeated just before the one `done`, so `usage` then `done` end every stream.
 function finishStream(state: StreamState, controller: Controller): void {
   state.closed = true;
   emitToolCalls(state, controller);
@@ -106,9 +106,14 @@ export function createChatCompletionsStreamTransform(options: ChatCompletionsStr
         controller.enqueue({ type: 'error', error });
         return;
       }
-      state.usage = options.readUsage(chunk) ?? state.usage;
+      const usage = options.readUsage(chunk);
       const choice = readArray(chunk, 'choices')[0];
       if (isRecord(choice)) readChoice(choice, state, options, controller);
+      // Handed on at once as well as before `done`: a stream cut off after its usage still bills it.
+      if (usage) {
+        state.usage = usage;
+        controller.enqueue({ type: 'usage', usage });
+      }
     },
     flush(controller) {
       if (!state.closed) controller.enqueue({ type: 'error', error: createInterruptedError(provider, 'data: [DONE]') });
@@ -117,8 +122,8 @@ export function createChatCompletionsStreamTransform(options: ChatCompletionsStr
 }
 
 /**
- * Usage as sent: prompt_tokens in, completion_tokens out, and completion_tokens_details.reasoning_tokens
- * when the provider reports it. Providers whose counts differ adjust it.
+ * Usage as sent: prompt_tokens in (cache reads inside it), completion_tokens out, and
+ * completion_tokens_details.reasoning_tokens when the provider reports it. Providers whose counts differ adjust it.
  */
 export function readChatCompletionsUsage(chunk: unknown): Usage | undefined {
   const usage = readRecord(chunk, 'usage');
@@ -126,5 +131,18 @@ export function readChatCompletionsUsage(chunk: unknown): Usage | undefined {
   const inputTokens = readNumber(usage, 'prompt_tokens') ?? 0;
   const outputTokens = readNumber(usage, 'completion_tokens') ?? 0;
   const reasoningTokens = readNumber(readRecord(usage, 'completion_tokens_details'), 'reasoning_tokens');
-  return { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens, ...(reasoningTokens ? { reasoningTokens } : {}) };
+  const result: Usage = { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens, ...(reasoningTokens ? { reasoningTokens } : {}) };
+  const cached = readCachedTokens(usage);
+  if (cached > 0) result.cachedInputTokens = cached;
+  const written = readNumber(readRecord(usage, 'prompt_tokens_details'), 'cache_write_tokens') ?? 0;
+  if (written > 0) result.cacheWriteTokens = written;
+  return result;
+}
+
+/** `prompt_tokens_details.cached_tokens`; Mistral's older `num_cached_tokens` / `prompt_token_details` too. */
+function readCachedTokens(usage: JsonRecord): number {
+  return readNumber(readRecord(usage, 'prompt_tokens_details'), 'cached_tokens')
+    ?? readNumber(readRecord(usage, 'prompt_token_details'), 'cached_tokens')
+    ?? readNumber(usage, 'num_cached_tokens')
+    ?? 0;
 }

@@ -8,14 +8,20 @@ import type { StreamTransformer } from '../shared/run-provider-stream';
 import { mapXaiError } from './map-xai-error';
 import { mapXaiFinishReason } from './map-xai-finish-reason';
 
-/** completion_tokens leaves out reasoning_tokens on xAI, so they are added (providers.md §8.8). */
+/**
+ * completion_tokens leaves out reasoning_tokens on xAI, so they are added (providers.md §8.8).
+ * cached_tokens is normally inside prompt_tokens, but some models report it outside (cached >
+ * prompt); then the cached tokens are added to the input (vercel convert-xai-chat-usage).
+ */
 export function readXaiUsage(chunk: unknown): Usage | undefined {
   const usage = readChatCompletionsUsage(chunk);
   if (!usage) return undefined;
   const details = readRecord(readRecord(chunk, 'usage'), 'completion_tokens_details');
   const reasoningTokens = readNumber(details, 'reasoning_tokens') ?? 0;
   const outputTokens = usage.outputTokens + reasoningTokens;
-  return { inputTokens: usage.inputTokens, outputTokens, totalTokens: usage.inputTokens + outputTokens, ...(reasoningTokens ? { reasoningTokens } : {}) };
+  const cached = usage.cachedInputTokens ?? 0;
+  const inputTokens = cached > usage.inputTokens ? usage.inputTokens + cached : usage.inputTokens;
+  return { ...usage, inputTokens, outputTokens, totalTokens: inputTokens + outputTokens, ...(reasoningTokens ? { reasoningTokens } : {}) };
 }
 
 /** `delta.reasoning_content`: the model thinking aloud before `content` (providers-reasoning.md §5.3). */
