@@ -5,7 +5,7 @@ import { onVaultLocked } from '../../byok/api-key-manager';
 import { deleteMessagesFrom, saveMessage } from '../../byok/conversations/conversation-store';
 import type { ConversationMeta, MessageAlternatives, StoredMessage } from '../../byok/conversations/conversation-types';
 import { streamChat } from '../../byok/streaming-client';
-import type { MessageContent } from '../../byok/types';
+import type { MessageContent, StreamChunk } from '../../byok/types';
 import { checkBudget } from '../../byok/usage-ledger';
 import { persistConversation } from './chat-conversation-actions';
 import { clearDraft } from './chat-drafts';
@@ -13,7 +13,7 @@ import { setNotice, useChatStore } from './chat-store';
 import { cancelAutoRetry, scheduleAutoRetry } from './auto-retry';
 import { keepTailAsAlternative, switchVersion } from './message-branches';
 import { createConversationTitle } from './conversation-title';
-import { browserUpdateScheduler, createDeltaBatcher, streamUpdateInterval } from './delta-batcher';
+import { browserUpdateScheduler, createDeltaBatcher, streamUpdateInterval, type DeltaBatcher } from './delta-batcher';
 import { runChatTurn, type ChatTurn, type ChatTurnDependencies } from './run-chat-turn';
 
 const browserDependencies: ChatTurnDependencies = {
@@ -24,6 +24,15 @@ const browserDependencies: ChatTurnDependencies = {
   setTimer: (callback, delayMs) => window.setTimeout(callback, delayMs),
   clearTimer: (handle) => window.clearTimeout(handle as number),
 };
+
+/** Passes the chunks on, then hands on the deltas still waiting for a frame when the stream ends. */
+async function* flushedAtEnd(chunks: AsyncIterable<StreamChunk>, batcher: DeltaBatcher): AsyncGenerator<StreamChunk> {
+  try {
+    yield* chunks;
+  } finally {
+    batcher.flush();
+  }
+}
 
 let activeTurn: ChatTurn | null = null;
 onVaultLocked(() => activeTurn?.stop());
@@ -74,10 +83,12 @@ async function streamReply(meta: ConversationMeta, history: StoredMessage[], alt
     browserUpdateScheduler,
     streamUpdateInterval,
   );
+  // The last text is on screen as soon as the stream ends, not after the final save.
+  const dependencies: ChatTurnDependencies = { ...browserDependencies, streamChat: (request) => flushedAtEnd(streamChat(request), batcher) };
   const turn = runChatTurn({
     conversation: meta, history, reply, onDelta: batcher.push,
     onToolCall: (toolCall) => useChatStore.setState((state) => (state.streaming ? { streaming: { ...state.streaming, toolCalls: [...state.streaming.toolCalls, toolCall] } } : {})),
-  }, browserDependencies);
+  }, dependencies);
   activeTurn = turn;
   let final: StoredMessage;
   try {

@@ -51,6 +51,12 @@ function highlightLater(pre: HTMLPreElement, block: CodeBlockContent): void {
     .catch(() => undefined);
 }
 
+/** A block rendered while open becomes the finished one in place: it gets its highlighting. */
+export function finishCodeBlockElement(frame: HTMLElement, block: CodeBlockContent): void {
+  const pre = frame.querySelector('pre');
+  if (pre) highlightLater(pre, block);
+}
+
 export function createCodeBlockElement(block: CodeBlockContent, finished: boolean): HTMLDivElement {
   const frame = element('div', FRAME_CLASS);
   const bar = element('div', BAR_CLASS);

@@ -113,8 +113,10 @@ describe('createDeltaBatcher', () => {
 });
 
 describe('streamUpdateInterval', () => {
-  it('updates about 20 times a second at first and slows down as the reply grows, never below 150 ms', () => {
-    expect(streamUpdateInterval(0)).toBe(50);
+  it('updates every frame for the first words, then about 20 times a second, slowing as the reply grows, never below 150 ms', () => {
+    expect(streamUpdateInterval(0)).toBe(0);
+    expect(streamUpdateInterval(23)).toBe(0);
+    expect(streamUpdateInterval(24)).toBe(50);
     expect(streamUpdateInterval(4_000)).toBe(50);
     expect(streamUpdateInterval(32_000)).toBeCloseTo(100);
     expect(streamUpdateInterval(60_000)).toBe(150);

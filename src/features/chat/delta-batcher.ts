@@ -1,6 +1,6 @@
 // Providers may send hundreds of tiny deltas a second; the screen needs far fewer updates
 // (performance.md B2–B4). Deltas are joined here and handed on in exactly one animation frame per
-// update: the first at once (the first token is painted in the next frame), later ones after a
+// update: the first ones at once (the first words are painted in the next frame), later ones after a
 // timer that waits out the update interval, then one frame. No frame is requested while waiting,
 // so an idle stretch costs no frames at all.
 
@@ -29,6 +29,10 @@ export type UpdateInterval = (handedOnCharacters: number) => number;
  * reply does not need it to move more often (npm run bench, B2 and B3).
  */
 export const streamUpdateInterval: UpdateInterval = (characters) => {
+  // The first few characters may be only Markdown syntax ("# ", "- ", "```"), which shows nothing:
+  // until the first words are through, every frame may update (performance.md B4).
+  const FIRST_WORDS = 24;
+  if (characters < FIRST_WORDS) return 0;
   const FAST_MS = 50;
   const SLOW_MS = 150;
   const SLOWING_FROM = 4_000;

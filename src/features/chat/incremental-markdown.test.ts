@@ -42,6 +42,16 @@ describe('createIncrementalMarkdown', () => {
     expect(root.querySelector('.markdown-open')?.childNodes).toHaveLength(0);
   });
 
+  it('finishes the open block in place when the stream ends on the text already shown', () => {
+    const root = mount();
+    const renderer = createIncrementalMarkdown(root, { sliceBudgetMs: Infinity });
+    renderer.update('Done.\n\nThe last paragraph.', true);
+    const last = root.querySelector('.markdown-open > .markdown-block');
+    renderer.update('Done.\n\nThe last paragraph.', false);
+    expect(root.querySelector('.markdown-open > .markdown-block')).toBe(last);
+    expect(last?.className).toBe('markdown-block markdown-block-finished');
+  });
+
   it('freezes finished blocks in groups of a fixed size, each one content-visibility box', () => {
     const root = mount();
     const text = Array.from({ length: 10 }, (_, index) => `Paragraph ${index}.`).join('\n\n');

@@ -6,7 +6,7 @@
 // (full speed, or a long reply opened from history), they are mounted in time slices, never in
 // one long task.
 import { createMarkdownBlockSplitter, type MarkdownBlockSplitter } from './markdown-blocks';
-import { createCodeBlockElement } from './code-block-dom';
+import { createCodeBlockElement, finishCodeBlockElement } from './code-block-dom';
 import { renderBlockTokensToNodes, renderMarkdownBlockToNodes, type RenderedNodeBlock } from './render-markdown';
 import type { Token } from 'marked';
 
@@ -74,6 +74,8 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
   let seenFinished = 0;
   let pending: string[] = [];
   let openTokens: Token[] = [];
+  /** What the open box shows, and the text it was rendered from. */
+  let shown: { text: string; blocks: Array<{ element: HTMLElement; block: RenderedNodeBlock }> } = { text: '', blocks: [] };
   let group: HTMLElement | null = null;
   let groupBlocks = 0;
   let cancelSlice: (() => void) | null = null;
@@ -92,6 +94,7 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
     group = null;
     groupBlocks = 0;
     open.replaceChildren();
+    shown = { text: '', blocks: [] };
     root.replaceChildren(open);
   }
 
@@ -125,12 +128,32 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
       cancelSlice = scheduler.later(pump);
       return;
     }
-    open.replaceChildren(...renderBlockTokensToNodes(openTokens).map((block) => blockElement(block, false)));
+    const blocks = renderBlockTokensToNodes(openTokens).map((block) => ({ element: blockElement(block, false), block }));
+    open.replaceChildren(...blocks.map((entry) => entry.element));
+    shown = { text: lastText, blocks };
+  }
+
+  /**
+   * The stream ended on the text already shown: the open block is exactly what the finished one
+   * would be (the same tokens), so it is finished in place rather than built again. The final
+   * paint then needs no new nodes at all (performance.md B2, last byte → final paint).
+   */
+  function finishInPlace(text: string): boolean {
+    if (text !== shown.text || pending.length > 0 || cancelSlice !== null) return false;
+    for (const { element, block } of shown.blocks) {
+      if (block.kind === 'code') finishCodeBlockElement(element, block);
+      else element.classList.add('markdown-block-finished');
+    }
+    shown = { text: '', blocks: [] };
+    finalised = true;
+    lastStreaming = false;
+    return true;
   }
 
   return {
     update(text, streaming) {
       if (text === lastText && streaming === lastStreaming) return;
+      if (!streaming && lastStreaming && !finalised && finishInPlace(text)) return;
       if (finalised || !text.startsWith(lastText)) reset();
       lastText = text;
       lastStreaming = streaming;
