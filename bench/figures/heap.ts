@@ -24,7 +24,7 @@ export async function measureHeap(browser: Browser, origin: string, mock: MockPr
   const cdp = await attachCdp(page);
   const result: HeapFigures = { beforeBytes: await cdp.heapAfterGc(), afterEachReplyBytes: [] };
   for (let reply = 0; reply < HEAP_REPLIES; reply += 1) {
-    await armStream(page, APP_REPLY, []);
+    await armStream(page, APP_REPLY);
     await typePrompt(page, scenarioPrompt('markdown', { tokens: 10_000 }));
     await pressSend(page);
     await waitForStreamEnd(page, appReplyDone(page));

@@ -1,10 +1,11 @@
-// One measured stream, the same for the app and the naive baseline: busy time from CDP
-// TaskDuration, long tasks from the probe, and the probe's stream trace (first and last network
-// chunk, first painted text, final paint). CDP TaskDuration is also read at token milestones
-// (the probe calls a binding when the count crosses them), which splits busy time into windows.
-import type { BrowserContext, Page } from 'playwright';
+// One measured stream, the same for the app, the naive baseline and the contenders: a Chrome trace
+// from before Send to after the reply has been quiet for a while, read by bench/lib/trace.ts. CPU
+// time is the main thread's RunTask thread time from the chat request to the final paint, minus
+// the probe's own time on the stream path (reported too).
+import type { Page } from 'playwright';
 import type { Cdp } from '../lib/browser';
-import { armStream, longTasksSince, pageNow, streamTrace } from '../lib/page-api';
+import { armStream, streamTrace } from '../lib/page-api';
+import { analyseStreamTrace, startTrace, stopTrace, type StreamTraceFigures } from '../lib/trace';
 
 export interface StreamSubject {
   page: Page;
@@ -16,74 +17,29 @@ export interface StreamSubject {
   waitForEnd(): Promise<void>;
 }
 
-export interface StreamRun {
+export interface StreamRun extends StreamTraceFigures {
+  /** Main-thread CPU time with the probe's own time subtracted. */
   busyMs: number;
-  longTasks: number;
-  longestTaskMs: number;
-  blockedMs: number;
-  firstByteToPaintMs: number;
-  lastByteToPaintMs: number;
-  firstWindowMs: number;
-  lastWindowMs: number;
+  probeMs: number;
   growth: number;
-  tokens: number;
-  streamMs: number;
+  restyleGrowth: number;
 }
 
-/** Busy time at each milestone the probe reports, keyed by name ('first', 't1000', 'end', …). */
-export class MilestoneClock {
-  private cdp: Cdp | null = null;
-  private readings = new Map<string, Promise<number>>();
-
-  static async install(context: BrowserContext): Promise<MilestoneClock> {
-    const clock = new MilestoneClock();
-    await context.exposeBinding('__benchMilestone', (_source, name: string) => clock.note(name));
-    return clock;
-  }
-
-  reset(cdp: Cdp): void {
-    this.cdp = cdp;
-    this.readings.clear();
-  }
-
-  note(name: string): void {
-    if (this.cdp !== null && !this.readings.has(name)) this.readings.set(name, this.cdp.taskDuration());
-  }
-
-  async read(name: string): Promise<number> {
-    return (await this.readings.get(name)) ?? Number.NaN;
-  }
-}
-
-
-export async function measureStream(subject: StreamSubject, clock: MilestoneClock, totalTokens: number): Promise<StreamRun> {
+export async function measureStream(subject: StreamSubject, totalTokens: number): Promise<StreamRun> {
   const { page, cdp } = subject;
   await subject.prepare();
-  const lastWindowStart = totalTokens - 1000;
-  await armStream(page, subject.selector, [1000, lastWindowStart]);
-  clock.reset(cdp);
-  const since = await pageNow(page);
-  const before = await cdp.taskDuration();
+  await armStream(page, subject.selector);
+  await startTrace(cdp.session);
   await subject.start();
   await subject.waitForEnd();
-  const busyMs = (await cdp.taskDuration()) - before;
-  const trace = await streamTrace(page);
-  const finalPaint = trace.lastPaintAt ?? Number.NaN;
-  const tasks = (await longTasksSince(page, since)).filter((task) => task.start <= finalPaint);
-  const [first, firstEnd, lastStart, end] = await Promise.all(['first', 't1000', `t${lastWindowStart}`, 'end'].map((name) => clock.read(name)));
-  const firstWindowMs = (firstEnd as number) - (first as number);
-  const lastWindowMs = (end as number) - (lastStart as number);
+  const events = await stopTrace(cdp.session);
+  const probeMs = (await streamTrace(page)).probeMs;
+  const figures = analyseStreamTrace(events, '/chat/completions', totalTokens);
   return {
-    busyMs,
-    longTasks: tasks.length,
-    longestTaskMs: Math.max(0, ...tasks.map((task) => task.duration)),
-    blockedMs: tasks.reduce((total, task) => total + Math.max(0, task.duration - 50), 0),
-    firstByteToPaintMs: (trace.firstTextPaintAt ?? Number.NaN) - (trace.firstByteAt ?? Number.NaN),
-    lastByteToPaintMs: finalPaint - (trace.lastByteAt ?? Number.NaN),
-    firstWindowMs,
-    lastWindowMs,
-    growth: lastWindowMs / firstWindowMs,
-    tokens: trace.tokens,
-    streamMs: (trace.endAt ?? Number.NaN) - (trace.firstByteAt ?? Number.NaN),
+    ...figures,
+    busyMs: figures.mainCpuMs - probeMs,
+    probeMs,
+    growth: figures.lastWindowMs / figures.firstWindowMs,
+    restyleGrowth: figures.restyledLast / figures.restyledFirst,
   };
 }

@@ -1,6 +1,6 @@
 // B9: 300 stored conversations (20 messages × 500 characters each, about 3 MB of text), then a
-// 400-delta reply streamed at 200 tokens/s: long tasks and the time they block (the part of each
-// long task over 50 ms), from send to final paint. A renderer or store that rewrites the whole
+// 400-delta reply streamed at 200 tokens/s: long tasks by CPU time (from a trace) and the time they
+// block (the part of each long task over 50 ms), from the request to the final paint. A renderer or store that rewrites the whole
 // history on every delta shows up here.
 import type { Browser } from 'playwright';
 import type { MockProviderServer } from '../../e2e/mock-provider/server';
@@ -8,7 +8,7 @@ import { attachCdp, newBenchContext } from '../lib/browser';
 import { APP_REPLY, appReplyDone, newChat, openChat, pressSend, scenarioPrompt, typePrompt, waitForStreamEnd } from '../lib/chat-driver';
 import { loadSeed, seedConversations } from '../lib/page-api';
 import { PASSPHRASE, setUpVault } from '../lib/vault-ui';
-import { MilestoneClock, measureStream, type StreamRun } from './stream-run';
+import { measureStream, type StreamRun } from './stream-run';
 
 export const B9_DELTAS = 400;
 const PLAN = {
@@ -23,7 +23,6 @@ export interface HistoryStreamFigures {
 
 export async function measureStreamWithHistory(browser: Browser, origin: string, mock: MockProviderServer, runs: number): Promise<HistoryStreamFigures> {
   const context = await newBenchContext(browser, origin);
-  const clock = await MilestoneClock.install(context);
   const page = await context.newPage();
   await setUpVault(page, mock, ['openai']);
   await loadSeed(page);
@@ -43,7 +42,7 @@ export async function measureStreamWithHistory(browser: Browser, origin: string,
   };
   const result: HistoryStreamFigures = { storedCharacters: PLAN.conversations * PLAN.messagesPerConversation * PLAN.charactersPerMessage, runs: [] };
   for (let run = 0; run <= runs; run += 1) {
-    const measured = await measureStream(subject, clock, B9_DELTAS);
+    const measured = await measureStream(subject, B9_DELTAS);
     if (run > 0) result.runs.push(measured);
   }
   await context.close();

@@ -1,5 +1,5 @@
 // Builds the bench-only scripts into <app copy>/bench/ after the app build: the page probe (an IIFE for
-// addInitScript), the seed entry and the naive baseline (ES modules served by `vite preview`).
+// addInitScript), the seed entry, the naive baseline and the contenders page (ES modules served by `vite preview`).
 // configFile: false keeps the app's PWA plugin out, so the service worker never lists them.
 import { copyFile, cp, mkdir, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -20,6 +20,8 @@ async function buildLibrary(entry: Record<string, string>, format: 'es' | 'iife'
     root,
     logLevel: 'warn',
     publicDir: false,
+    // React's production build for the contenders (library mode leaves process.env alone otherwise).
+    define: { 'process.env.NODE_ENV': '"production"' },
     build: {
       outDir,
       emptyOutDir: false,
@@ -39,8 +41,11 @@ export async function prepareAppCopy(): Promise<void> {
 
 async function buildBenchPages(): Promise<void> {
   await mkdir(resolve(BENCH_DIST, 'baseline'), { recursive: true });
+  await mkdir(resolve(BENCH_DIST, 'contenders'), { recursive: true });
   await buildLibrary({ probe: resolve(root, 'bench/page/probe.ts') }, 'iife', BENCH_DIST);
   await buildLibrary({ seed: resolve(root, 'bench/seed-entry.ts') }, 'es', BENCH_DIST);
   await buildLibrary({ 'naive-render': resolve(root, 'bench/baseline/naive-render.ts') }, 'es', resolve(BENCH_DIST, 'baseline'));
   await copyFile(resolve(root, 'bench/baseline/index.html'), resolve(BENCH_DIST, 'baseline', 'index.html'));
+  await buildLibrary({ contenders: resolve(root, 'bench/contenders/contenders.ts') }, 'es', resolve(BENCH_DIST, 'contenders'));
+  await copyFile(resolve(root, 'bench/contenders/index.html'), resolve(BENCH_DIST, 'contenders', 'index.html'));
 }

@@ -34,20 +34,20 @@ export function scenarioPrompt(scenario: string, parameters: Record<string, numb
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Until the stream has ended, `extraDone` holds (e.g. the message left 'streaming') and the
- * reply has not changed for `quietMs`: then its last paint is the final one.
+ * Until `extraDone` holds (the message left 'streaming', or the page's stream promise settled)
+ * and the reply has not changed for `quietMs`: then its last change has been painted.
  */
 export async function waitForStreamEnd(page: Page, extraDone: () => Promise<boolean>, timeoutMs = 180_000, quietMs = 400): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const trace = await streamTrace(page);
     const now = await page.evaluate(() => performance.now());
-    const quiet = trace.lastMutationAt !== null && now - trace.lastMutationAt >= quietMs && !((trace.lastPaintAt ?? 0) < trace.lastMutationAt);
-    if (trace.endAt !== null && quiet && (await extraDone())) return;
+    const quiet = trace.lastMutationAt !== null && now - trace.lastMutationAt >= quietMs;
+    if (quiet && (await extraDone())) return;
     await sleep(100);
   }
   const trace = await streamTrace(page);
-  const state = `${trace.tokens} tokens, stream ${trace.endAt === null ? 'open' : 'ended'}, last change at ${trace.lastMutationAt?.toFixed(0)} ms, done: ${await extraDone()}`;
+  const state = `last change at ${trace.lastMutationAt?.toFixed(0)} ms, done: ${await extraDone()}`;
   throw new Error(`the reply did not finish in ${timeoutMs / 1000} s (${state})`);
 }
 

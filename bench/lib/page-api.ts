@@ -22,17 +22,14 @@ export async function kdfMsSince(page: Page, since: number): Promise<{ ms: numbe
   return { ms: timings.reduce((total, timing) => total + timing.duration, 0), iterations: timings[0]?.iterations ?? 0 };
 }
 
-export function armStream(page: Page, selector: string, milestones: number[]): Promise<void> {
-  return page.evaluate(([target, marks]) => (window as unknown as WithProbe).__bench.arm(target, marks), [selector, milestones] as const);
+export function armStream(page: Page, selector: string): Promise<void> {
+  return page.evaluate((target) => (window as unknown as WithProbe).__bench.arm(target), selector);
 }
 
 export function streamTrace(page: Page) {
   return page.evaluate(() => (window as unknown as WithProbe).__bench.trace());
 }
 
-export function longTasksSince(page: Page, since: number) {
-  return page.evaluate((start) => (window as unknown as WithProbe).__bench.longTasksSince(start), since);
-}
 
 /** Loads dist/bench/seed.js into the app's origin (not precached: built after the app). */
 export async function loadSeed(page: Page): Promise<void> {

@@ -1,18 +1,17 @@
 // Injected into every bench page before its own scripts (context.addInitScript), built as an IIFE
 // because tsx-compiled functions cannot be handed to page.evaluate (esbuild's keepNames adds
-// `__name` calls the page does not have). It only observes: it wraps fetch for the chat stream
-// (a pass-through that timestamps each network chunk), times PBKDF2, records long tasks, and
-// notes when the reply element's mutations reach the screen. The app's code is left untouched.
+// `__name` calls the page does not have). It only observes: it times PBKDF2, records long tasks,
+// and marks each change of the reply (`bench:mutation`, and `bench:text` for the first text) in the
+// trace, where the frame that painted it is found; it asks for no frame of its own. Network chunks
+// and CPU time come from the trace itself (bench/lib/trace.ts), so the
+// probe no longer wraps fetch: the app fetches in a worker, where a page script cannot see). It
+// times its own work on the stream path (`probeMs`) so the bench can report and subtract it.
 
 interface StreamTrace {
-  requestAt: number | null;
-  firstByteAt: number | null;
-  lastByteAt: number | null;
-  endAt: number | null;
-  tokens: number;
-  firstTextPaintAt: number | null;
+  firstTextAt: number | null;
   lastMutationAt: number | null;
-  lastPaintAt: number | null;
+  /** The probe's own main-thread time since arm(), ms. */
+  probeMs: number;
 }
 
 interface KdfTiming {
@@ -21,21 +20,16 @@ interface KdfTiming {
   iterations: number;
 }
 
-type Milestone = (name: string) => void;
-type BenchWindow = Window & { __benchMilestone?: Milestone; __bench?: unknown };
+type BenchWindow = Window & { __bench?: unknown };
 
-const emptyTrace = (): StreamTrace => ({
-  requestAt: null, firstByteAt: null, lastByteAt: null, endAt: null, tokens: 0, firstTextPaintAt: null, lastMutationAt: null, lastPaintAt: null,
-});
+const emptyTrace = (): StreamTrace => ({ firstTextAt: null, lastMutationAt: null, probeMs: 0 });
 
 const state = {
   trace: emptyTrace(),
-  milestones: [] as number[],
   selector: '.markdown-body',
   elementsBefore: 0,
   longTasks: [] as Array<{ start: number; duration: number }>,
   kdf: [] as KdfTiming[],
-  paintPending: false,
   sawText: false,
 };
 
@@ -67,89 +61,30 @@ function timeKdf(method: 'deriveKey' | 'deriveBits'): void {
 timeKdf('deriveKey');
 timeKdf('deriveBits');
 
-/** Counts OpenAI-format content events; an event split across chunks is counted once, when whole. */
-function createTokenCounter(): (text: string) => number {
-  let carry = '';
-  return (text) => {
-    const events = (carry + text).split('\n\n');
-    carry = events.pop() ?? '';
-    return events.filter((event) => event.includes('"content"')).length;
-  };
-}
-
-function noteTokens(count: number): void {
-  const before = state.trace.tokens;
-  state.trace.tokens += count;
-  for (const milestone of state.milestones) {
-    if (before < milestone && state.trace.tokens >= milestone) (window as BenchWindow).__benchMilestone?.(`t${milestone}`);
-  }
-}
-
-function wrapBody(body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
-  const decoder = new TextDecoder();
-  const count = createTokenCounter();
-  return body.pipeThrough(new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      const at = now();
-      if (state.trace.firstByteAt === null) {
-        state.trace.firstByteAt = at;
-        (window as BenchWindow).__benchMilestone?.('first');
-      }
-      state.trace.lastByteAt = at;
-      noteTokens(count(decoder.decode(chunk, { stream: true })));
-      controller.enqueue(chunk);
-    },
-    flush() {
-      state.trace.endAt = now();
-      (window as BenchWindow).__benchMilestone?.('end');
-    },
-  }));
-}
-
-const originalFetch = window.fetch.bind(window);
-window.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  if (!url.includes('/chat/completions')) return originalFetch(input, init);
-  state.trace.requestAt = now();
-  const response = await originalFetch(input, init);
-  if (response.body === null) return response;
-  const wrapped = new Response(wrapBody(response.body), { status: response.status, statusText: response.statusText, headers: response.headers });
-  // Keep what a caller may check on the original (url, redirected, type).
-  Object.defineProperty(wrapped, 'url', { value: response.url });
-  Object.defineProperty(wrapped, 'redirected', { value: response.redirected });
-  Object.defineProperty(wrapped, 'type', { value: response.type });
-  return wrapped;
-};
-
 function currentTarget(): Element | null {
   const all = document.querySelectorAll(state.selector);
   return all.length > state.elementsBefore ? (all[all.length - 1] ?? null) : null;
 }
 
-/** After a mutation of the reply: the next frame, then a task after it, is when it was painted. */
-function schedulePaintProbe(): void {
-  if (state.paintPending) return;
-  state.paintPending = true;
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      state.paintPending = false;
-      state.trace.lastPaintAt = now();
-      if (state.sawText) state.trace.firstTextPaintAt ??= state.trace.lastPaintAt;
-    };
-    channel.port2.postMessage(null);
-  });
+function onMutations(records: MutationRecord[]): void {
+  const started = now();
+  noteReplyMutations(records);
+  state.trace.probeMs += now() - started;
 }
 
-function onMutations(records: MutationRecord[]): void {
+function noteReplyMutations(records: MutationRecord[]): void {
   const target = currentTarget();
   if (target === null) return;
   const touchesReply = (record: MutationRecord): boolean =>
     target.contains(record.target) || Array.from(record.addedNodes).some((node) => node.contains(target));
   if (!records.some(touchesReply)) return;
   state.trace.lastMutationAt = now();
-  if (!state.sawText && (target.textContent ?? '').trim().length > 0) state.sawText = true;
-  schedulePaintProbe();
+  performance.mark('bench:mutation');
+  if (!state.sawText && (target.textContent ?? '').trim().length > 0) {
+    state.sawText = true;
+    state.trace.firstTextAt = state.trace.lastMutationAt;
+    performance.mark('bench:text');
+  }
 }
 
 // Held on purpose: an observer nothing references can be collected, and then it stops reporting.
@@ -223,10 +158,9 @@ const api = {
   timeAction,
   whenReady,
   /** Starts a new stream trace; the reply is the next new element matching `selector`. */
-  arm(selector: string, milestones: number[]): void {
+  arm(selector: string): void {
     state.trace = emptyTrace();
     state.selector = selector;
-    state.milestones = milestones;
     state.elementsBefore = document.querySelectorAll(selector).length;
     state.sawText = false;
   },

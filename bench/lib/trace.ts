@@ -1,0 +1,125 @@
+// Chrome tracing over CDP, and what the stream figures read from a trace: main-thread CPU time
+// (RunTask thread time, not wall time), long tasks by CPU time, the streaming worker's CPU time,
+// network chunks of the chat request and the thread that received them, style recalcs, and when
+// the reply's changes were painted: the probe marks each change (performance.mark, so it shares the
+// trace's clock) and the first Paint or Commit on the main thread after it is its paint.
+import type { CDPSession } from 'playwright';
+
+export interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; elementCount?: number; data?: { url?: string; requestId?: string; elementCount?: number } };
+}
+
+const CATEGORIES = ['toplevel', 'devtools.timeline', 'blink.user_timing', 'disabled-by-default-devtools.timeline'];
+
+export async function startTrace(session: CDPSession): Promise<void> {
+  await session.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: CATEGORIES, excludedCategories: ['*'] } });
+}
+
+export async function stopTrace(session: CDPSession): Promise<TraceEvent[]> {
+  const complete = new Promise<string>((resolve) => session.once('Tracing.tracingComplete', (event) => resolve(event.stream ?? '')));
+  await session.send('Tracing.end');
+  const handle = await complete;
+  const parts: string[] = [];
+  for (;;) {
+    const chunk = await session.send('IO.read', { handle, size: 4 * 1024 * 1024 });
+    parts.push(chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data);
+    if (chunk.eof) break;
+  }
+  await session.send('IO.close', { handle });
+  const parsed = JSON.parse(parts.join('')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+}
+
+export interface StreamTraceFigures {
+  /** Main-thread CPU time from the chat request to the final paint, ms. */
+  mainCpuMs: number;
+  workerCpuMs: number;
+  longTasks: number;
+  longestTaskMs: number;
+  blockedMs: number;
+  networkChunks: number;
+  networkChunksOnMain: number;
+  firstByteToPaintMs: number;
+  lastByteToPaintMs: number;
+  /** Main-thread CPU in the first and last 1,000 tokens (by time: the mock paces tokens evenly). */
+  firstWindowMs: number;
+  lastWindowMs: number;
+  /** Mean elements restyled per style recalc in those windows. */
+  restyledFirst: number;
+  restyledLast: number;
+  streamMs: number;
+}
+
+const LONG_TASK_US = 50_000;
+
+/** CPU time of the part of each task inside [from, to] (a task cut by the edge counts pro rata). */
+function cpuInWindow(tasks: TraceEvent[], from: number, to: number): number {
+  let total = 0;
+  for (const task of tasks) {
+    const end = task.ts + (task.dur ?? 0);
+    if (end < from || task.ts > to) continue;
+    const share = (task.dur ?? 0) === 0 ? 1 : (Math.min(end, to) - Math.max(task.ts, from)) / (task.dur as number);
+    total += (task.tdur ?? task.dur ?? 0) * share;
+  }
+  return total / 1000;
+}
+
+function meanRestyled(events: TraceEvent[], from: number, to: number): number {
+  const counts = events.filter((event) => event.ts >= from && event.ts <= to).map((event) => event.args?.elementCount ?? event.args?.data?.elementCount ?? 0);
+  return counts.length === 0 ? Number.NaN : counts.reduce((sum, count) => sum + count, 0) / counts.length;
+}
+
+/** Figures of one stream: `urlPart` picks the chat request; `tokens` sizes the B3 windows. */
+export function analyseStreamTrace(events: TraceEvent[], urlPart: string, tokens: number): StreamTraceFigures {
+  const marks = events.filter((event) => event.cat.includes('blink.user_timing') && event.name.startsWith('bench:'));
+  const pid = marks[0]?.pid;
+  const main = marks[0]?.tid;
+  const frameEnds = events.filter((event) => event.pid === pid && event.tid === main && (event.name === 'Paint' || event.name === 'Commit') && event.ph === 'X')
+    .map((event) => event.ts + (event.dur ?? 0)).sort((a, b) => a - b);
+  const paintAfter = (ts: number): number => frameEnds.find((end) => end >= ts) ?? Number.NaN;
+  const firstText = paintAfter(marks.find((event) => event.name === 'bench:text')?.ts ?? Number.NaN);
+  const lastChange = marks.filter((event) => event.name === 'bench:mutation').at(-1)?.ts ?? Number.NaN;
+  const finalPaint = paintAfter(lastChange);
+  // A page whose last change shows no paint in the trace still has its CPU counted up to that change.
+  const measuredUntil = Number.isFinite(finalPaint) ? finalPaint : lastChange;
+  const workerThreads = new Set(events.filter((event) => event.pid === pid && event.ph === 'M' && event.name === 'thread_name' && /Worker/.test(event.args?.name ?? '')).map((event) => event.tid));
+  const tasksOn = (thread: number | undefined): TraceEvent[] => events.filter((event) => event.pid === pid && event.tid === thread && event.name === 'RunTask' && event.ph === 'X');
+  const mainTasks = tasksOn(main);
+  const requestIds = new Set(events.filter((event) => event.name === 'ResourceSendRequest' && event.args?.data?.url?.includes(urlPart)).map((event) => event.args?.data?.requestId));
+  const sent = events.find((event) => event.name === 'ResourceSendRequest' && requestIds.has(event.args?.data?.requestId))?.ts ?? Number.NaN;
+  const chunks = events.filter((event) => event.name === 'ResourceReceivedData' && requestIds.has(event.args?.data?.requestId));
+  const firstByte = chunks[0]?.ts ?? Number.NaN;
+  const lastByte = chunks.at(-1)?.ts ?? Number.NaN;
+  const measured = mainTasks.filter((task) => task.ts >= sent && task.ts <= measuredUntil);
+  const cpu = measured.map((task) => task.tdur ?? task.dur ?? 0);
+  const long = cpu.filter((value) => value > LONG_TASK_US);
+  const span = lastByte - firstByte;
+  const windowSpan = span * Math.min(1, 1000 / tokens);
+  const styles = events.filter((event) => event.pid === pid && event.tid === main && event.name === 'UpdateLayoutTree');
+  let workerCpu = 0;
+  for (const thread of workerThreads) workerCpu += cpuInWindow(tasksOn(thread), sent, measuredUntil);
+  return {
+    mainCpuMs: cpu.reduce((sum, value) => sum + value, 0) / 1000,
+    workerCpuMs: workerCpu,
+    longTasks: long.length,
+    longestTaskMs: Math.max(0, ...cpu) / 1000,
+    blockedMs: long.reduce((sum, value) => sum + value - LONG_TASK_US, 0) / 1000,
+    networkChunks: chunks.length,
+    networkChunksOnMain: chunks.filter((event) => event.tid === main).length,
+    firstByteToPaintMs: (firstText - firstByte) / 1000,
+    lastByteToPaintMs: (finalPaint - lastByte) / 1000,
+    firstWindowMs: cpuInWindow(mainTasks, firstByte, firstByte + windowSpan),
+    lastWindowMs: cpuInWindow(mainTasks, lastByte - windowSpan, lastByte),
+    restyledFirst: meanRestyled(styles, firstByte, firstByte + windowSpan),
+    restyledLast: meanRestyled(styles, lastByte - windowSpan, lastByte),
+    streamMs: span / 1000,
+  };
+}
