@@ -68,3 +68,19 @@ test('with a vault, the app opened at its start URL lands on the chat', async ({
   await unlockVault(page);
   await expect(composerInput(page)).toBeVisible();
 });
+
+test('forgot the passphrase: "Start over" deletes everything after typing DELETE, then a new vault can be made', async ({ page, mock }) => {
+  await setUpChat(page, mock);
+  await sendMessage(page, 'Something to lose');
+  await waitForReplyEnd(page);
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await page.getByRole('button', { name: 'Forgot passphrase? Start over' }).click();
+  const form = page.getByRole('form', { name: 'Start over' });
+  await expect(form).toContainText('backup file');
+  const confirm = form.getByRole('button', { name: 'Delete everything and start over' });
+  await form.getByLabel('Type DELETE to confirm').fill('delete');
+  await expect(confirm).toBeDisabled();
+  await form.getByLabel('Type DELETE to confirm').fill('DELETE');
+  await confirm.click();
+  await expect(page.getByRole('form', { name: 'Create vault' })).toBeVisible({ timeout: 15_000 });
+});

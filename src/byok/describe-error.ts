@@ -1,6 +1,6 @@
 // The one place that turns an error into words for people: a title, what happened, and the
 // action that fixes it (docs/architecture.md, "Rules"). Never includes request headers or keys.
-import { PROVIDERS } from './provider-config';
+import { PROVIDERS, withArticle } from './provider-config';
 import { BYOKError, type BYOKErrorCode } from './types';
 
 export type ErrorAction = 'reenter-key' | 'wait' | 'pick-model' | 'shorten' | 'check-connection' | 'retry' | 'unlock' | 'add-key' | 'none';
@@ -24,7 +24,7 @@ const DESCRIPTIONS: Record<BYOKErrorCode, Describer> = {
   STREAM_ABORTED: () => ({ title: 'Stopped', detail: 'You stopped the reply. What had arrived is kept.', action: 'none' }),
   ENCRYPTION_FAILED: () => ({ title: 'Could not encrypt', detail: 'The browser refused to encrypt the data. Nothing was saved; try again.', action: 'retry' }),
   DECRYPTION_FAILED: () => ({ title: 'Stored data could not be decrypted', detail: 'A stored record was changed or damaged outside the app. It was not used.', action: 'none' }),
-  KEY_NOT_FOUND: (name) => ({ title: `No ${name} key`, detail: `Add a ${name} key in the vault to use this provider.`, action: 'add-key' }),
+  KEY_NOT_FOUND: (name) => ({ title: `No ${name} key`, detail: `Add ${withArticle(name)} key in the vault to use this provider.`, action: 'add-key' }),
   VAULT_LOCKED: () => ({ title: 'The vault is locked', detail: 'Unlock the vault with your passphrase to continue.', action: 'unlock' }),
   WRONG_PASSPHRASE: () => ({ title: 'Wrong passphrase', detail: 'That passphrase does not open this vault. Check caps lock and try again.', action: 'retry' }),
   PERMISSION_DENIED: (name) => ({ title: `${name} refused the request`, detail: 'The key is not allowed to do this (region, organisation or browser access settings). Check the key’s permissions in the provider’s console.', action: 'reenter-key' }),

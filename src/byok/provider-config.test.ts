@@ -166,3 +166,16 @@ describe('validateKeyFormat', () => {
     }
   });
 });
+
+describe('key-shape messages use the right article', () => {
+  it('says "an OpenAI key", "an Anthropic key", "an xAI key", "a Mistral key", and "key starts with"', async () => {
+    const { validateKeyFormat, withArticle } = await import('./provider-config');
+    expect(validateKeyFormat('openai', 'nope-not-a-key').error).toBe(
+      'This is not an OpenAI key. An OpenAI key starts with "sk-" (usually "sk-proj-") followed by at least 20 letters, digits, "-" or "_".',
+    );
+    expect(validateKeyFormat('openai', 'sk-ant-api03-abcdefghijklmnopqrstuvwxyz').error).toContain('This looks like an Anthropic key, not an OpenAI key.');
+    expect(withArticle('xAI')).toBe('an xAI');
+    expect(withArticle('Mistral')).toBe('a Mistral');
+    expect(withArticle('Google Gemini')).toBe('a Google Gemini');
+  });
+});

@@ -132,9 +132,16 @@ const OTHER_PROVIDER_PREFIXES: Array<{ provider: BYOKProvider; prefix: string }>
   { provider: 'openai', prefix: 'sk-' },
 ];
 
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 function findWrongProvider(provider: BYOKProvider, key: string): BYOKProvider | undefined {
   const match = OTHER_PROVIDER_PREFIXES.find((candidate) => key.startsWith(candidate.prefix));
   return match && match.provider !== provider ? match.provider : undefined;
+}
+
+/** "an OpenAI key", "an Anthropic key", "an xAI key", "a Mistral key": by how the name is said. */
+export function withArticle(providerName: string): string {
+  return `${/^[aeiox]/i.test(providerName) ? 'an' : 'a'} ${providerName}`;
 }
 
 /**
@@ -144,15 +151,15 @@ function findWrongProvider(provider: BYOKProvider, key: string): BYOKProvider | 
 export function validateKeyFormat(provider: BYOKProvider, key: string): KeyFormatResult {
   const config = PROVIDERS[provider];
   const trimmed = key.trim();
-  const expected = `${config.displayName} keys ${config.keyFormat.description}.`;
+  const expected = `${capitalise(withArticle(config.displayName))} key ${config.keyFormat.description}.`;
   if (trimmed === '') return { valid: false, error: `Paste your ${config.displayName} API key. ${expected}` };
   if (/\s/.test(trimmed)) return { valid: false, error: `The key contains spaces or line breaks. ${expected}` };
   const refused = REFUSED_PREFIXES[provider]?.find((candidate) => trimmed.startsWith(candidate.prefix));
   if (refused) return { valid: false, error: refused.reason };
   const wrongProvider = findWrongProvider(provider, trimmed);
   if (wrongProvider) {
-    return { valid: false, error: `This looks like a ${PROVIDERS[wrongProvider].displayName} key, not a ${config.displayName} key. ${expected}` };
+    return { valid: false, error: `This looks like ${withArticle(PROVIDERS[wrongProvider].displayName)} key, not ${withArticle(config.displayName)} key. ${expected}` };
   }
-  if (!config.keyFormat.pattern.test(trimmed)) return { valid: false, error: `This is not a ${config.displayName} key. ${expected}` };
+  if (!config.keyFormat.pattern.test(trimmed)) return { valid: false, error: `This is not ${withArticle(config.displayName)} key. ${expected}` };
   return { valid: true };
 }

@@ -28,6 +28,24 @@ describe('formatConversationMarkdown', () => {
   });
 });
 
+describe('a conversation with several models and a failed turn', () => {
+  it('names the model of each reply and leaves out a failed reply that said nothing', () => {
+    const replies: StoredMessage[] = [
+      { id: 'u1', conversationId: 'c1', sequence: 0, role: 'user', content: 'One', status: 'complete', createdAt: 1 },
+      { id: 'a1', conversationId: 'c1', sequence: 1, role: 'assistant', content: 'From 4o', status: 'complete', provider: 'openai', model: 'gpt-4o', createdAt: 2 },
+      { id: 'u2', conversationId: 'c1', sequence: 2, role: 'user', content: 'Two', status: 'complete', createdAt: 3 },
+      { id: 'a2', conversationId: 'c1', sequence: 3, role: 'assistant', content: '', status: 'error', provider: 'openai', model: 'gpt-4o-mini', error: { code: 'RATE_LIMITED', message: 'slow' }, createdAt: 4 },
+      { id: 'a3', conversationId: 'c1', sequence: 4, role: 'assistant', content: 'From Haiku', status: 'complete', provider: 'anthropic', model: 'claude-haiku-4-5', createdAt: 5 },
+    ];
+    const markdown = formatConversationMarkdown(meta, replies);
+    expect(markdown).toContain('- Models: GPT-4o, Claude Haiku 4.5');
+    expect(markdown).toContain('## Assistant (GPT-4o)\n\nFrom 4o');
+    expect(markdown).toContain('## Assistant (Claude Haiku 4.5)\n\nFrom Haiku');
+    expect(markdown).not.toContain('GPT-4o Mini');
+    expect(markdown.match(/## Assistant/g)).toHaveLength(2);
+  });
+});
+
 describe('file names and JSON reading', () => {
   it('makes a safe file name from the title', () => {
     expect(createExportFileName('Sorting: a question!', 'md')).toBe('sorting-a-question.md');

@@ -18,20 +18,39 @@ function describeReply(message: StoredMessage): string {
   return parts.length > 0 ? `\n\n_${parts.join(' · ')}_` : '';
 }
 
+const nameModel = (provider: StoredMessage['provider'], model: string | undefined): string | null =>
+  provider && model ? (findModel(provider, model)?.name ?? model) : null;
+
+/** A failed or cut-off reply that said nothing: there is nothing to read, so the export leaves it out. */
+function isEmptyFailure(message: StoredMessage): boolean {
+  const text = typeof message.content === 'string' ? message.content : '';
+  return message.role === 'assistant' && message.status !== 'complete' && text.trim().length === 0 && (message.toolCalls?.length ?? 0) === 0;
+}
+
+/** Every model that answered, in the order they first did; the conversation's own when none has. */
+function listModelsUsed(conversation: ConversationMeta, messages: StoredMessage[]): string[] {
+  const names = messages.filter((message) => message.role === 'assistant' && !isEmptyFailure(message)).map((message) => nameModel(message.provider, message.model));
+  const distinct = [...new Set(names.filter((name): name is string => name !== null))];
+  return distinct.length > 0 ? distinct : [nameModel(conversation.provider, conversation.model) ?? conversation.model];
+}
+
+/** The version of the conversation on screen (alternatives are not exported to Markdown). */
 export function formatConversationMarkdown(conversation: ConversationMeta, messages: StoredMessage[]): string {
-  const modelName = findModel(conversation.provider, conversation.model)?.name ?? conversation.model;
+  const models = listModelsUsed(conversation, messages);
   const header = [
     `# ${conversation.title}`,
     '',
-    `- Model: ${modelName}`,
+    models.length === 1 ? `- Model: ${models[0]}` : `- Models: ${models.join(', ')}`,
     `- Created: ${new Date(conversation.createdAt).toISOString()}`,
     `- Total cost: ${formatCost(conversation.totalCost)} (${conversation.totalInputTokens} input, ${conversation.totalOutputTokens} output tokens)`,
   ];
   if (conversation.settings.systemPrompt) header.push('', '## System prompt', '', conversation.settings.systemPrompt);
   const body = [...messages]
     .sort((first, second) => first.sequence - second.sequence)
+    .filter((message) => !isEmptyFailure(message))
     .map((message) => {
-      const heading = message.role === 'user' ? '## You' : message.role === 'assistant' ? '## Assistant' : `## Tool ${message.name ?? ''}`.trim();
+      const replyModel = nameModel(message.provider, message.model);
+      const heading = message.role === 'user' ? '## You' : message.role === 'assistant' ? `## Assistant${replyModel ? ` (${replyModel})` : ''}` : `## Tool ${message.name ?? ''}`.trim();
       const toolCalls = (message.toolCalls ?? []).map((call) => `\n\n\`\`\`json\n// tool call: ${call.name}\n${JSON.stringify(call.arguments, null, 2)}\n\`\`\``).join('');
       const reply = message.role === 'assistant' ? describeReply(message) : '';
       return `${heading}\n\n${contentToMarkdown(message.content)}${toolCalls}${reply}`;

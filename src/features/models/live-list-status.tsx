@@ -40,8 +40,8 @@ export function LiveListStatus({ online, vaultUnlocked, verifiedProviders, live,
       <Banner tone="info">
         Prices come from the built-in pricing table.{' '}
         {vaultUnlocked
-          ? 'Add and verify a key in the vault to merge in that provider’s own model list.'
-          : 'Unlock the vault to merge in the own model lists of the providers you have verified keys for.'}{' '}
+          ? 'Add and verify a key in the vault to add that provider’s own model list.'
+          : 'Unlock the vault to add the model lists of the providers you have verified keys for.'}{' '}
         <a href="#/vault" className="font-medium underline hover:no-underline">Go to the vault</a>
       </Banner>
     );

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { addKey } from '../../byok/api-key-manager';
 import { describeError } from '../../byok/describe-error';
-import { PROVIDERS, validateKeyFormat } from '../../byok/provider-config';
+import { PROVIDERS, validateKeyFormat, withArticle } from '../../byok/provider-config';
 import type { BYOKProvider } from '../../byok/types';
 import { Banner } from '../../components/ui/banner';
 import { Button } from '../../components/ui/button';
@@ -59,11 +59,11 @@ export function AddKeyForm({ availableProviders, onSaved }: AddKeyFormProps) {
         </SelectField>
         <TextField
           label="API key"
-          {...SECRET_INPUT_PROPS}
+          {...SECRET_INPUT_PROPS} revealable
           value={apiKey}
           onChange={(event) => setApiKey(event.target.value)}
           placeholder={config.keyFormat.example}
-          hint={format?.valid ? `Looks like a ${config.displayName} key.` : `Expected: ${config.keyFormat.description}`}
+          hint={format?.valid ? `Looks like ${withArticle(config.displayName)} key.` : `Expected: ${config.keyFormat.description}`}
           error={format && !format.valid ? format.error : undefined}
           required
           disabled={busy}

@@ -64,9 +64,9 @@ export function ImportBackupForm({ replacesExisting }: { replacesExisting: boole
   return (
     <form onSubmit={(event) => void submit(event)} className="space-y-3" aria-label="Import backup">
       <TextField label="Backup file" type="file" accept="application/json,.json" onChange={(event) => setFile(event.target.files?.[0] ?? null)} disabled={busy} />
-      <TextField label="Backup passphrase" type="password" autoComplete="off" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} hint="The passphrase the vault had when the backup was made." disabled={busy} />
+      <TextField label="Backup passphrase" type="password" revealable autoComplete="off" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} hint="The passphrase the vault had when the backup was made." disabled={busy} />
       {replacesExisting ? (
-        <TextField label="Current passphrase" type="password" autoComplete="current-password" value={currentPassphrase} onChange={(event) => setCurrentPassphrase(event.target.value)} hint="Replacing this vault needs its own passphrase first. Other open tabs lock." disabled={busy} />
+        <TextField label="Current passphrase" type="password" revealable autoComplete="current-password" value={currentPassphrase} onChange={(event) => setCurrentPassphrase(event.target.value)} hint="Replacing this vault needs its own passphrase first. Other open tabs lock." disabled={busy} />
       ) : null}
       {replacesExisting ? <p className="text-xs text-amber-800 dark:text-amber-200">Importing replaces the vault in this browser; conversations kept under a different vault are deleted.</p> : null}
       {error ? <Banner tone="error" role="alert">{error}</Banner> : null}

@@ -50,7 +50,7 @@ export function ReplaceKeyForm({ provider, onDone, onReplaced }: ActionFormProps
   };
   return (
     <form onSubmit={submit} className="space-y-3" aria-label={`Replace ${PROVIDERS[provider].displayName} key`}>
-      <TextField label="New API key" {...SECRET_INPUT_PROPS} value={apiKey} onChange={(event) => setApiKey(event.target.value)} hint={`Expected: ${PROVIDERS[provider].keyFormat.description}`} error={format && !format.valid ? format.error : undefined} disabled={busy} />
+      <TextField label="New API key" {...SECRET_INPUT_PROPS} revealable value={apiKey} onChange={(event) => setApiKey(event.target.value)} hint={`Expected: ${PROVIDERS[provider].keyFormat.description}`} error={format && !format.valid ? format.error : undefined} disabled={busy} />
       {error ? <Banner tone="error" role="alert">{error}</Banner> : null}
       <div className="flex gap-2">
         <Button type="submit" size="sm" disabled={busy || !format?.valid}>Save new key</Button>

@@ -5,6 +5,7 @@ import { Button } from '../../components/ui/button';
 import { Card } from '../../components/ui/card';
 import { TextField } from '../../components/ui/field';
 import { Spinner } from '../../components/ui/spinner';
+import { StartOverForm } from './start-over-form';
 import { useVaultStore } from './vault-store';
 
 /** Seconds left until the next attempt is allowed, following the clock a few times a second. */
@@ -48,7 +49,7 @@ export function UnlockForm() {
   return (
     <Card title="Unlock your vault" description="Enter your passphrase to use your keys. The vault locks itself again after a while without activity.">
       <form onSubmit={(event) => void submit(event)} className="space-y-4" aria-label="Unlock vault">
-        <TextField label="Passphrase" type="password" autoComplete="current-password" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} required disabled={busy} autoFocus />
+        <TextField label="Passphrase" type="password" revealable autoComplete="current-password" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} required disabled={busy} autoFocus />
         {error ? (
           <Banner tone="error" role="alert">
             {error}
@@ -62,6 +63,7 @@ export function UnlockForm() {
           {busy ? <Spinner label="Deriving your key…" /> : null}
         </div>
       </form>
+      <div className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-800"><StartOverForm /></div>
     </Card>
   );
 }

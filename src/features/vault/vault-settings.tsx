@@ -59,10 +59,10 @@ function ChangePassphraseForm() {
 
   return (
     <form onSubmit={(event) => void submit(event)} className="space-y-3" aria-label="Change passphrase">
-      <TextField label="Current passphrase" type="password" autoComplete="current-password" value={current} onChange={(event) => setCurrent(event.target.value)} disabled={busy} />
-      <TextField label="New passphrase" type="password" autoComplete="new-password" value={next} onChange={(event) => setNext(event.target.value)} disabled={busy} />
+      <TextField label="Current passphrase" type="password" revealable autoComplete="current-password" value={current} onChange={(event) => setCurrent(event.target.value)} disabled={busy} />
+      <TextField label="New passphrase" type="password" revealable autoComplete="new-password" value={next} onChange={(event) => setNext(event.target.value)} disabled={busy} />
       {next ? <StrengthMeter passphrase={next} /> : null}
-      <TextField label="Confirm new passphrase" type="password" autoComplete="new-password" value={confirmation} onChange={(event) => setConfirmation(event.target.value)} error={confirmation && confirmation !== next ? 'The two passphrases differ.' : undefined} disabled={busy} />
+      <TextField label="Confirm new passphrase" type="password" revealable autoComplete="new-password" value={confirmation} onChange={(event) => setConfirmation(event.target.value)} error={confirmation && confirmation !== next ? 'The two passphrases differ.' : undefined} disabled={busy} />
       {message ? <Banner tone={message.tone} role={message.tone === 'error' ? 'alert' : 'status'}>{message.text}</Banner> : null}
       <Button type="submit" variant="secondary" disabled={busy || !ready}>Change passphrase</Button>
     </form>
