@@ -1,6 +1,6 @@
 // The shapes the conversation store reads and writes. Plain data only, so a conversation can be
 // exported as JSON and checked field by field on import.
-import type { BYOKError, BYOKProvider, ChatSettings, MessageContent, ToolCall, Usage } from '../types';
+import type { BYOKError, BYOKProvider, ChatSettings, MessageContent, ReasoningReplay, ToolCall, ToolDefinition, Usage } from '../types';
 
 export interface ConversationMeta {
   id: string;
@@ -14,6 +14,14 @@ export interface ConversationMeta {
   totalInputTokens: number;
   totalOutputTokens: number;
   messageCount: number;
+  /** Tools the model may call in this conversation; only enabled ones are sent. */
+  tools?: ConversationTool[];
+}
+
+/** A tool the user defined: what the model sees, plus whether this conversation offers it. */
+export interface ConversationTool extends ToolDefinition {
+  id: string;
+  enabled: boolean;
 }
 
 export const MESSAGE_STATUSES = ['complete', 'streaming', 'stopped', 'interrupted', 'error'] as const;
@@ -56,6 +64,14 @@ export interface StoredMessage {
   cost?: number | null;
   firstTokenMs?: number;
   totalMs?: number;
+  /** The model's visible reasoning (summary or thinking); encrypted with the message like its text. */
+  reasoning?: string;
+  /** How long the model thought: first reasoning delta to first answer token. */
+  reasoningMs?: number;
+  /** Provider-native pieces the next request must send back (thinking signatures, encrypted reasoning). */
+  replay?: ReasoningReplay;
+  /** A tool message the user declined to answer; its content tells the model so. */
+  rejected?: boolean;
   createdAt: number;
   alternatives?: MessageAlternatives;
 }

@@ -2,8 +2,8 @@
 // caller's message before it is encrypted). Each builds a fresh object from known fields only, so
 // unknown keys, `__proto__` tricks and wrong types never reach storage; each failure names the
 // field. Limits are generous for real chats but stop a crafted file from exhausting memory.
-import { BYOK_PROVIDERS, BYOKError, type BYOKProvider, type ChatSettings, type ImagePart, type MessageContent, type TextPart, type ToolCall, type Usage } from '../types';
-import { MESSAGE_ROLES, MESSAGE_STATUSES, type ConversationMeta, type MessageAlternatives, type MessageError, type StoredMessage } from './conversation-types';
+import { BYOK_PROVIDERS, BYOKError, REASONING_EFFORTS, type BYOKProvider, type ReasoningReplay, type ChatSettings, type ImagePart, type MessageContent, type TextPart, type ToolCall, type Usage } from '../types';
+import { MESSAGE_ROLES, MESSAGE_STATUSES, type ConversationMeta, type ConversationTool, type MessageAlternatives, type MessageError, type StoredMessage } from './conversation-types';
 
 export const CONVERSATION_LIMITS = {
   identifierLength: 200,
@@ -17,6 +17,9 @@ export const CONVERSATION_LIMITS = {
   alternatives: 100,
   alternativeMessages: 5_000,
   alternativeDepth: 12,
+  tools: 64,
+  toolSchemaLength: 100_000,
+  replayLength: 4_000_000,
 } as const;
 
 type Source = Record<string, unknown>;
@@ -64,7 +67,46 @@ function readSettings(value: unknown, path: string): ChatSettings {
   if (source.temperature !== undefined) settings.temperature = readNumber(source.temperature, `${path}.temperature`);
   if (source.maxTokens !== undefined) settings.maxTokens = readNumber(source.maxTokens, `${path}.maxTokens`, true);
   if (source.systemPrompt !== undefined) settings.systemPrompt = readString(source.systemPrompt, `${path}.systemPrompt`, CONVERSATION_LIMITS.textLength);
+  if (source.reasoningEffort !== undefined) settings.reasoningEffort = readChoice(source.reasoningEffort, REASONING_EFFORTS, `${path}.reasoningEffort`);
   return settings;
+}
+
+/** Plain JSON of bounded size (a round trip drops functions and getters; cycles fail). */
+function readPlainJson(value: unknown, path: string, maxLength: number): unknown {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    fail(path, 'must be plain JSON');
+  }
+  if (json === undefined) fail(path, 'must be plain JSON');
+  if (json.length > maxLength) fail(path, `must be at most ${maxLength} characters of JSON`);
+  return JSON.parse(json) as unknown;
+}
+
+function readTool(value: unknown, path: string): ConversationTool {
+  const source = readObject(value, path);
+  const tool: ConversationTool = {
+    id: readIdentifier(source.id, `${path}.id`),
+    name: readIdentifier(source.name, `${path}.name`),
+    enabled: source.enabled === true,
+    parameters: readObject(readPlainJson(source.parameters, `${path}.parameters`, CONVERSATION_LIMITS.toolSchemaLength), `${path}.parameters`),
+  };
+  if (source.description !== undefined) tool.description = readString(source.description, `${path}.description`, CONVERSATION_LIMITS.titleLength);
+  return tool;
+}
+
+export function readTools(value: unknown, path: string): ConversationTool[] {
+  return readArray(value, path, CONVERSATION_LIMITS.tools).map((tool, index) => readTool(tool, `${path}[${index}]`));
+}
+
+function readReplay(value: unknown, path: string): ReasoningReplay {
+  const source = readObject(value, path);
+  return {
+    provider: readProvider(source.provider, `${path}.provider`),
+    model: readIdentifier(source.model, `${path}.model`),
+    items: readArray(readPlainJson(source.items, `${path}.items`, CONVERSATION_LIMITS.replayLength), `${path}.items`, CONVERSATION_LIMITS.contentParts),
+  };
 }
 
 export function readConversationMeta(value: unknown, path: string): ConversationMeta {
@@ -81,6 +123,7 @@ export function readConversationMeta(value: unknown, path: string): Conversation
     totalInputTokens: readNumber(source.totalInputTokens, `${path}.totalInputTokens`, true),
     totalOutputTokens: readNumber(source.totalOutputTokens, `${path}.totalOutputTokens`, true),
     messageCount: readNumber(source.messageCount, `${path}.messageCount`, true),
+    ...(source.tools === undefined ? {} : { tools: readTools(source.tools, `${path}.tools`) }),
   };
 }
 
@@ -124,6 +167,7 @@ function readUsage(value: unknown, path: string): Usage {
     inputTokens: readNumber(source.inputTokens, `${path}.inputTokens`, true),
     outputTokens: readNumber(source.outputTokens, `${path}.outputTokens`, true),
     totalTokens: readNumber(source.totalTokens, `${path}.totalTokens`, true),
+    ...(source.reasoningTokens === undefined ? {} : { reasoningTokens: readNumber(source.reasoningTokens, `${path}.reasoningTokens`, true) }),
   };
   if (source.cachedInputTokens !== undefined) usage.cachedInputTokens = readNumber(source.cachedInputTokens, `${path}.cachedInputTokens`, true);
   if (source.cacheWriteTokens !== undefined) usage.cacheWriteTokens = readNumber(source.cacheWriteTokens, `${path}.cacheWriteTokens`, true);
@@ -162,6 +206,10 @@ function readOptionalMessageFields(source: Source, path: string, message: Stored
   if (source.cost !== undefined) message.cost = source.cost === null ? null : readNumber(source.cost, `${path}.cost`);
   if (source.firstTokenMs !== undefined) message.firstTokenMs = readNumber(source.firstTokenMs, `${path}.firstTokenMs`);
   if (source.totalMs !== undefined) message.totalMs = readNumber(source.totalMs, `${path}.totalMs`);
+  if (source.reasoning !== undefined) message.reasoning = readString(source.reasoning, `${path}.reasoning`, CONVERSATION_LIMITS.textLength);
+  if (source.reasoningMs !== undefined) message.reasoningMs = readNumber(source.reasoningMs, `${path}.reasoningMs`);
+  if (source.replay !== undefined) message.replay = readReplay(source.replay, `${path}.replay`);
+  if (source.rejected !== undefined) message.rejected = source.rejected === true;
 }
 
 export function readStoredMessage(value: unknown, path: string, depth = 0): StoredMessage {

@@ -3,7 +3,7 @@
 import {
   deleteConversation, listConversations, loadMessages, prepareSearch, saveConversation, searchConversations,
 } from '../../byok/conversations/conversation-store';
-import type { ConversationMeta, StoredMessage } from '../../byok/conversations/conversation-types';
+import type { ConversationMeta, ConversationTool, StoredMessage } from '../../byok/conversations/conversation-types';
 import { describeError } from '../../byok/describe-error';
 import type { BYOKProvider, ChatSettings } from '../../byok/types';
 import { replaceConversation, setNotice, sortConversations, useChatStore } from './chat-store';
@@ -110,7 +110,7 @@ export async function removeConversation(id: string): Promise<void> {
 }
 
 /** Model and settings are remembered per conversation; an unsaved one keeps them in memory. */
-export async function updateConversationSettings(changes: Partial<ModelSelection> & { settings?: ChatSettings }): Promise<void> {
+export async function updateConversationSettings(changes: Partial<ModelSelection> & { settings?: ChatSettings; tools?: ConversationTool[] }): Promise<void> {
   const { openConversation: meta, openSaved } = useChatStore.getState();
   if (!meta) return;
   const next: ConversationMeta = { ...meta, ...changes, settings: changes.settings ?? meta.settings };

@@ -27,8 +27,9 @@ function ExportMenu({ conversation }: { conversation: ConversationMeta }) {
         <svg {...ICON_PROPS}><path d="M12 4v11M7 10l5 5 5-5M5 19h14" /></svg>
       </Button>
       {open ? (
-        <div id="export-menu" className="absolute right-0 top-full z-20 mt-1 flex w-48 flex-col rounded-xl bg-white p-1 shadow-lg ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
+        <div id="export-menu" className="absolute right-0 top-full z-20 mt-1 flex w-56 flex-col rounded-xl bg-white p-1 shadow-lg ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
           <Button size="sm" variant="ghost" className="justify-start" onClick={() => { setOpen(false); void exportAsMarkdown(conversation); }}>As Markdown (.md)</Button>
+          <Button size="sm" variant="ghost" className="justify-start" onClick={() => { setOpen(false); void exportAsMarkdown(conversation, { includeReasoning: true }); }}>As Markdown with thinking</Button>
           <Button size="sm" variant="ghost" className="justify-start" onClick={() => { setOpen(false); void exportAsJson(conversation); }}>As JSON (.json)</Button>
         </div>
       ) : null}

@@ -11,6 +11,8 @@ export type ListStatus = 'idle' | 'loading' | 'ready' | 'failed';
 export interface StreamingReply {
   messageId: string;
   text: string;
+  /** Visible reasoning streamed so far; the Thinking section shows it above the answer. */
+  reasoning: string;
   toolCalls: ToolCall[];
 }
 

@@ -5,7 +5,7 @@ import { onVaultLocked } from '../../byok/api-key-manager';
 import { deleteMessagesFrom, saveMessage } from '../../byok/conversations/conversation-store';
 import type { ConversationMeta, MessageAlternatives, StoredMessage } from '../../byok/conversations/conversation-types';
 import { streamChat } from '../../byok/streaming-client';
-import type { MessageContent, StreamChunk } from '../../byok/types';
+import type { MessageContent, StreamChunk, ToolCall } from '../../byok/types';
 import { checkBudget } from '../../byok/usage-ledger';
 import { persistConversation } from './chat-conversation-actions';
 import { clearDraft } from './chat-drafts';
@@ -26,11 +26,11 @@ const browserDependencies: ChatTurnDependencies = {
 };
 
 /** Passes the chunks on, then hands on the deltas still waiting for a frame when the stream ends. */
-async function* flushedAtEnd(chunks: AsyncIterable<StreamChunk>, batcher: DeltaBatcher): AsyncGenerator<StreamChunk> {
+async function* flushedAtEnd(chunks: AsyncIterable<StreamChunk>, batchers: DeltaBatcher[]): AsyncGenerator<StreamChunk> {
   try {
     yield* chunks;
   } finally {
-    batcher.flush();
+    for (const batcher of batchers) batcher.flush();
   }
 }
 
@@ -76,17 +76,23 @@ async function streamReply(meta: ConversationMeta, history: StoredMessage[], alt
     id: reply.id, conversationId: meta.id, sequence: reply.sequence, role: 'assistant', content: '', status: 'streaming',
     provider: meta.provider, model: meta.model, createdAt: reply.createdAt, ...(alternatives ? { alternatives } : {}),
   };
-  useChatStore.setState({ messages: [...history, placeholder], streaming: { messageId: reply.id, text: '', toolCalls: [] } });
+  useChatStore.setState({ messages: [...history, placeholder], streaming: { messageId: reply.id, text: '', reasoning: '', toolCalls: [] } });
   const batcher = createDeltaBatcher(
     (joined) => useChatStore.setState((state) => (state.streaming ? { streaming: { ...state.streaming, text: state.streaming.text + joined } } : {})),
     // The first token is painted in the next frame; later updates come 20 to 7 times a second.
     browserUpdateScheduler,
     streamUpdateInterval,
   );
+  // Reasoning streams through its own batcher, at the same pace as the answer.
+  const reasoningBatcher = createDeltaBatcher(
+    (joined) => useChatStore.setState((state) => (state.streaming ? { streaming: { ...state.streaming, reasoning: state.streaming.reasoning + joined } } : {})),
+    browserUpdateScheduler,
+    streamUpdateInterval,
+  );
   // The last text is on screen as soon as the stream ends, not after the final save.
-  const dependencies: ChatTurnDependencies = { ...browserDependencies, streamChat: (request) => flushedAtEnd(streamChat(request), batcher) };
+  const dependencies: ChatTurnDependencies = { ...browserDependencies, streamChat: (request) => flushedAtEnd(streamChat(request), [batcher, reasoningBatcher]) };
   const turn = runChatTurn({
-    conversation: meta, history, reply, onDelta: batcher.push,
+    conversation: meta, history, reply, onDelta: batcher.push, onReasoning: reasoningBatcher.push,
     onToolCall: (toolCall) => useChatStore.setState((state) => (state.streaming ? { streaming: { ...state.streaming, toolCalls: [...state.streaming.toolCalls, toolCall] } } : {})),
   }, dependencies);
   activeTurn = turn;
@@ -100,6 +106,7 @@ async function streamReply(meta: ConversationMeta, history: StoredMessage[], alt
     activeTurn = null;
   }
   batcher.cancel();
+  reasoningBatcher.cancel();
   useChatStore.setState((state) => ({ messages: state.messages.map((message) => (message.id === final.id ? final : message)), streaming: null }));
   const messageCount = useChatStore.getState().messages.length;
   await persistConversation(addTotals(useChatStore.getState().openConversation ?? meta, final, messageCount)).catch(() => undefined);
@@ -187,4 +194,33 @@ export async function switchMessageVersion(messageId: string, step: -1 | 1): Pro
   } catch (error) {
     explainFailure('Could not switch versions', error);
   }
+}
+
+export interface ToolAnswer {
+  toolCall: ToolCall;
+  /** What the user typed as the tool's output. */
+  result: string;
+  rejected: boolean;
+}
+
+/** Said to the model for a call the user declined, so it can carry on without the result. */
+export const REJECTED_TOOL_RESULT = 'The user declined to run this tool call. Continue without its result.';
+
+/** Saves one result (or refusal) per call of the last reply, then lets the model continue. */
+export async function sendToolResults(answers: ToolAnswer[]): Promise<void> {
+  const { openConversation: meta, messages } = useChatStore.getState();
+  if (!meta || activeTurn || answers.length === 0) return;
+  let sequence = nextSequence(messages);
+  const results: StoredMessage[] = answers.map((answer) => ({
+    id: crypto.randomUUID(), conversationId: meta.id, sequence: sequence++, role: 'tool', toolCallId: answer.toolCall.id, name: answer.toolCall.name,
+    content: answer.rejected ? REJECTED_TOOL_RESULT : answer.result, status: 'complete', createdAt: Date.now(),
+    ...(answer.rejected ? { rejected: true } : {}),
+  }));
+  try {
+    for (const result of results) await saveMessage(result);
+  } catch (error) {
+    setNotice(`Could not send the tool results: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  void streamReply(meta, [...messages, ...results]);
 }

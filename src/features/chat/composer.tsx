@@ -11,6 +11,7 @@ import { updateConversationSettings } from './chat-conversation-actions';
 import { flushDraft, restoreDraft, updateDraft } from './chat-drafts';
 import { draftKeyFor, useChatStore } from './chat-store';
 import { sendMessage, stopReply } from './chat-turn-actions';
+import { EffortControl } from './effort-control';
 import { InputCostEstimate } from './input-cost-estimate';
 import { ModelPicker } from './model-picker';
 import { ACCEPTED_IMAGE_TYPES } from './read-image-attachment';
@@ -94,6 +95,7 @@ export function Composer({ conversation, models, onSent }: ComposerProps) {
         </Button>
         <ModelPicker models={models} value={{ provider: conversation.provider, model: conversation.model }} disabled={streaming}
           onChange={(selection) => void updateConversationSettings(selection)} />
+        <EffortControl conversation={conversation} disabled={streaming} />
         <div className="ml-auto flex min-w-0 items-center gap-2">
           {online ? <InputCostEstimate conversation={conversation} draft={text} images={attachments.images} /> : (
             <p id="composer-offline" className="text-xs text-amber-800 dark:text-amber-200">Offline: sending needs the network.</p>

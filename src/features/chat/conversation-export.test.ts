@@ -46,6 +46,25 @@ describe('a conversation with several models and a failed turn', () => {
   });
 });
 
+describe('reasoning in exports', () => {
+  const thought: StoredMessage = {
+    id: 'r', conversationId: 'c1', sequence: 2, role: 'assistant', content: 'Seventeen degrees.', status: 'complete', createdAt: 3,
+    reasoning: 'The user wants Paris.\n\nCheck the tool.', reasoningMs: 2100,
+  };
+
+  it('leaves the reasoning out of Markdown by default', () => {
+    const markdown = formatConversationMarkdown(meta, [thought]);
+    expect(markdown).toContain('Seventeen degrees.');
+    expect(markdown).not.toContain('The user wants Paris');
+    expect(markdown).not.toContain('Thinking');
+  });
+
+  it('includes it, quoted above the answer, when asked', () => {
+    const markdown = formatConversationMarkdown(meta, [thought], { includeReasoning: true });
+    expect(markdown).toContain('> **Thinking**\n>\n> The user wants Paris.\n>\n> Check the tool.\n\nSeventeen degrees.');
+  });
+});
+
 describe('file names and JSON reading', () => {
   it('makes a safe file name from the title', () => {
     expect(createExportFileName('Sorting: a question!', 'md')).toBe('sorting-a-question.md');

@@ -18,6 +18,18 @@ function describeReply(message: StoredMessage): string {
   return parts.length > 0 ? `\n\n_${parts.join(' · ')}_` : '';
 }
 
+export interface MarkdownExportOptions {
+  /** The model's reasoning is left out unless asked for: it is long and rarely what a reader wants. */
+  includeReasoning?: boolean;
+}
+
+/** The reasoning as a quoted "Thinking" block above the answer. */
+function reasoningToMarkdown(message: StoredMessage): string {
+  if (!message.reasoning) return '';
+  const quoted = message.reasoning.split('\n').map((line) => (line === '' ? '>' : `> ${line}`)).join('\n');
+  return `> **Thinking**\n>\n${quoted}\n\n`;
+}
+
 const nameModel = (provider: StoredMessage['provider'], model: string | undefined): string | null =>
   provider && model ? (findModel(provider, model)?.name ?? model) : null;
 
@@ -35,7 +47,7 @@ function listModelsUsed(conversation: ConversationMeta, messages: StoredMessage[
 }
 
 /** The version of the conversation on screen (alternatives are not exported to Markdown). */
-export function formatConversationMarkdown(conversation: ConversationMeta, messages: StoredMessage[]): string {
+export function formatConversationMarkdown(conversation: ConversationMeta, messages: StoredMessage[], options: MarkdownExportOptions = {}): string {
   const models = listModelsUsed(conversation, messages);
   const header = [
     `# ${conversation.title}`,
@@ -53,7 +65,8 @@ export function formatConversationMarkdown(conversation: ConversationMeta, messa
       const heading = message.role === 'user' ? '## You' : message.role === 'assistant' ? `## Assistant${replyModel ? ` (${replyModel})` : ''}` : `## Tool ${message.name ?? ''}`.trim();
       const toolCalls = (message.toolCalls ?? []).map((call) => `\n\n\`\`\`json\n// tool call: ${call.name}\n${JSON.stringify(call.arguments, null, 2)}\n\`\`\``).join('');
       const reply = message.role === 'assistant' ? describeReply(message) : '';
-      return `${heading}\n\n${contentToMarkdown(message.content)}${toolCalls}${reply}`;
+      const reasoning = options.includeReasoning && message.role === 'assistant' ? reasoningToMarkdown(message) : '';
+      return `${heading}\n\n${reasoning}${contentToMarkdown(message.content)}${toolCalls}${reply}`;
     });
   return `${[header.join('\n'), ...body].join('\n\n')}\n`;
 }

@@ -6,6 +6,7 @@ import { findModel } from '../../byok/provider-config';
 import type { ChatSettings } from '../../byok/types';
 import { TextField } from '../../components/ui/field';
 import { updateConversationSettings } from './chat-conversation-actions';
+import { ToolsPanel } from './tools-panel';
 
 function readNumber(text: string, minimum: number, maximum: number): number | undefined {
   if (text.trim() === '') return undefined;
@@ -21,7 +22,8 @@ export function ConversationSettings({ conversation }: { conversation: Conversat
   const outputLimit = model?.maxOutputTokens ?? 1_000_000;
 
   function commit() {
-    const settings: ChatSettings = {};
+    // Fields edited elsewhere (the composer's effort) are kept.
+    const settings: ChatSettings = conversation.settings.reasoningEffort ? { reasoningEffort: conversation.settings.reasoningEffort } : {};
     if (systemPrompt.trim()) settings.systemPrompt = systemPrompt;
     const parsedTemperature = readNumber(temperature, 0, 2);
     if (parsedTemperature !== undefined) settings.temperature = parsedTemperature;
@@ -52,6 +54,7 @@ export function ConversationSettings({ conversation }: { conversation: Conversat
           hint={`Up to ${outputLimit.toLocaleString('en-US')} for this model.`}
           onChange={(event) => setMaxTokens(event.target.value)} onBlur={commit} />
       </div>
+      <ToolsPanel conversation={conversation} />
     </section>
   );
 }

@@ -4,7 +4,9 @@ import type { ConversationMeta } from '../../byok/conversations/conversation-typ
 import { describeError } from '../../byok/describe-error';
 import { loadConversationList } from './chat-conversation-actions';
 import { setNotice } from './chat-store';
-import { createExportFileName, formatConversationJson, formatConversationMarkdown, ImportFormatError, parseConversationJson } from './conversation-export';
+import {
+  createExportFileName, formatConversationJson, formatConversationMarkdown, ImportFormatError, parseConversationJson, type MarkdownExportOptions,
+} from './conversation-export';
 
 function downloadText(fileName: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -16,10 +18,10 @@ function downloadText(fileName: string, text: string, type: string): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export async function exportAsMarkdown(conversation: ConversationMeta): Promise<void> {
+export async function exportAsMarkdown(conversation: ConversationMeta, options: MarkdownExportOptions = {}): Promise<void> {
   try {
     const messages = await loadMessages(conversation.id);
-    downloadText(createExportFileName(conversation.title, 'md'), formatConversationMarkdown(conversation, messages), 'text/markdown');
+    downloadText(createExportFileName(conversation.title, 'md'), formatConversationMarkdown(conversation, messages, options), 'text/markdown');
   } catch (error) {
     setNotice(`Could not export: ${describeError(error).title}.`);
   }

@@ -9,7 +9,10 @@ import { MessageError } from './message-error';
 import { MessageEditForm } from './message-edit-form';
 import { MessageFooter } from './message-footer';
 import { MessageToolbar } from './message-toolbar';
+import { ThinkingSection } from './thinking-section';
 import { ToolCallBlock } from './tool-call-block';
+import { ToolCallForm } from './tool-call-form';
+import { ToolResultItem } from './tool-result-item';
 
 export interface MessageItemProps {
   message: StoredMessage;
@@ -39,12 +42,20 @@ function AssistantBody({ message }: { message: StoredMessage }) {
   const streaming = useChatStore((state) => (state.streaming?.messageId === message.id ? state.streaming : null));
   const text = streaming ? streaming.text : typeof message.content === 'string' ? message.content : '';
   const toolCalls = streaming ? streaming.toolCalls : (message.toolCalls ?? []);
-  const waiting = streaming !== null && text.length === 0 && toolCalls.length === 0;
+  const reasoning = streaming ? streaming.reasoning : (message.reasoning ?? '');
+  const answering = text.length > 0 || toolCalls.length > 0;
+  const waiting = streaming !== null && !answering && reasoning.length === 0;
+  // The last reply's calls wait for the user's results; older ones were answered (or abandoned).
+  const awaiting = useChatStore((state) => state.messages.at(-1)?.id === message.id && message.status === 'complete' && toolCalls.length > 0);
+  const tools = useChatStore((state) => state.openConversation?.tools);
   return (
     <>
+      {reasoning.length > 0 ? (
+        <ThinkingSection reasoning={reasoning} thinking={streaming !== null && !answering} durationMs={message.reasoningMs} reasoningTokens={message.usage?.reasoningTokens} />
+      ) : null}
       {waiting ? <p className="animate-pulse text-slate-500 motion-reduce:animate-none dark:text-slate-400">Waiting for the first token…</p> : null}
       <MarkdownView text={text} streaming={streaming !== null} />
-      {toolCalls.map((toolCall) => <ToolCallBlock key={toolCall.id} toolCall={toolCall} />)}
+      {awaiting ? <ToolCallForm toolCalls={toolCalls} tools={tools ?? []} /> : toolCalls.map((toolCall) => <ToolCallBlock key={toolCall.id} toolCall={toolCall} />)}
     </>
   );
 }
@@ -66,8 +77,9 @@ function UserMessage({ message }: { message: StoredMessage }) {
 
 export const MessageItem = memo(function MessageItem({ message, vaultHref, newConversationHref, onRetry }: MessageItemProps) {
   if (message.role === 'user') return <UserMessage message={message} />;
+  if (message.role === 'tool') return <ToolResultItem message={message} />;
   const isStreaming = message.status === 'streaming';
-  const hasBody = isStreaming || (typeof message.content === 'string' && message.content.length > 0) || (message.toolCalls?.length ?? 0) > 0;
+  const hasBody = isStreaming || (typeof message.content === 'string' && message.content.length > 0) || (message.toolCalls?.length ?? 0) > 0 || Boolean(message.reasoning);
   return (
     <li className="min-w-0" data-testid="assistant-message" data-status={message.status} aria-busy={isStreaming || undefined}>
       <h3 className="sr-only">Assistant replied</h3>

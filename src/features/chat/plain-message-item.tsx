@@ -4,12 +4,14 @@
 import { memo } from 'react';
 import type { StoredMessage } from '../../byok/conversations/conversation-types';
 import { extractContentText } from '../../byok/conversations/search-text';
+import { ToolResultItem } from './tool-result-item';
 
 // Off-screen placeholders skip layout and paint; the size stands in until one is first rendered.
 const PLACEHOLDER_STYLE = { contentVisibility: 'auto', containIntrinsicSize: 'auto 7rem' } as const;
 
 export const PlainMessageItem = memo(function PlainMessageItem({ message }: { message: StoredMessage }) {
   const text = extractContentText(message.content);
+  if (message.role === 'tool') return <ToolResultItem message={message} />;
   if (message.role === 'user') {
     return (
       <li className="flex justify-end" data-testid="user-message" style={PLACEHOLDER_STYLE}>

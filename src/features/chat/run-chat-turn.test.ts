@@ -46,6 +46,30 @@ function start(harness: Harness, deltas: string[] = []) {
 }
 
 describe('runChatTurn', () => {
+  it('keeps reasoning apart from the answer, times the thinking and stores the replay and reasoning tokens', async () => {
+    const replay = { provider: 'openai' as const, model: 'gpt-4o', items: [{ type: 'reasoning', encrypted_content: 'x' }] };
+    const harness: Harness = createHarness(async function* () {
+      harness.advance(100);
+      yield { type: 'reasoning', delta: 'Weighing ' };
+      harness.advance(2000);
+      yield { type: 'reasoning', delta: 'options.' };
+      harness.advance(500);
+      yield { type: 'content', delta: 'Answer' };
+      yield { type: 'replay', replay };
+      yield { type: 'usage', usage: { inputTokens: 10, outputTokens: 300, totalTokens: 310, reasoningTokens: 280 } };
+      yield { type: 'done', finishReason: 'stop' };
+    });
+    const reasoning: string[] = [];
+    const turn = runChatTurn({
+      conversation, history: [userMessage], reply: { id: 'r1', sequence: 1, createdAt: 5 }, onDelta: () => undefined,
+      onReasoning: (delta) => reasoning.push(delta),
+    }, harness.dependencies);
+    const final = await turn.finished;
+    expect(reasoning).toEqual(['Weighing ', 'options.']);
+    expect(final).toMatchObject({ content: 'Answer', reasoning: 'Weighing options.', reasoningMs: 2500, firstTokenMs: 2600, replay, status: 'complete' });
+    expect(final.usage?.reasoningTokens).toBe(280);
+  });
+
   it('streams text, measures time to first token and total, and ends complete with usage and cost', async () => {
     const harness: Harness = createHarness(async function* () {
       harness.advance(120);

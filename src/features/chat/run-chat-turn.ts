@@ -4,7 +4,7 @@
 // middle of a reply keeps what had arrived. Partial text is never thrown away.
 import type { ConversationMeta, MessageAlternatives, MessageError, StoredMessage } from '../../byok/conversations/conversation-types';
 import { createBudgetRefusal, reserveWorstCase } from '../../byok/budget-reservation';
-import { BYOKError, type ChatRequest, type StreamChunk, type ToolCall } from '../../byok/types';
+import { BYOKError, type ChatRequest, type ReasoningReplay, type StreamChunk, type ToolCall } from '../../byok/types';
 import { calculateUsageCost } from '../../byok/usage-cost';
 import type { BudgetCheck } from '../../byok/usage-ledger';
 import { buildChatRequest } from './build-chat-request';
@@ -26,6 +26,8 @@ export interface ChatTurnInput {
   /** `alternatives`: the earlier versions the reply joins (a regenerate keeps them with it). */
   reply: { id: string; sequence: number; createdAt: number; alternatives?: MessageAlternatives };
   onDelta(delta: string): void;
+  /** Visible reasoning as it streams (shown in the Thinking section above the answer). */
+  onReasoning?(delta: string): void;
   onToolCall?(toolCall: ToolCall): void;
   /** How often at most the streaming reply is written to storage. */
   saveIntervalMs?: number;
@@ -76,22 +78,13 @@ async function consumeTurn(input: ChatTurnInput, dependencies: ChatTurnDependenc
     const refusal = await refuseOverBudget(input, dependencies, request);
     if (refusal) throw refusal;
     writer.saveNow(message);
-    let content = '';
-    const toolCalls: ToolCall[] = [];
+    const accumulated = createReplyAccumulator(dependencies, startedAt, input);
     for await (const chunk of dependencies.streamChat(request)) {
-      if (message.firstTokenMs === undefined && (chunk.type === 'content' || chunk.type === 'tool_call')) {
-        message = { ...message, firstTokenMs: Math.round(dependencies.now() - startedAt) };
-      }
-      if (chunk.type === 'content') {
-        content += chunk.delta;
-        input.onDelta(chunk.delta);
-      } else if (chunk.type === 'tool_call') {
-        toolCalls.push(chunk.toolCall);
-        input.onToolCall?.(chunk.toolCall);
-      } else if (chunk.type === 'usage') {
+      accumulated.add(chunk);
+      message = { ...message, ...accumulated.fields() };
+      if (chunk.type === 'usage') {
         message = { ...message, usage: chunk.usage, cost: calculateUsageCost(conversation.provider, conversation.model, chunk.usage) };
       }
-      message = { ...message, content, ...(toolCalls.length > 0 ? { toolCalls: [...toolCalls] } : {}) };
       writer.saveSoon(message);
     }
     message = { ...message, status: 'complete' };
@@ -101,6 +94,53 @@ async function consumeTurn(input: ChatTurnInput, dependencies: ChatTurnDependenc
   message = { ...message, totalMs: Math.round(dependencies.now() - startedAt) };
   await writer.saveFinal(message);
   return message;
+}
+
+/**
+ * What the stream has said so far, as message fields: answer text, reasoning, tool calls, replay,
+ * time to first answer token and how long the model thought (first reasoning to first answer).
+ */
+function createReplyAccumulator(dependencies: ChatTurnDependencies, startedAt: number, input: ChatTurnInput) {
+  let content = '';
+  let reasoning = '';
+  let reasoningStartedAt: number | undefined;
+  let reasoningMs: number | undefined;
+  let firstTokenMs: number | undefined;
+  let replay: ReasoningReplay | undefined;
+  const toolCalls: ToolCall[] = [];
+  const answerStarted = () => {
+    const now = dependencies.now();
+    firstTokenMs ??= Math.round(now - startedAt);
+    if (reasoningStartedAt !== undefined) reasoningMs ??= Math.round(now - reasoningStartedAt);
+  };
+  return {
+    add(chunk: StreamChunk) {
+      if (chunk.type === 'reasoning') {
+        reasoningStartedAt ??= dependencies.now();
+        reasoning += chunk.delta;
+        input.onReasoning?.(chunk.delta);
+      } else if (chunk.type === 'content') {
+        answerStarted();
+        content += chunk.delta;
+        input.onDelta(chunk.delta);
+      } else if (chunk.type === 'tool_call') {
+        answerStarted();
+        toolCalls.push(chunk.toolCall);
+        input.onToolCall?.(chunk.toolCall);
+      } else if (chunk.type === 'replay') replay = chunk.replay;
+      else if (chunk.type === 'done' && reasoningStartedAt !== undefined) reasoningMs ??= Math.round(dependencies.now() - reasoningStartedAt);
+    },
+    fields(): Partial<StoredMessage> {
+      return {
+        content,
+        ...(toolCalls.length > 0 ? { toolCalls: [...toolCalls] } : {}),
+        ...(reasoning ? { reasoning } : {}),
+        ...(reasoningMs === undefined ? {} : { reasoningMs }),
+        ...(firstTokenMs === undefined ? {} : { firstTokenMs }),
+        ...(replay ? { replay } : {}),
+      };
+    },
+  };
 }
 
 function finishWithError(message: StoredMessage, error: unknown, signal: AbortSignal): StoredMessage {
