@@ -39,6 +39,7 @@ describe.each(REASONING_CONTRACTS)('$provider reasoning contract', (contract) =>
     expect(summary.usage?.outputTokens).toBe(contract.expected.outputTokens);
     expect(summary.doneCount).toBe(1);
     expect(mismatches).toEqual([]);
+    if (contract.provider === 'openai') expect(summary.usage?.cachedInputTokens).toBe(32);
   });
 
   it('streams all reasoning before the first answer text, through the adapter', async () => {

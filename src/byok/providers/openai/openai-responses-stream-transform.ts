@@ -15,14 +15,22 @@ import { mapOpenAIResponsesFinishReason } from './map-openai-responses-finish-re
 
 type Controller = TransformStreamDefaultController<TransformOutput>;
 
-/** input_tokens includes cached tokens; output_tokens includes reasoning tokens (§1.6). */
+/** input_tokens includes cached (and cache-write) tokens; output_tokens includes reasoning tokens (§1.6). */
 export function readOpenAIResponsesUsage(response: JsonRecord | undefined): Usage | undefined {
   const usage = readRecord(response, 'usage');
   if (!usage) return undefined;
   const inputTokens = readNumber(usage, 'input_tokens') ?? 0;
   const outputTokens = readNumber(usage, 'output_tokens') ?? 0;
   const reasoningTokens = readNumber(readRecord(usage, 'output_tokens_details'), 'reasoning_tokens');
-  return { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens, ...(reasoningTokens ? { reasoningTokens } : {}) };
+  const inputDetails = readRecord(usage, 'input_tokens_details');
+  const cachedInputTokens = readNumber(inputDetails, 'cached_tokens');
+  const cacheWriteTokens = readNumber(inputDetails, 'cache_write_tokens');
+  return {
+    inputTokens, outputTokens, totalTokens: inputTokens + outputTokens,
+    ...(reasoningTokens ? { reasoningTokens } : {}),
+    ...(cachedInputTokens ? { cachedInputTokens } : {}),
+    ...(cacheWriteTokens ? { cacheWriteTokens } : {}),
+  };
 }
 
 /**
