@@ -12,6 +12,9 @@ import { addKey, createVault, keyCard, makeCanaryKey } from './support/vault-hel
 /** The table in catalogue order (providers in BYOK_PROVIDERS order, models in table order). */
 const TABLE_MODELS: ProviderModel[] = BYOK_PROVIDERS.flatMap((provider) => PRICING_TABLE[provider]);
 
+/** The count line with retired models hidden (the default view). */
+const ACTIVE_COUNT_TEXT = `${TABLE_MODELS.filter((model) => model.status === 'active').length} of ${TABLE_MODELS.length} models match`;
+
 function catalogueRows(page: Page): Locator {
   return page.getByRole('list', { name: 'Models' }).locator(':scope > li');
 }
@@ -20,20 +23,36 @@ function modelRow(page: Page, provider: string, modelId: string): Locator {
   return page.locator(`li[data-model="${provider}:${modelId}"]`);
 }
 
-async function openModels(page: Page): Promise<void> {
+/** Opens the screen with retired models shown too (they are hidden by default), so the whole table is there. */
+async function openModels(page: Page, showRetired = true): Promise<void> {
   await page.goto('/#/models');
   await expect(page.getByRole('heading', { level: 1, name: 'Models' })).toBeVisible();
   await expect(catalogueRows(page).first()).toBeVisible();
+  if (showRetired) await page.getByRole('checkbox', { name: 'Show retired' }).check();
 }
 
 async function readRowNames(page: Page, count: number): Promise<string[]> {
   return catalogueRows(page).locator('h3').evaluateAll((headings, limit) => headings.slice(0, limit).map((heading) => heading.textContent ?? ''), count);
 }
 
-/** What a stable sort of the table gives: the first `count` names. */
+/** What a stable sort of the table gives, retired models last: the first `count` names. */
 function expectedOrder(compare: (first: ProviderModel, second: ProviderModel) => number, count: number): string[] {
-  return [...TABLE_MODELS].sort(compare).slice(0, count).map((model) => model.name);
+  const retiredLast = (first: ProviderModel, second: ProviderModel) => Number(first.status === 'retired') - Number(second.status === 'retired');
+  return [...TABLE_MODELS].sort((first, second) => retiredLast(first, second) || compare(first, second)).slice(0, count).map((model) => model.name);
 }
+
+test('retired models are hidden by default, shown with the toggle, and always sorted last', async ({ page }) => {
+  await openModels(page, false);
+  const active = TABLE_MODELS.filter((model) => model.status === 'active');
+  await expect(catalogueRows(page)).toHaveCount(active.length);
+  await expect(modelRow(page, 'openai', 'gpt-4-turbo')).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'Show retired' }).check();
+  await expect(catalogueRows(page)).toHaveCount(TABLE_MODELS.length);
+  await page.getByLabel('Sort by').selectOption({ label: 'Input price (lowest first)' });
+  const names = await catalogueRows(page).locator('h3').allTextContents();
+  const firstRetired = names.findIndex((name) => TABLE_MODELS.find((model) => model.name === name)?.status === 'retired');
+  expect(firstRetired).toBe(active.length);
+});
 
 test('shows every model of the pricing table with prices, context, features and status', async ({ page }) => {
   await openModels(page);
@@ -152,13 +171,13 @@ test('offline, the catalogue works from the pricing table and says the live list
   await waitForServiceWorkerControl(page);
   await context.setOffline(true);
   await expect(page.getByText('You are offline, so the providers’ live model lists could not be refreshed.')).toBeVisible();
-  await expect(page.getByText(`${TABLE_MODELS.length} models`, { exact: true })).toBeVisible();
+  await expect(page.getByText(ACTIVE_COUNT_TEXT, { exact: true })).toBeVisible();
 
   // Reloaded offline, the screen comes from the service worker. (Chromium reports navigator.onLine
   // as true in a document loaded under network emulation, so the banner is checked above instead.)
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Models' })).toBeVisible();
-  await expect(page.getByText(`${TABLE_MODELS.length} models`, { exact: true })).toBeVisible();
+  await expect(page.getByText(ACTIVE_COUNT_TEXT, { exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Make default: GPT-4o (OpenAI)' }).click();
   await expect(page.getByTestId('default-model-name')).toHaveText('GPT-4o');
   await context.setOffline(false);
@@ -169,7 +188,7 @@ for (const viewport of [{ width: 375, height: 812 }, { width: 1440, height: 900 
     test(`no axe violations at ${viewport.width} px (${colorScheme}), comparison open`, async ({ page }) => {
       await page.setViewportSize(viewport);
       await page.emulateMedia({ colorScheme });
-      await openModels(page);
+      await openModels(page, false);
       await page.getByRole('button', { name: 'Make default: GPT-4o (OpenAI)' }).click();
       await page.getByRole('checkbox', { name: 'Compare GPT-4o (OpenAI)' }).check();
       await page.getByRole('checkbox', { name: 'Compare Gemini 3.1 Pro (preview) (Google Gemini)' }).check();

@@ -98,3 +98,19 @@ describe('queryCatalogue with a long catalogue', () => {
     expect(prices).toEqual([...prices].sort((first, second) => first - second));
   });
 });
+
+describe('retired models', () => {
+  const entries = [
+    createEntry('openai', 'old-cheap', { status: 'retired', inputCostPer1k: 0.00001, contextWindow: 9_000_000 }),
+    createEntry('openai', 'current', { inputCostPer1k: 0.002, contextWindow: 128_000 }),
+  ];
+  it('are hidden unless asked for', () => {
+    expect(ids(queryCatalogue(entries, DEFAULT_QUERY))).toEqual(['current']);
+    expect(ids(queryCatalogue(entries, query({ showRetired: true })))).toEqual(['current', 'old-cheap']);
+  });
+  it('sort last by price and by context window, however cheap or large', () => {
+    expect(ids(sortCatalogue(entries, 'input-price'))).toEqual(['current', 'old-cheap']);
+    expect(ids(sortCatalogue(entries, 'context-window'))).toEqual(['current', 'old-cheap']);
+    expect(ids(sortCatalogue(entries, 'provider'))).toEqual(['current', 'old-cheap']);
+  });
+});

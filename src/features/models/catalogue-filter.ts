@@ -14,9 +14,11 @@ export interface CatalogueQuery {
   onlyProviders: ReadonlySet<BYOKProvider> | null;
   search: string;
   sort: CatalogueSort;
+  /** Retired models are hidden unless asked for: they cannot be picked, only explain old costs. */
+  showRetired: boolean;
 }
 
-export const DEFAULT_QUERY: CatalogueQuery = { provider: null, features: [], onlyProviders: null, search: '', sort: 'provider' };
+export const DEFAULT_QUERY: CatalogueQuery = { provider: null, features: [], onlyProviders: null, search: '', sort: 'provider', showRetired: false };
 
 /** Case-insensitive; every word must appear in the name or the API id, in any order ("4o mini"). */
 export function matchesSearch(entry: CatalogueEntry, search: string): boolean {
@@ -37,6 +39,7 @@ export function filterCatalogue(entries: readonly CatalogueEntry[], query: Catal
       (query.provider === null || entry.provider === query.provider) &&
       (query.onlyProviders === null || query.onlyProviders.has(entry.provider)) &&
       hasFeatures(entry, query.features) &&
+      (query.showRetired || entry.status !== 'retired') &&
       matchesSearch(entry, query.search),
   );
 }
@@ -60,9 +63,11 @@ function readSortValue(entry: CatalogueEntry, sort: Exclude<CatalogueSort, 'prov
  * the catalogue order (Array.prototype.sort is stable), so the result never flickers.
  */
 export function sortCatalogue(entries: readonly CatalogueEntry[], sort: CatalogueSort): CatalogueEntry[] {
-  if (sort === 'provider') return [...entries];
   const direction = sort === 'context-window' ? -1 : 1;
-  return [...entries].sort((first, second) => compareKnownFirst(readSortValue(first, sort), readSortValue(second, sort), direction));
+  // Retired models always come last: a cheap or huge model nobody can use is not an answer.
+  const retiredLast = (first: CatalogueEntry, second: CatalogueEntry) => Number(first.status === 'retired') - Number(second.status === 'retired');
+  if (sort === 'provider') return [...entries].sort(retiredLast);
+  return [...entries].sort((first, second) => retiredLast(first, second) || compareKnownFirst(readSortValue(first, sort), readSortValue(second, sort), direction));
 }
 
 export function queryCatalogue(entries: readonly CatalogueEntry[], query: CatalogueQuery): CatalogueEntry[] {

@@ -64,6 +64,10 @@ export function CatalogueFilters({ values, vaultUnlocked, onChange }: CatalogueF
             {FEATURE_LABELS[feature]}
           </label>
         ))}
+        <label className="inline-flex items-center gap-2 text-sm">
+          <input type="checkbox" className={CHECK} checked={values.showRetired} onChange={(event) => onChange({ ...values, showRetired: event.target.checked })} />
+          Show retired
+        </label>
         <label className="inline-flex items-center gap-2 text-sm has-disabled:text-slate-500 dark:has-disabled:text-slate-400">
           <input type="checkbox" className={CHECK} checked={vaultUnlocked && values.onlyWithKey} disabled={!vaultUnlocked}
             aria-describedby={vaultUnlocked ? undefined : lockedHintId} onChange={(event) => onChange({ ...values, onlyWithKey: event.target.checked })} />
