@@ -21,18 +21,17 @@ export default defineConfig({
     contentSecurityPolicy(),
     tailwindcss(),
     VitePWA({
-      strategies: 'generateSW',
+      // Our own worker (src/sw/sw.ts, built to sw.js): it puts the CSP header on navigations (R24).
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
       registerType: 'prompt',
       // A separate registerSW.js file, never an inline script (security.md R25).
       injectRegister: null,
       includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
       manifest: pwaManifest,
-      workbox: {
+      injectManifest: {
         globPatterns: ['**/*.{js,css,html}'],
-        navigateFallback: 'index.html',
-        // No runtime caching: provider traffic and anything cross-origin never touch the cache (R28).
-        runtimeCaching: [],
-        cleanupOutdatedCaches: true,
       },
     }),
   ],

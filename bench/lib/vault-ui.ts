@@ -37,6 +37,8 @@ export async function addKeyInUi(page: Page, provider: BYOKProvider, mock: MockP
   await form.getByLabel('API key').fill(fakeKey(provider));
   await form.getByText('Advanced').click();
   await form.getByLabel('Endpoint').fill(mock.baseUrlFor(provider));
+  // A custom endpoint must be approved with its origin shown (security.md R22).
+  await form.getByRole('checkbox', { name: /^I trust .+ with this key$/ }).check();
   await form.getByRole('button', { name: 'Save key' }).click();
   await page.getByRole('listitem', { name: `${PROVIDER_NAMES[provider]} key` }).waitFor({ timeout: 20_000 });
 }

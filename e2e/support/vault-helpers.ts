@@ -46,6 +46,8 @@ export async function addKey(page: Page, provider: BYOKProvider, apiKey: string,
   if (endpoint) {
     await form.getByText('Advanced').click();
     await form.getByLabel('Endpoint').fill(endpoint);
+    // A custom endpoint must be approved with its origin shown (security.md R22).
+    await form.getByRole('checkbox', { name: /^I trust .+ with this key$/ }).check();
   }
   await form.getByRole('button', { name: 'Save key' }).click();
   await expect(keyCard(page, provider)).toBeVisible();

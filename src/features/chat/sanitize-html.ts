@@ -1,7 +1,7 @@
 // The last gate before model output reaches the DOM (security.md R27, T27, T28). It runs AFTER the
 // Markdown transform, on the HTML that will actually be inserted: sanitising the Markdown source
 // first and transforming afterwards is exactly the mistake of CVE-2026-44568.
-import DOMPurify from 'dompurify';
+import DOMPurify, { type Config } from 'dompurify';
 
 /** KaTeX's MathML output (render-math.ts): presentation elements only, never `style`. */
 const MATHML_TAGS = [
@@ -21,6 +21,48 @@ const ALLOWED_TAGS = [
 const ALLOWED_ATTR = ['href', 'title', 'class', 'start', 'align', 'target', 'rel', ...MATHML_ATTR];
 /** Only these schemes survive; `javascript:`, `data:`, `vbscript:` and relative tricks do not. */
 export const SAFE_LINK_PATTERN = /^(?:https?:|mailto:)/i;
+
+/**
+ * The app's one Trusted Types policy (security.md R24; CSP `trusted-types app-html default`), fed by
+ * this sanitiser: a string becomes TrustedHTML only by going through DOMPurify with the Markdown
+ * rules. DOMPurify also needs the policy to parse into its inert document; while it runs (and only
+ * then) the policy hands the string through, since DOMPurify must not call itself.
+ */
+type HtmlPolicy = NonNullable<Config['TRUSTED_TYPES_POLICY']>;
+let sanitising = 0;
+const trustedTypes = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): HtmlPolicy } }).trustedTypes;
+const htmlPolicy: HtmlPolicy | undefined = trustedTypes?.createPolicy('app-html', {
+  createHTML: (input: string) => (sanitising > 0 ? input : runSanitiser(input, MARKDOWN_POLICY)),
+  createScriptURL: (input: string) => {
+    if (sanitising > 0) return input;
+    throw new TypeError('The app-html policy creates no script URLs.');
+  },
+});
+
+function runSanitiser(html: string, config: object): string {
+  sanitising += 1;
+  try {
+    return DOMPurify.sanitize(html, { ...config, ...(htmlPolicy ? { TRUSTED_TYPES_POLICY: htmlPolicy } : {}) }) as unknown as string;
+  } finally {
+    sanitising -= 1;
+  }
+}
+
+function runSanitiserToFragment(html: string, config: object): DocumentFragment {
+  sanitising += 1;
+  try {
+    return DOMPurify.sanitize(html, { ...config, RETURN_DOM_FRAGMENT: true, ...(htmlPolicy ? { TRUSTED_TYPES_POLICY: htmlPolicy } : {}) });
+  } finally {
+    sanitising -= 1;
+  }
+}
+
+/** Sanitised HTML for a string sink (innerHTML); TrustedHTML where the browser has Trusted Types. */
+export function toTrustedHtml(html: string): string {
+  installHooks();
+  // TrustedHTML stringifies to its content; typed as string so it fits the DOM's innerHTML setter.
+  return htmlPolicy ? (htmlPolicy.createHTML(html) as unknown as string) : runSanitiser(html, MARKDOWN_POLICY);
+}
 
 let hooksInstalled = false;
 
@@ -48,7 +90,7 @@ const HIGHLIGHT_POLICY = { ALLOWED_TAGS: ['span'], ALLOWED_ATTR: ['class'] };
 
 export function sanitizeHtml(html: string): string {
   installHooks();
-  return DOMPurify.sanitize(html, MARKDOWN_POLICY);
+  return runSanitiser(html, MARKDOWN_POLICY);
 }
 
 /**
@@ -57,10 +99,10 @@ export function sanitizeHtml(html: string): string {
  */
 export function sanitizeHtmlToFragment(html: string): DocumentFragment {
   installHooks();
-  return DOMPurify.sanitize(html, { ...MARKDOWN_POLICY, RETURN_DOM_FRAGMENT: true });
+  return runSanitiserToFragment(html, MARKDOWN_POLICY);
 }
 
 /** Highlighted code is only ever spans with highlight.js classes. */
 export function sanitizeHighlightedCodeToFragment(html: string): DocumentFragment {
-  return DOMPurify.sanitize(html, { ...HIGHLIGHT_POLICY, RETURN_DOM_FRAGMENT: true });
+  return runSanitiserToFragment(html, HIGHLIGHT_POLICY);
 }

@@ -7,6 +7,7 @@ import { Banner } from '../../components/ui/banner';
 import { Button } from '../../components/ui/button';
 import { Card } from '../../components/ui/card';
 import { SECRET_INPUT_PROPS, SelectField, TextField } from '../../components/ui/field';
+import { EndpointConsent, customEndpointOrigin } from './endpoint-consent';
 import { useVaultStore } from './vault-store';
 
 export interface AddKeyFormProps {
@@ -20,11 +21,13 @@ export function AddKeyForm({ availableProviders, onSaved }: AddKeyFormProps) {
   const [provider, setProvider] = useState<BYOKProvider>(availableProviders[0] ?? 'openai');
   const [apiKey, setApiKey] = useState('');
   const [endpoint, setEndpoint] = useState('');
+  const [consented, setConsented] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const config = PROVIDERS[provider];
   const format = apiKey.trim() === '' ? null : validateKeyFormat(provider, apiKey);
+  const customOrigin = customEndpointOrigin(endpoint, config.baseUrl);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -38,6 +41,7 @@ export function AddKeyForm({ availableProviders, onSaved }: AddKeyFormProps) {
       }
       setApiKey('');
       setEndpoint('');
+      setConsented(false);
       await refresh();
       onSaved(provider);
       const next = availableProviders.find((candidate) => candidate !== provider);
@@ -71,11 +75,12 @@ export function AddKeyForm({ availableProviders, onSaved }: AddKeyFormProps) {
         <details className="rounded-lg border border-slate-200 px-3 py-2 text-sm dark:border-slate-700">
           <summary className="cursor-pointer font-medium">Advanced</summary>
           <div className="mt-3">
-            <TextField label="Endpoint" type="url" inputMode="url" value={endpoint} onChange={(event) => setEndpoint(event.target.value)} placeholder={config.baseUrl} hint={`Defaults to ${config.baseUrl}. Only https, or http on localhost for a local gateway. The key is bound to this origin.`} disabled={busy} spellCheck={false} autoComplete="off" />
+            <TextField label="Endpoint" type="url" inputMode="url" value={endpoint} onChange={(event) => { setEndpoint(event.target.value); setConsented(false); }} placeholder={config.baseUrl} hint={`Defaults to ${config.baseUrl}. Only https, or http on localhost for a local gateway. The key is bound to this origin.`} disabled={busy} spellCheck={false} autoComplete="off" />
           </div>
+          {customOrigin ? <div className="mt-3"><EndpointConsent origin={customOrigin} providerName={config.displayName} checked={consented} disabled={busy} onChange={setConsented} /></div> : null}
         </details>
         {error ? <Banner tone="error" role="alert">{error}</Banner> : null}
-        <Button type="submit" disabled={busy || !format?.valid}>
+        <Button type="submit" disabled={busy || !format?.valid || (customOrigin !== null && !consented)}>
           Save key
         </Button>
       </form>
