@@ -21,16 +21,21 @@ self.addEventListener('message', (event) => {
 });
 
 /** The same body and status, with the policy and the R26 headers added. */
-async function withSecurityHeaders(response: Response): Promise<Response> {
+async function withSecurityHeaders(response: Response, approvedOrigins: Promise<unknown[]>): Promise<Response> {
   const headers = new Headers(response.headers);
-  headers.set('Content-Security-Policy', buildWorkerPolicy(await readApprovedOrigins(), self.location.protocol === 'https:'));
+  headers.set('Content-Security-Policy', buildWorkerPolicy(await approvedOrigins, self.location.protocol === 'https:'));
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
-  return new Response(await response.arrayBuffer(), { status: response.status, statusText: response.statusText, headers });
+  // The body is streamed through, not copied: a lock reloads the page, and that must stay quick.
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 precache(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 // Registered before the precache route, which would otherwise answer "/" with the bare shell.
 const shell = createHandlerBoundToURL('index.html');
-registerRoute(new NavigationRoute(async (options) => withSecurityHeaders(await shell(options))));
+registerRoute(new NavigationRoute(async (options) => {
+  // The cache read and the vault read run side by side.
+  const approvedOrigins = readApprovedOrigins();
+  return withSecurityHeaders(await shell(options), approvedOrigins);
+}));
 addRoute();
