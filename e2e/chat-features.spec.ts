@@ -27,13 +27,22 @@ test('Regenerate asks again keeping the old reply as a version, and Edit resends
   expect(chatRequests(mock)[2]?.bodyText).not.toContain('First question');
 });
 
-test('a tool call is shown as a readable block with its name and JSON arguments', async ({ page, mock }) => {
+test('a tool call is shown with its name and JSON arguments, as a form while it waits and a block once passed by', async ({ page, mock }) => {
   await setUpChat(page, mock);
   await sendMessage(page, 'Weather? [[mock:tool-call]]');
   await waitForReplyEnd(page);
-  const block = lastReply(page).getByRole('figure');
+  const form = lastReply(page).getByRole('form', { name: 'Answer the tool calls' });
+  await expect(form).toContainText('Tool call: get_weather');
+  await expect(form).toContainText('"city": "Paris"');
+  // The mock called a tool this conversation never defined: say so rather than pretend to check it.
+  await expect(form).toContainText('No tool named get_weather is defined');
+  await sendMessage(page, 'Never mind, just say hi');
+  await waitForReplyEnd(page, 2);
+  const block = page.getByTestId('assistant-message').first().getByRole('figure');
   await expect(block).toContainText('Tool call: get_weather');
   await expect(block).toContainText('"city": "Paris"');
+  // The abandoned call goes back described in words, never as a call without a result.
+  expect(chatRequests(mock)[1]?.bodyText).toContain('[tool call get_weather');
 });
 
 const VISION_FORMATS = [
