@@ -103,7 +103,7 @@ test('conversations can be renamed, searched by text, and deleted after confirmi
   await expect(page).toHaveURL(/#\/chat$/);
 });
 
-test('export as Markdown and JSON, then import the JSON as a new conversation', async ({ page, mock }) => {
+test('export as Markdown and JSON; importing it back asks to replace or keep both', async ({ page, mock }) => {
   await setUpChat(page, mock);
   await sendMessage(page, 'Exportable question');
   await waitForReplyEnd(page);
@@ -115,6 +115,17 @@ test('export as Markdown and JSON, then import the JSON as a new conversation', 
   const jsonPath = await jsonDownload.path();
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import' }).click()]);
   await chooser.setFiles(jsonPath);
-  await expect(page.getByRole('list', { name: 'Saved conversations' }).getByRole('listitem')).toHaveCount(2);
+  const question = page.getByRole('alertdialog', { name: 'This conversation is already here' });
+  await expect(question).toContainText('“Exportable question” is already here');
+  await question.getByRole('button', { name: 'Keep both' }).click();
+  const rows = page.getByRole('list', { name: 'Saved conversations' }).getByRole('listitem');
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByTestId('user-message')).toContainText('Exportable question');
+
+  const [again] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import' }).click()]);
+  await again.setFiles(jsonPath);
+  await question.getByRole('button', { name: 'Replace' }).click();
+  await expect(question).toHaveCount(0);
+  await expect(rows).toHaveCount(2);
   await expect(page.getByTestId('user-message')).toContainText('Exportable question');
 });

@@ -4,7 +4,7 @@ import { Button } from '../../components/ui/button';
 import { Spinner } from '../../components/ui/spinner';
 import { searchConversationText } from './chat-conversation-actions';
 import { useChatStore } from './chat-store';
-import { importConversationFile } from './conversation-transfer-actions';
+import { importConversationData, readConversationFile, type PendingImport } from './conversation-transfer-actions';
 import { ConversationRows } from './conversation-rows';
 
 export interface ConversationSidebarProps {
@@ -20,6 +20,17 @@ export function ConversationSidebar({ currentId, hrefForConversation, onNavigate
   const searchResults = useChatStore((state) => state.searchResults);
   const [query, setQuery] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
+  const [pendingImport, setPendingImport] = useState<PendingImport | null>(null);
+  const openImported = (id: string) => {
+    window.location.hash = hrefForConversation(id);
+    onNavigate();
+  };
+  const finishImport = async (replace: boolean) => {
+    if (!pendingImport) return;
+    setPendingImport(null);
+    const id = await importConversationData(pendingImport.data, replace ? pendingImport.existing : undefined);
+    if (id) openImported(id);
+  };
 
   // On every keystroke, with no debounce: once the search cache is filled a search is a scan of
   // memory (a few milliseconds), and searchConversationText keeps only the newest query's answer.
@@ -44,12 +55,22 @@ export function ConversationSidebar({ currentId, hrefForConversation, onNavigate
           onChange={async (event) => {
             const file = event.target.files?.[0];
             event.target.value = '';
-            const id = file ? await importConversationFile(file) : null;
-            if (!id) return;
-            window.location.hash = hrefForConversation(id);
-            onNavigate();
+            if (!file) return;
+            const read = await readConversationFile(file);
+            if ('pending' in read) setPendingImport(read.pending);
+            else if (read.id) openImported(read.id);
           }} />
       </div>
+      {pendingImport ? (
+        <div role="alertdialog" aria-label="This conversation is already here" className="space-y-2 rounded-lg bg-amber-50 p-3 text-sm ring-1 ring-amber-300 dark:bg-amber-950/40 dark:ring-amber-800">
+          <p>“{pendingImport.existing.title}” is already here. Replace it with the file, or keep both?</p>
+          <div className="flex flex-wrap gap-2">
+            <Button size="sm" variant="danger" onClick={() => void finishImport(true)}>Replace</Button>
+            <Button size="sm" variant="secondary" onClick={() => void finishImport(false)}>Keep both</Button>
+            <Button size="sm" variant="ghost" onClick={() => setPendingImport(null)}>Cancel</Button>
+          </div>
+        </div>
+      ) : null}
       <div>
         <label htmlFor="conversation-search" className="sr-only">Search conversations</label>
         <input id="conversation-search" type="search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder="Search titles and messages"
