@@ -19,6 +19,7 @@ export {
   DEFAULT_IDLE_TIMEOUT_MS, MAX_IDLE_TIMEOUT_MS, getIdleTimeout, onVaultLocked, setIdleTimeout, touchActivity, type VaultLockReason,
 } from './vault/vault-session';
 export type { KdfOptions } from './vault/vault-lifecycle';
+export { MAX_PASSKEYS, enrolPasskey, listPasskeyUnlockOptions, listPasskeys, removePasskey, unlockWithPasskey, type NewPasskey, type PasskeySummary } from './passkey-unlock';
 
 /**
  * The seed's example imports validateKey from here. It loads the provider adapters on first use,
