@@ -61,7 +61,7 @@ function speedRows(result: StreamingFigures, speed: 'full' | 'paced', label: str
     figure({ id: 'B2', what: `${label}: app last byte → final paint`, unit: 'ms', runs: pick(app, 'lastByteToPaintMs'), budget: 50 }),
     figure({ id: 'B2', what: `${label}: network chunks of the reply (app run)`, unit: '', runs: pick(app, 'networkChunks'), budget: null }),
     figure({ id: 'B2', what: `${label}: app network chunks handled on the main thread`, unit: '', runs: pick(app, 'networkChunksOnMain'), budget: null }),
-    figure({ id: 'B4', what: `${label}: app first byte → first token painted (p50)`, unit: 'ms', runs: pick(app, 'firstByteToPaintMs'), budget: 16 }),
+    figure({ id: 'B4', what: `${label}: app first text: its network chunk → painted (p50)`, unit: 'ms', runs: pick(app, 'firstByteToPaintMs'), budget: 16 }),
   ];
 }
 
