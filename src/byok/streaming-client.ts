@@ -8,6 +8,7 @@ import { getProviderAdapter } from './providers';
 import type { ResolvedChatRequest } from './providers/provider-adapter';
 import { BYOKError, type BYOKProvider, type ChatRequest, type ChatResult, type FinishReason, type ReasoningReplay, type StreamChunk, type ToolCall, type Usage } from './types';
 import { calculateUsageCost } from './usage-cost';
+import { notifyUsageChanged } from './usage-events';
 import { recordUsage } from './usage-ledger';
 import { createUsageMeter } from './usage-meter';
 
@@ -69,6 +70,8 @@ async function recordBilledUsage(request: ChatRequest, usage: Usage): Promise<vo
       ...(usage.estimated ? { estimated: true } : {}),
     }),
   ]);
+  // Again once "last used" is written too, so every screen and tab reads both together.
+  notifyUsageChanged();
 }
 
 /**

@@ -80,3 +80,27 @@ describe('budgets', () => {
     await expect(setMonthlyBudget('anthropic', -1)).rejects.toThrow(RangeError);
   });
 });
+
+describe('budget states and per-model days', () => {
+  it('warns from 80 %, then reports the amount over, and keeps sub-cent budgets', async () => {
+    await setMonthlyBudget('openai', 0.005);
+    expect((await getUsageSummary('openai', NOW)).budgetState).toBe('ok');
+    await recordUsage({ provider: 'openai', model: 'gpt-4o', inputTokens: 1, outputTokens: 1, cost: 0.0041, at: NOW });
+    expect((await getUsageSummary('openai', NOW)).budgetState).toBe('warning');
+    await recordUsage({ provider: 'openai', model: 'gpt-4o-mini', inputTokens: 1, outputTokens: 1, cost: 0.002, estimated: true, at: NOW });
+    const over = await getUsageSummary('openai', NOW);
+    expect(over).toMatchObject({ budget: 0.005, budgetState: 'over', overBudgetBy: 0.0011, monthEstimatedRequests: 1 });
+    await expect(setMonthlyBudget('openai', 0)).rejects.toThrow(RangeError);
+  });
+
+  it('tells listeners when usage or a budget changes', async () => {
+    const { onUsageChanged } = await import('./usage-events');
+    let calls = 0;
+    const stop = onUsageChanged(() => { calls += 1; });
+    await recordUsage({ provider: 'xai', model: 'grok-4.3', inputTokens: 1, outputTokens: 1, cost: 0.1, at: NOW });
+    await setMonthlyBudget('xai', 2);
+    stop();
+    await setMonthlyBudget('xai', 3);
+    expect(calls).toBe(2);
+  });
+});

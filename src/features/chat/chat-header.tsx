@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ConversationMeta } from '../../byok/conversations/conversation-types';
 import { formatCost } from '../../byok/provider-config';
 import { Button } from '../../components/ui/button';
+import { ChatBudgetStatus } from './chat-budget-status';
 import { exportAsJson, exportAsMarkdown } from './conversation-transfer-actions';
 import { formatTokenCount } from './format-duration';
 
@@ -49,6 +50,7 @@ export function ChatHeader({ conversation, saved, settingsOpen, onToggleSettings
         <p className="truncate text-xs text-slate-600 tabular-nums dark:text-slate-400" data-testid="conversation-total">
           Total {formatCost(conversation.totalCost)} · {formatTokenCount(conversation.totalInputTokens)} in / {formatTokenCount(conversation.totalOutputTokens)} out
         </p>
+        <ChatBudgetStatus provider={conversation.provider} />
       </div>
       <Button size="sm" variant={settingsOpen ? 'secondary' : 'ghost'} className="px-2" aria-label="Settings" title="Conversation settings" aria-expanded={settingsOpen} onClick={onToggleSettings}>
         <svg {...ICON_PROPS}><path d="M4 7h10M18 7h2M4 17h4M12 17h8" /><circle cx="16" cy="7" r="2" /><circle cx="10" cy="17" r="2" /></svg>

@@ -6,6 +6,7 @@ import { deleteMessagesFrom, saveMessage } from '../../byok/conversations/conver
 import type { ConversationMeta, MessageAlternatives, StoredMessage } from '../../byok/conversations/conversation-types';
 import { streamChat } from '../../byok/streaming-client';
 import type { MessageContent, StreamChunk, ToolCall } from '../../byok/types';
+import { notifyUsageChanged } from '../../byok/usage-events';
 import { checkBudget } from '../../byok/usage-ledger';
 import { persistConversation } from './chat-conversation-actions';
 import { clearDraft } from './chat-drafts';
@@ -47,6 +48,18 @@ export function stopReply(): void {
 
 function explainFailure(action: string, error: unknown): void {
   setNotice(`${action}: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/** "Send once anyway": the next turn, and only that one, skips the budget check. */
+let budgetOverrideOnce = false;
+
+/** Sends the reply a budget refused once more, past the budget, exactly once. */
+export function sendOnceOverBudget(replyId: string): void {
+  if (activeTurn) return;
+  budgetOverrideOnce = true;
+  void regenerateReply(replyId, false).finally(() => {
+    budgetOverrideOnce = false;
+  });
 }
 
 function nextSequence(messages: StoredMessage[]): number {
@@ -91,8 +104,10 @@ async function streamReply(meta: ConversationMeta, history: StoredMessage[], alt
   );
   // The last text is on screen as soon as the stream ends, not after the final save.
   const dependencies: ChatTurnDependencies = { ...browserDependencies, streamChat: (request) => flushedAtEnd(streamChat(request), [batcher, reasoningBatcher]) };
+  const ignoreBudget = budgetOverrideOnce;
+  budgetOverrideOnce = false;
   const turn = runChatTurn({
-    conversation: meta, history, reply, onDelta: batcher.push, onReasoning: reasoningBatcher.push,
+    conversation: meta, history, reply, onDelta: batcher.push, onReasoning: reasoningBatcher.push, ignoreBudget,
     onToolCall: (toolCall) => useChatStore.setState((state) => (state.streaming ? { streaming: { ...state.streaming, toolCalls: [...state.streaming.toolCalls, toolCall] } } : {})),
   }, dependencies);
   activeTurn = turn;
@@ -110,6 +125,8 @@ async function streamReply(meta: ConversationMeta, history: StoredMessage[], alt
   useChatStore.setState((state) => ({ messages: state.messages.map((message) => (message.id === final.id ? final : message)), streaming: null }));
   const messageCount = useChatStore.getState().messages.length;
   await persistConversation(addTotals(useChatStore.getState().openConversation ?? meta, final, messageCount)).catch(() => undefined);
+  // Other tabs' conversation lists and headers re-read the new totals.
+  notifyUsageChanged();
   if (mayRetry && final.error?.code === 'RATE_LIMITED') scheduleAutoRetry(final.id, final.error.retryAfterMs, () => void regenerateReply(final.id, false));
 }
 

@@ -4,6 +4,7 @@ import type { StoredMessage } from '../../byok/conversations/conversation-types'
 import { describeError, type ErrorDescription } from '../../byok/describe-error';
 import { BYOKError, type BYOKErrorCode } from '../../byok/types';
 import { Button } from '../../components/ui/button';
+import { BudgetRefusalActions } from './budget-refusal-actions';
 import { cancelAutoRetry } from './auto-retry';
 import { useChatStore } from './chat-store';
 import { useSecondsUntil } from './use-seconds-until';
@@ -71,6 +72,7 @@ export function MessageError({ message, vaultHref, newConversationHref, onRetry 
       {description.code === 'BUDGET_EXCEEDED' ? <p className="mt-0.5">{message.error.message}</p> : null}
       <div className="mt-2 flex flex-wrap items-center gap-3">
         {autoRetryAt === null ? <ActionHint description={description} vaultHref={vaultHref} newConversationHref={newConversationHref} /> : <AutoRetryCountdown at={autoRetryAt} />}
+        {description.code === 'BUDGET_EXCEEDED' ? <BudgetRefusalActions messageId={message.id} vaultHref={vaultHref} /> : null}
         {onRetry ? <Button size="sm" variant="secondary" onClick={onRetry}>{autoRetryAt === null ? 'Retry' : 'Retry now'}</Button> : null}
       </div>
     </div>

@@ -67,14 +67,14 @@ export function BudgetForm({ provider, onDone, current }: ActionFormProps & { cu
     event.preventDefault();
     void run(async () => {
       const value = amount.trim() === '' ? null : Number(amount);
-      if (value !== null && (!Number.isFinite(value) || value < 0)) return 'Enter an amount in US dollars, such as 20, or leave it empty for no budget.';
+      if (value !== null && (!Number.isFinite(value) || value <= 0)) return 'Enter a positive amount in US dollars, such as 20 or 0.005, or leave it empty for no budget.';
       await setMonthlyBudget(provider, value);
       return null;
     });
   };
   return (
     <form onSubmit={submit} className="space-y-3" aria-label={`Monthly budget for ${PROVIDERS[provider].displayName}`}>
-      <TextField label="Monthly budget (USD)" type="number" min="0" step="0.01" inputMode="decimal" value={amount} onChange={(event) => setAmount(event.target.value)} hint="Messages that would go past it are refused before they are sent. Empty means no budget." disabled={busy} />
+      <TextField label="Monthly budget (USD)" type="number" min="0" step="any" inputMode="decimal" value={amount} onChange={(event) => setAmount(event.target.value)} hint="Any positive amount, cents and below. A message whose longest possible reply would pass it is refused before it is sent; you are warned from 80 %. Empty means no budget." disabled={busy} />
       {error ? <Banner tone="error" role="alert">{error}</Banner> : null}
       <div className="flex gap-2">
         <Button type="submit" size="sm" disabled={busy}>Save budget</Button>

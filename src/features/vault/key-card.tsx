@@ -5,6 +5,7 @@ import type { UsageSummary } from '../../byok/usage-ledger';
 import { Button } from '../../components/ui/button';
 import { formatDate, formatTokens, isDueForRotation } from './format-date';
 import { BudgetForm, RemoveKeyConfirmation, ReplaceKeyForm } from './key-actions';
+import { BudgetFact } from './budget-fact';
 import { SpendChart } from './spend-chart';
 import { VerificationBadge } from './verification-badge';
 
@@ -46,9 +47,9 @@ export function KeyCard({ storedKey, usage, checking, verificationError, onVerif
       <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
         <Fact term="Added">{formatDate(storedKey.createdAt)}</Fact>
         <Fact term="Last used">{formatDate(storedKey.lastUsed)}</Fact>
-        <Fact term="This month">{usage ? `${formatCost(usage.monthCost)} · ${formatTokens(usage.monthTokens.input + usage.monthTokens.output)} tokens` : '—'}</Fact>
+        <Fact term="This month">{usage ? `${usage.monthEstimatedRequests > 0 ? '≈ ' : ''}${formatCost(usage.monthCost)} · ${formatTokens(usage.monthTokens.input + usage.monthTokens.output)} tokens` : '—'}</Fact>
         <Fact term="All time">{usage ? `${formatCost(usage.totalCost)} · ${formatTokens(usage.totalTokens.input + usage.totalTokens.output)} tokens` : '—'}</Fact>
-        <Fact term="Monthly budget">{usage?.budget == null ? 'None' : `${formatCost(usage.budget)} · ${formatCost(Math.max(0, usage.remaining ?? 0))} left`}</Fact>
+        <Fact term="Monthly budget"><BudgetFact usage={usage} /></Fact>
       </dl>
       {usage ? <div className="mt-3"><SpendChart perDay={usage.perDay} label={`${name} spend per day`} /></div> : null}
       <div className="mt-3 flex flex-wrap gap-2">

@@ -2,6 +2,7 @@
 // metadata and usage, never a key: keys are decrypted by src/byok just before each request.
 import { create } from 'zustand';
 import * as keyManager from '../../byok/api-key-manager';
+import { onUsageChanged } from '../../byok/usage-events';
 import { getUsageSummary, type UsageSummary } from '../../byok/usage-ledger';
 import { BYOK_PROVIDERS, type BYOKProvider, type StoredKey } from '../../byok/types';
 import { nextUnlockDelayMs } from './unlock-backoff';
@@ -64,3 +65,7 @@ export const useVaultStore = create<VaultState>()((set, get) => ({
     set({ status: 'locked', ...initialSession });
   },
 }));
+
+// Spend, tokens and "last used" follow every recorded reply and budget change, in this tab and the
+// others (a no-secret message on a BroadcastChannel), without a reload or Re-verify.
+onUsageChanged(() => void useVaultStore.getState().refresh().catch(() => undefined));
