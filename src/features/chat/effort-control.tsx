@@ -28,13 +28,14 @@ export function EffortControl({ conversation, disabled }: { conversation: Conver
   }
 
   return (
-    <label className="flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400">
-      <span>Effort</span>
+    <label className="flex shrink-0 items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400">
+      {/* On phones the toolbar is tight: the select's own value says enough, the name stays for screen readers. */}
+      <span className="sr-only sm:not-sr-only">Effort</span>
       <select
         value={current !== undefined && efforts.includes(current) ? current : ''}
         disabled={disabled}
         onChange={(event) => choose(event.target.value)}
-        className="rounded-md border border-slate-300 bg-white px-1.5 py-1 text-xs text-slate-900 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+        className="max-w-[4.75rem] rounded-md border sm:max-w-[6.5rem] border-slate-300 bg-white px-1.5 py-1 text-xs text-slate-900 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
         title="How long the model may think before it answers (reasoning tokens are billed as output)"
       >
         <option value="">Default</option>

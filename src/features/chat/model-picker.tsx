@@ -85,7 +85,7 @@ export function ModelPicker({ models, value, disabled, onChange }: ModelPickerPr
     <div className="relative min-w-0">
       <button ref={trigger} type="button" id="model-switcher" disabled={disabled} aria-haspopup="listbox" aria-expanded={open}
         aria-label={`Model: ${current?.name ?? value.model}`} onClick={() => (open ? close(false) : setOpen(true))}
-        className={`flex max-w-[11rem] items-center gap-1 truncate rounded-lg px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-60 sm:max-w-[16rem] dark:text-slate-200 dark:hover:bg-slate-800 ${TOUCH_TARGET}`}>
+        className={`flex max-w-[min(11rem,100%)] items-center gap-1 truncate rounded-lg px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-60 sm:max-w-[16rem] dark:text-slate-200 dark:hover:bg-slate-800 ${TOUCH_TARGET}`}>
         <span className="truncate">{current?.name ?? `${value.model}`}</span>
         <span aria-hidden="true" className="text-xs">▾</span>
       </button>
