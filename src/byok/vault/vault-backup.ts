@@ -1,7 +1,10 @@
 // Encrypted backup (security.md R33): the header and the ciphertext records, never plaintext and
 // never the DEK. Import enforces the same floors as creation and proves the passphrase opens the
 // backup, and every record in it, before anything stored is replaced.
+import type { EncryptedValue } from '../crypto';
 import { BYOKError } from '../types';
+import { restoreBudgets, sealBudgets } from './backup-budgets';
+import { isSessionOpen, requireSession } from './vault-session';
 import { normaliseEndpoint } from './endpoint';
 import { isKeyRecord, openRecordDetails, openRecordSecret, recordEntryKey, type KeyRecord } from './key-records';
 import { assertRecordSet } from './record-digest';
@@ -19,12 +22,16 @@ interface VaultBackup {
   exportedAt: number;
   header: VaultHeader;
   records: KeyRecord[];
+  /** Monthly budgets, sealed with the data key (backup-budgets.ts); absent in older backups. */
+  budgets?: EncryptedValue;
 }
 
 export async function exportVault(): Promise<string> {
   const header = await readStoredHeader();
   if (header === undefined) throw new BYOKError('KEY_NOT_FOUND', 'There is no vault to export.');
   const backup: VaultBackup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: Date.now(), header, records: await readStoredRecords() };
+  // Budgets need the data key: sealed when the vault is open (exporting is only offered then).
+  if (isSessionOpen()) backup.budgets = await sealBudgets(requireSession().dek, header.vaultId);
   return JSON.stringify(backup);
 }
 
@@ -102,6 +109,7 @@ export async function importVault(json: string, passphrase: string, beforeCommit
     delete: existingKeys,
     put: [[HEADER_ENTRY, backup.header], ...backup.records.map((record): [string, unknown] => [recordEntryKey(record.provider), record])],
   });
+  await restoreBudgets(dek, backup.header.vaultId, backup.budgets).catch(() => undefined);
   const retiredDek = backup.header.retiredDek === undefined ? undefined : await openRetiredDek(backup.header, dek);
   return { opened: { header: backup.header, dek, ...(retiredDek ? { retiredDek } : {}) }, sameDataKeyAsReplaced };
 }

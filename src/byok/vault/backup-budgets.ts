@@ -1,0 +1,29 @@
+// Monthly budgets travel in the encrypted backup (issue 11): sealed with the vault's data key,
+// bound to the vault id, so the file still holds only ciphertext. An optional field: backups
+// without it import as before, and older readers ignore it.
+import { decryptValue, encryptValue, type EncryptedValue } from '../crypto';
+import { BYOK_PROVIDERS, type BYOKProvider } from '../types';
+import { readAllBudgets, replaceAllBudgets } from '../usage-ledger';
+
+const budgetsAad = (vaultId: string): string => `vivim-byok:budgets:${vaultId}`;
+
+export async function sealBudgets(dek: CryptoKey, vaultId: string): Promise<EncryptedValue> {
+  return encryptValue(dek, JSON.stringify(await readAllBudgets()), budgetsAad(vaultId));
+}
+
+/** Opens sealed budgets (DECRYPTION_FAILED when altered); only positive numbers for known providers are kept. */
+export async function openBudgets(dek: CryptoKey, vaultId: string, sealed: EncryptedValue): Promise<Partial<Record<BYOKProvider, number>>> {
+  const parsed: unknown = JSON.parse(await decryptValue(dek, sealed, budgetsAad(vaultId)));
+  const budgets: Partial<Record<BYOKProvider, number>> = {};
+  if (typeof parsed !== 'object' || parsed === null) return budgets;
+  for (const provider of BYOK_PROVIDERS) {
+    const value = (parsed as Record<string, unknown>)[provider];
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0) budgets[provider] = value;
+  }
+  return budgets;
+}
+
+export async function restoreBudgets(dek: CryptoKey, vaultId: string, sealed: EncryptedValue | undefined): Promise<void> {
+  if (sealed === undefined) return;
+  await replaceAllBudgets(await openBudgets(dek, vaultId, sealed));
+}
