@@ -87,7 +87,7 @@ export function Composer({ conversation, models, onSent }: ComposerProps) {
       />
       <p id="composer-keys" className="sr-only">Enter sends, Shift+Enter adds a new line, Escape stops a reply.</p>
       {attachments.refusal ? <p role="alert" className="px-3 pb-1 text-xs text-red-700 dark:text-red-300">{attachments.refusal}</p> : null}
-      <div className="flex items-center gap-1 px-1.5 pb-1.5">
+      <div className="flex flex-wrap items-center gap-1 px-1.5 pb-1.5">
         <input ref={fileInput} type="file" accept={ACCEPTED_IMAGE_TYPES.join(',')} multiple className="sr-only" tabIndex={-1} aria-hidden="true"
           onChange={(event) => { void attachments.addFiles([...(event.target.files ?? [])]); event.target.value = ''; }} />
         <Button size="sm" variant="ghost" className="px-1.5" onClick={() => fileInput.current?.click()} aria-label="Attach image" title={model?.features?.vision ? 'Attach an image' : 'This model cannot read images'}>

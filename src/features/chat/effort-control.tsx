@@ -35,7 +35,7 @@ export function EffortControl({ conversation, disabled }: { conversation: Conver
         value={current !== undefined && efforts.includes(current) ? current : ''}
         disabled={disabled}
         onChange={(event) => choose(event.target.value)}
-        className="max-w-[4.75rem] rounded-md border sm:max-w-[6.5rem] border-slate-300 bg-white px-1.5 py-1 text-xs text-slate-900 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+        className="min-h-11 max-w-[4.75rem] rounded-md border border-slate-300 bg-white px-1.5 py-1 text-xs text-slate-900 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 sm:max-w-[6.5rem] lg:min-h-0 pointer-coarse:min-h-11 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
         title="How long the model may think before it answers (reasoning tokens are billed as output)"
       >
         <option value="">Default</option>
