@@ -39,10 +39,14 @@ const DESCRIPTIONS: Record<BYOKErrorCode, Describer> = {
   UNKNOWN: () => ({ title: 'Something went wrong', detail: 'An unexpected error happened. Try again.', action: 'retry' }),
 };
 
+const VAULT_WORDED_CODES = new Set<BYOKErrorCode>(['INVALID_REQUEST', 'DECRYPTION_FAILED']);
+
 export function describeError(error: unknown): ErrorDescription {
   const known = error instanceof BYOKError ? error : new BYOKError('UNKNOWN', error instanceof Error ? error.message : String(error));
   const providerName = known.provider ? PROVIDERS[known.provider].displayName : 'The provider';
   const waitSeconds = known.retryAfterMs === undefined ? undefined : Math.max(1, Math.ceil(known.retryAfterMs / 1000));
   const description = (DESCRIPTIONS[known.code] ?? DESCRIPTIONS.UNKNOWN)(providerName, waitSeconds);
-  return { code: known.code, ...description, ...(waitSeconds === undefined ? {} : { waitSeconds }) };
+  // Without a provider these come from the vault itself, whose own message says what to do.
+  const ownWords = known.provider === undefined && VAULT_WORDED_CODES.has(known.code) && known.message !== '';
+  return { code: known.code, ...description, ...(ownWords ? { detail: known.message } : {}), ...(waitSeconds === undefined ? {} : { waitSeconds }) };
 }

@@ -5,6 +5,7 @@ import { Button } from '../../components/ui/button';
 import { Card } from '../../components/ui/card';
 import { TextField } from '../../components/ui/field';
 import { Spinner } from '../../components/ui/spinner';
+import { PasskeyUnlockButton } from './passkey-unlock-button';
 import { StartOverForm } from './start-over-form';
 import { useVaultStore } from './vault-store';
 
@@ -63,6 +64,7 @@ export function UnlockForm() {
           {busy ? <Spinner label="Deriving your key…" /> : null}
         </div>
       </form>
+      <PasskeyUnlockButton />
       <div className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-800"><StartOverForm /></div>
     </Card>
   );

@@ -5,6 +5,7 @@ import { Banner } from '../../components/ui/banner';
 import { Button } from '../../components/ui/button';
 import { Card } from '../../components/ui/card';
 import { SelectField, TextField } from '../../components/ui/field';
+import { PasskeySettings } from './passkey-settings';
 import { ExportBackupButton, ImportBackupForm } from './backup-forms';
 import { StrengthMeter } from './strength-meter';
 
@@ -88,6 +89,8 @@ export function VaultSettings() {
         <div className="space-y-2">
           <h3 className="text-sm font-semibold">Change passphrase</h3>
           <ChangePassphraseForm />
+          <h3 className="pt-4 text-sm font-semibold">Passkeys</h3>
+          <PasskeySettings />
         </div>
       </div>
     </Card>

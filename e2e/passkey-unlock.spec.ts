@@ -1,0 +1,60 @@
+// Passkey unlock (security.md R10, T35–T37) with Chromium's virtual authenticator over CDP. WebAuthn
+// refuses IP-address origins, so this file talks to the preview server as localhost.
+import type { CDPSession, Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { PASSPHRASE, createVault, lockVault, unlockVault } from './support/vault-helpers';
+
+test.use({ baseURL: `http://localhost:${process.env.PREVIEW_PORT ?? 4173}` });
+
+async function addAuthenticator(page: Page, options: Record<string, unknown>): Promise<{ cdp: CDPSession; authenticatorId: string }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2', ctap2Version: 'ctap2_1', transport: 'internal', hasResidentKey: true, hasUserVerification: true,
+      isUserVerified: true, automaticPresenceSimulation: true, ...options,
+    },
+  });
+  return { cdp, authenticatorId };
+}
+
+async function addPasskey(page: Page): Promise<void> {
+  const form = page.getByRole('form', { name: 'Add passkey' });
+  await form.getByLabel('Passkey name').fill('Test authenticator');
+  await form.getByLabel('Passphrase (to add a passkey)').fill(PASSPHRASE);
+  await form.getByRole('button', { name: 'Add a passkey' }).click();
+}
+
+test('T35/T37: create a passkey, lock, unlock with it, refuse it without user verification, unlock with the passphrase', async ({ page }) => {
+  await page.goto('/#/vault');
+  const { cdp, authenticatorId } = await addAuthenticator(page, { hasPrf: true });
+  await createVault(page);
+  await addPasskey(page);
+  await expect(page.getByText('Passkey added.')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'Remove Test authenticator' })).toBeVisible();
+
+  await lockVault(page);
+  await page.getByRole('button', { name: 'Unlock with a passkey' }).click();
+  await expect(page.getByRole('button', { name: 'Lock', exact: true })).toBeVisible({ timeout: 20_000 });
+
+  await lockVault(page);
+  await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: false });
+  await page.getByRole('button', { name: 'Unlock with a passkey' }).click();
+  await expect(page.getByRole('alert')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('form', { name: 'Unlock vault' })).toBeVisible();
+
+  // The passphrase always keeps working.
+  await unlockVault(page);
+});
+
+test('T36: an authenticator without PRF is refused with an explanation; the passphrase is unaffected', async ({ page }) => {
+  await page.goto('/#/vault');
+  await addAuthenticator(page, {});
+  await createVault(page);
+  await addPasskey(page);
+  await expect(page.getByRole('alert')).toContainText('PRF', { timeout: 20_000 });
+  await expect(page.getByRole('list', { name: 'Passkeys' })).toHaveCount(0);
+  await lockVault(page);
+  await expect(page.getByRole('button', { name: 'Unlock with a passkey' })).toHaveCount(0);
+  await unlockVault(page);
+});
