@@ -90,11 +90,18 @@ test('conversations can be renamed, searched by text, and deleted after confirmi
   await expect(list.getByRole('link', { name: /Lava notes/ })).toBeVisible();
   await expect(page.getByTestId('conversation-title')).toHaveText('Lava notes');
 
-  await page.getByLabel('Search conversations').fill('beaks');
+  await page.getByLabel('Search conversations').fill('BEAKS');
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await expect(list).toContainText('About pelicans');
+  // The matching words show under the title, the term itself in a <mark>.
+  const snippet = list.getByTestId('search-snippet');
+  await expect(snippet).toBeVisible();
+  await expect(snippet).toHaveText('about pelicans and their beaks');
+  await expect(snippet.locator('mark')).toHaveText('beaks');
+  await expect(snippet.locator('mark')).toBeVisible();
   await page.getByLabel('Search conversations').fill('');
   await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list.getByTestId('search-snippet')).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Actions for Lava notes' }).click();
   await page.getByRole('button', { name: 'Delete Lava notes' }).click();

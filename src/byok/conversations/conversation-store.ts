@@ -18,10 +18,12 @@ import { buildConversationExport, prepareConversationImport } from './conversati
 import type { ConversationExport, ConversationMeta, CorruptRecordReport, ReadOptions, RecordKind, StoredMessage } from './conversation-types';
 import { readConversationMeta, readStoredMessage } from './conversation-validation';
 import { dropSearchCache, forgetSearchText, rememberSearchText } from './search-cache';
-import { primeSearchCache, searchCached } from './search-index';
+import { primeSearchCache, searchCached, searchCachedWithSnippets, type SearchHit } from './search-index';
 import { readSearchTextForUpdate } from './search-text-records';
 import { createSearchText, dropSearchEntriesFrom, isSearchable, normaliseForSearch, putSearchEntry, setSearchTitle } from './search-text';
 
+export type { SearchHit } from './search-index';
+export type { SearchSnippet } from './search-snippet';
 export type { ConversationExport, ConversationMeta, CorruptRecordReport, MessageStatus, ReadOptions, StoredMessage } from './conversation-types';
 export { CONVERSATION_DATABASE } from './conversation-database';
 
@@ -186,6 +188,14 @@ export async function deleteMessagesFrom(conversationId: string, fromSequence: n
  */
 export async function searchConversations(query: string, options: ReadOptions = {}): Promise<string[]> {
   return searchCached(requireRecordKey(), query, options);
+}
+
+/**
+ * As searchConversations, with the words around each conversation's first match (lower-case, as
+ * the search record is), for showing in the list. Decrypts nothing more than searchConversations.
+ */
+export async function searchConversationSnippets(query: string, options: ReadOptions = {}): Promise<SearchHit[]> {
+  return searchCachedWithSnippets(requireRecordKey(), query, options);
 }
 
 /** Decrypts the search records into memory in the background, so the first search is fast too. */

@@ -6,7 +6,7 @@ import * as records from './conversation-records';
 import { requireSession } from '../vault/vault-session';
 import { CONVERSATIONS_STORE, SEARCH_TEXT_STORE } from './conversation-database';
 import {
-  deleteConversation, deleteMessagesFrom, importConversation, prepareSearch, resetConversationsForTests, saveConversation, saveMessage, searchConversations,
+  deleteConversation, deleteMessagesFrom, importConversation, prepareSearch, resetConversationsForTests, saveConversation, saveMessage, searchConversationSnippets, searchConversations,
 } from './conversation-store';
 import { createMessage, createMeta, createTestVault, ensureUnlocked, expectCode, putRawRecord, readRawRecords } from './conversation-test-fixtures';
 import { chunkIds } from './search-index';
@@ -28,6 +28,20 @@ async function seed(id: string, title: string, texts: string[]): Promise<void> {
 }
 
 describe('search cache', () => {
+  it('gives each match a snippet from the cached text, decrypting nothing more than the plain search', async () => {
+    await seed('a', 'Alpha', ['apples and pears', 'More APPLES later']);
+    await seed('b', 'Beta', ['bananas']);
+    const decrypt = vi.spyOn(records, 'decryptSearchText');
+    const openMessage = vi.spyOn(records, 'openMessage');
+    expect(await searchConversationSnippets('Apples')).toEqual([{ id: 'a', snippet: { text: 'apples and pears', matchStart: 0, matchEnd: 6 } }]);
+    expect(decrypt).toHaveBeenCalledTimes(2);
+    expect(await searchConversationSnippets('later')).toEqual([{ id: 'a', snippet: { text: 'more apples later', matchStart: 12, matchEnd: 17 } }]);
+    expect(await searchConversations('bananas')).toEqual(['b']);
+    expect(decrypt).toHaveBeenCalledTimes(2);
+    expect(openMessage).not.toHaveBeenCalled();
+    expect((await searchConversationSnippets('')).map((hit) => hit.snippet)).toEqual([null, null]);
+  });
+
   it('decrypts each search record once per session, not once per search', async () => {
     await seed('a', 'Alpha', ['apples and pears']);
     await seed('b', 'Beta', ['bananas']);

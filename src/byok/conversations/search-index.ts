@@ -3,9 +3,10 @@
 // every search after the first costs a scan of memory, not 1,000 decryptions (performance.md B7).
 import { BYOKError } from '../types';
 import { CONVERSATIONS_STORE, SEARCH_TEXT_STORE, readAllKeys, readAllRecords } from './conversation-database';
-import { decryptSearchText, parseSearchText, type RecordKey, type SearchTextRecord } from './conversation-records';
+import { decryptSearchText, parseSearchText, type RecordKey, type SearchText, type SearchTextRecord } from './conversation-records';
 import type { CorruptRecordReport, ReadOptions } from './conversation-types';
 import { fillSearchText, openSearchCache, type SearchTexts } from './search-cache';
+import { findSearchSnippet, type SearchSnippet } from './search-snippet';
 import { createSearchPrefilter, matchesSearch, normaliseForSearch } from './search-text';
 
 /** Records read and decrypted together: small enough that a chunk never holds the page up long. */
@@ -99,37 +100,72 @@ export async function primeSearchCache(key: RecordKey): Promise<void> {
   }, false).catch(() => undefined);
 }
 
+/** A matching conversation and the words around its first match (null for an empty query). */
+export interface SearchHit {
+  id: string;
+  snippet: SearchSnippet | null;
+}
+
 /**
  * Ids of conversations whose title or finished message text contains `query`, case-insensitively,
  * in no particular order (the caller filters its sorted list). An empty query matches every
  * conversation. A corrupt search record is skipped and reported.
  */
 export async function searchCached(key: RecordKey, query: string, options: ReadOptions = {}): Promise<string[]> {
+  const texts = await readyTexts(key, query, options);
+  if (texts.needle === '') return texts.conversationIds;
+  return texts.conversationIds.filter((id) => parseMatching(texts, id, (searchText) => matchesSearch(searchText, texts.needle)));
+}
+
+/**
+ * As searchCached, with each match's snippet cut from the same cached text: it decrypts nothing
+ * more, and parses only the records the cheap prefilter lets through, as the search itself does.
+ */
+export async function searchCachedWithSnippets(key: RecordKey, query: string, options: ReadOptions = {}): Promise<SearchHit[]> {
+  const texts = await readyTexts(key, query, options);
+  if (texts.needle === '') return texts.conversationIds.map((id) => ({ id, snippet: null }));
+  const hits: SearchHit[] = [];
+  for (const id of texts.conversationIds) {
+    let snippet: SearchSnippet | null = null;
+    if (parseMatching(texts, id, (searchText) => (snippet = findSearchSnippet(searchText, texts.needle)) !== null)) hits.push({ id, snippet });
+  }
+  return hits;
+}
+
+interface ReadyTexts {
+  conversationIds: string[];
+  texts: SearchTexts;
+  needle: string;
+  mayMatch: (json: string) => boolean;
+  report: ReportCorrupt;
+}
+
+/** Validates the query and fills whatever the cache is still missing (nothing for an empty query). */
+async function readyTexts(key: RecordKey, query: string, options: ReadOptions): Promise<ReadyTexts> {
   if (typeof query !== 'string') throw new BYOKError('INVALID_REQUEST', 'The search query must be a string.');
   const conversationIds = await readConversationIds();
-  if (query === '') return conversationIds;
+  const report = corruptReporter(options);
+  const needle = query === '' ? '' : normaliseForSearch(query);
+  if (needle === '') return { conversationIds, texts: new Map(), needle, mayMatch: () => false, report };
   await joinFill();
   const texts = openSearchCache(key.dek);
-  const report = corruptReporter(options);
   const missing = conversationIds.filter((id) => !texts.has(id));
   if (missing.length > 0) {
     await runFill(async () => {
       await Promise.all(chunkIds(missing).map((chunk) => fillChunk(key, texts, chunk, report)));
     }, true);
   }
-  return matchingIds(texts, conversationIds, normaliseForSearch(query), report);
+  return { conversationIds, texts, needle, mayMatch: createSearchPrefilter(needle), report };
 }
 
-function matchingIds(texts: SearchTexts, conversationIds: string[], needle: string, report: ReportCorrupt): string[] {
-  const mayMatch = createSearchPrefilter(needle);
-  return conversationIds.filter((id) => {
-    const json = texts.get(id);
-    if (json === undefined || json === null || !mayMatch(json)) return false;
-    try {
-      return matchesSearch(parseSearchText(json), needle);
-    } catch (error) {
-      report(id, error);
-      return false;
-    }
-  });
+/** Runs `test` on the parsed record of `id` when the prefilter lets it through; false otherwise. */
+function parseMatching(ready: ReadyTexts, id: string, test: (searchText: SearchText) => boolean): boolean {
+  const json = ready.texts.get(id);
+  if (json === undefined || json === null || !ready.mayMatch(json)) return false;
+  try {
+    return test(parseSearchText(json));
+  } catch (error) {
+    ready.report(id, error);
+    return false;
+  }
 }

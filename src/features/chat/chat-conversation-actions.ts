@@ -1,7 +1,7 @@
 // Conversation-level actions: list, open, create, rename, delete, settings, search. Each writes
 // through to the encrypted conversation store and then updates the chat store.
 import {
-  deleteConversation, listConversations, loadMessages, prepareSearch, saveConversation, searchConversations,
+  deleteConversation, listConversations, loadMessages, prepareSearch, saveConversation, searchConversationSnippets,
 } from '../../byok/conversations/conversation-store';
 import type { ConversationMeta, ConversationTool, StoredMessage } from '../../byok/conversations/conversation-types';
 import { describeError } from '../../byok/describe-error';
@@ -134,8 +134,8 @@ export async function searchConversationText(query: string): Promise<void> {
     return;
   }
   try {
-    const ids = await searchConversations(query);
-    if (search === latestSearch) useChatStore.setState({ searchResults: ids });
+    const hits = await searchConversationSnippets(query);
+    if (search === latestSearch) useChatStore.setState({ searchResults: hits });
   } catch (error) {
     if (search === latestSearch) setNotice(explain('Search failed', error));
   }

@@ -3,6 +3,7 @@
 // and changes at most once per animation frame, so finished messages never re-render while a
 // reply streams. Actions live in chat-conversation-actions.ts and chat-turn-actions.ts.
 import { create } from 'zustand';
+import type { SearchHit } from '../../byok/conversations/conversation-store';
 import type { ConversationMeta, StoredMessage } from '../../byok/conversations/conversation-types';
 import type { ToolCall } from '../../byok/types';
 
@@ -19,8 +20,8 @@ export interface StreamingReply {
 export interface ChatState {
   listStatus: ListStatus;
   conversations: ConversationMeta[];
-  /** Ids matching the search box (titles and text), or null when not searching. */
-  searchResults: string[] | null;
+  /** Conversations matching the search box (titles and text) with their snippets, or null when not searching. */
+  searchResults: SearchHit[] | null;
   /** The conversation on screen; `openSaved` is false until its first message is sent. */
   openConversation: ConversationMeta | null;
   openSaved: boolean;

@@ -1,6 +1,7 @@
 // One conversation in the list: open it, or from its actions menu rename it in place or delete it
 // after a confirmation.
 import { memo, useState } from 'react';
+import type { SearchSnippet } from '../../byok/conversations/conversation-store';
 import type { ConversationMeta } from '../../byok/conversations/conversation-types';
 import { formatCost } from '../../byok/provider-config';
 import { Button } from '../../components/ui/button';
@@ -9,6 +10,8 @@ import { removeConversation, renameConversation } from './chat-conversation-acti
 
 export interface ConversationListItemProps {
   conversation: ConversationMeta;
+  /** The words around the search match, shown under the title while searching. */
+  snippet: SearchSnippet | null;
   href: string;
   current: boolean;
   /** Where to go after deleting the conversation that is open. */
@@ -16,10 +19,22 @@ export interface ConversationListItemProps {
   onNavigate(): void;
 }
 
+/** Text nodes around a <mark>: the snippet is user text, so it never goes through innerHTML. */
+function SnippetText({ snippet }: { snippet: SearchSnippet }) {
+  const { text, matchStart, matchEnd } = snippet;
+  return (
+    <span className="line-clamp-2 text-xs break-words text-slate-700 dark:text-slate-300" data-testid="search-snippet">
+      {text.slice(0, matchStart)}
+      <mark className="rounded-sm bg-amber-200 px-0.5 text-slate-900 dark:bg-amber-300/80">{text.slice(matchStart, matchEnd)}</mark>
+      {text.slice(matchEnd)}
+    </span>
+  );
+}
+
 type Mode = 'view' | 'rename' | 'confirm-delete';
 
 /** Memoised: typing in the search box or opening another conversation leaves other rows alone. */
-export const ConversationListItem = memo(function ConversationListItem({ conversation, href, current, newConversationHref, onNavigate }: ConversationListItemProps) {
+export const ConversationListItem = memo(function ConversationListItem({ conversation, snippet, href, current, newConversationHref, onNavigate }: ConversationListItemProps) {
   const [mode, setMode] = useState<Mode>('view');
   const [title, setTitle] = useState(conversation.title);
   const [menuOpen, setMenuOpen] = useState(false);
@@ -56,6 +71,7 @@ export const ConversationListItem = memo(function ConversationListItem({ convers
     <li className="group relative flex items-center rounded-lg aria-[current=true]:bg-brand-50 dark:aria-[current=true]:bg-brand-900/40" aria-current={current || undefined}>
       <a href={href} onClick={onNavigate} aria-current={current ? 'page' : undefined} className="flex min-h-11 min-w-0 flex-1 flex-col justify-center rounded-lg py-1.5 pr-12 pl-3 hover:bg-slate-100 lg:pr-3 lg:group-focus-within:pr-12 lg:group-hover:pr-12 dark:hover:bg-slate-800">
         <span className="block truncate text-sm font-medium">{conversation.title}</span>
+        {snippet ? <SnippetText snippet={snippet} /> : null}
         <span className="block text-xs text-slate-600 tabular-nums dark:text-slate-400">{formatCost(conversation.totalCost)} · {new Date(conversation.updatedAt).toLocaleDateString()}</span>
       </a>
       {/* Desktop: shown on hover or focus, so titles keep the whole width; phones always show it. */}

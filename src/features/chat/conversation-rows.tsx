@@ -3,18 +3,21 @@
 // "Show more" button does the same for anyone whose screen reader moves without scrolling or
 // focusing (performance.md B7: a 1,000-row list rendered at once took most of a second).
 import { useCallback, useRef, useState, type FocusEvent } from 'react';
+import type { SearchSnippet } from '../../byok/conversations/conversation-store';
 import type { ConversationMeta } from '../../byok/conversations/conversation-types';
 import { ConversationListItem } from './conversation-list-item';
 import { LIST_PAGE_SIZE, grownRowCount, isNearEnd, rowCountForFocus } from './render-window';
 
 export interface ConversationRowsProps {
   conversations: ConversationMeta[];
+  /** The search's snippet per shown conversation, or null when not searching. */
+  snippets: ReadonlyMap<string, SearchSnippet | null> | null;
   currentId: string | null;
   hrefForConversation(id?: string): string;
   onNavigate(): void;
 }
 
-export function ConversationRows({ conversations, currentId, hrefForConversation, onNavigate }: ConversationRowsProps) {
+export function ConversationRows({ conversations, snippets, currentId, hrefForConversation, onNavigate }: ConversationRowsProps) {
   const [rowCount, setRowCount] = useState(LIST_PAGE_SIZE);
   const listRef = useRef<HTMLUListElement>(null);
   const total = conversations.length;
@@ -41,7 +44,7 @@ export function ConversationRows({ conversations, currentId, hrefForConversation
     <>
       <ul ref={listRef} onScroll={onScroll} onFocus={onFocus} className="-mx-1 min-h-0 flex-1 space-y-0.5 overflow-y-auto px-1" aria-label="Saved conversations">
         {conversations.slice(0, rendered).map((conversation) => (
-          <ConversationListItem key={conversation.id} conversation={conversation} href={hrefForConversation(conversation.id)} current={conversation.id === currentId}
+          <ConversationListItem key={conversation.id} conversation={conversation} snippet={snippets?.get(conversation.id) ?? null} href={hrefForConversation(conversation.id)} current={conversation.id === currentId}
             newConversationHref={hrefForConversation()} onNavigate={onNavigate} />
         ))}
       </ul>

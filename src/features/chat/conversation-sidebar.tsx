@@ -39,9 +39,9 @@ export function ConversationSidebar({ currentId, hrefForConversation, onNavigate
   }, [query]);
 
   const shown = useMemo(() => {
-    if (searchResults === null) return conversations;
-    const matching = new Set(searchResults);
-    return conversations.filter((conversation) => matching.has(conversation.id));
+    if (searchResults === null) return { conversations, snippets: null };
+    const snippets = new Map(searchResults.map((hit) => [hit.id, hit.snippet]));
+    return { conversations: conversations.filter((conversation) => snippets.has(conversation.id)), snippets };
   }, [conversations, searchResults]);
 
   return (
@@ -77,10 +77,10 @@ export function ConversationSidebar({ currentId, hrefForConversation, onNavigate
           className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm placeholder:text-slate-500 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 dark:border-slate-600 dark:bg-slate-900 dark:placeholder:text-slate-400" />
       </div>
       {listStatus === 'loading' ? <Spinner label="Decrypting conversations…" /> : null}
-      {listStatus === 'ready' && shown.length === 0 ? (
+      {listStatus === 'ready' && shown.conversations.length === 0 ? (
         <p className="px-1 text-sm text-slate-600 dark:text-slate-400">{searchResults === null ? 'No conversations yet.' : 'No conversation matches.'}</p>
       ) : null}
-      <ConversationRows conversations={shown} currentId={currentId} hrefForConversation={hrefForConversation} onNavigate={onNavigate} />
+      <ConversationRows conversations={shown.conversations} snippets={shown.snippets} currentId={currentId} hrefForConversation={hrefForConversation} onNavigate={onNavigate} />
     </nav>
   );
 }

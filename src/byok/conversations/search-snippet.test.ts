@@ -1,0 +1,66 @@
+// Snippets for the conversation list: the words around the first match, cut at word boundaries.
+import { describe, expect, it } from 'vitest';
+import { cutSnippet, findSearchSnippet, SNIPPET_CONTEXT } from './search-snippet';
+import { createSearchText, normaliseForSearch } from './search-text';
+import { createMessage } from './conversation-test-fixtures';
+
+function snippetFor(title: string, texts: string[], query: string) {
+  const messages = texts.map((content, sequence) => createMessage('c', sequence, { content }));
+  return findSearchSnippet(createSearchText(title, messages), normaliseForSearch(query));
+}
+
+function marked(snippet: { text: string; matchStart: number; matchEnd: number } | null): string | null {
+  if (snippet === null) return null;
+  return `${snippet.text.slice(0, snippet.matchStart)}[${snippet.text.slice(snippet.matchStart, snippet.matchEnd)}]${snippet.text.slice(snippet.matchEnd)}`;
+}
+
+const LONG = 'the quick brown fox jumps over the lazy dog while seventeen curious pelicans watch from the old harbour wall and the tide slowly turns again tonight';
+
+describe('findSearchSnippet', () => {
+  it('matches case-insensitively and marks the match', () => {
+    expect(marked(snippetFor('Birds', ['I saw PELICANS today'], 'Pelicans'))).toBe('i saw [pelicans] today');
+  });
+
+  it('cuts about 40 characters each side at word boundaries, with an ellipsis', () => {
+    const snippet = snippetFor('t', [LONG], 'pelicans');
+    expect(marked(snippet)).toBe('…the lazy dog while seventeen curious [pelicans] watch from the old harbour wall and the…');
+    const { text, matchStart, matchEnd } = snippet!;
+    expect(matchStart - 1).toBeLessThanOrEqual(SNIPPET_CONTEXT);
+    expect(text.length - matchEnd - 1).toBeLessThanOrEqual(SNIPPET_CONTEXT);
+    expect(text.startsWith('…') && text.endsWith('…')).toBe(true);
+  });
+
+  it('has no leading ellipsis for a match at the start, and no trailing one at the end', () => {
+    expect(marked(snippetFor('t', [LONG], 'the quick'))).toBe('[the quick] brown fox jumps over the lazy dog while…');
+    expect(marked(snippetFor('t', [LONG], 'tonight'))).toBe('…wall and the tide slowly turns again [tonight]');
+  });
+
+  it('finds a query of several words, across collapsed whitespace around it', () => {
+    expect(marked(snippetFor('t', ['first line\n\n  then the  harbour wall at dusk'], 'the  harbour wall'))).toBe('first line then [the harbour wall] at dusk');
+  });
+
+  it('handles Unicode: accents, emoji and scripts without spaces, never splitting a character', () => {
+    expect(marked(snippetFor('t', ['Ein Café in Zürich'], 'ZÜRICH'))).toBe('ein café in [zürich]');
+    const emoji = '😀'.repeat(30) + 'needle' + '😀'.repeat(30);
+    const snippet = snippetFor('t', [emoji], 'needle')!;
+    expect(snippet.text.slice(snippet.matchStart, snippet.matchEnd)).toBe('needle');
+    expect(snippet.text).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+    expect(snippet.text.startsWith('…😀') && snippet.text.endsWith('😀…')).toBe(true);
+    expect(marked(snippetFor('t', ['東京で寿司を食べました'], '寿司'))).toBe('東京で[寿司]を食べました');
+  });
+
+  it('uses the first message that matches, then falls back to the title', () => {
+    expect(marked(snippetFor('t', ['no match here', 'second one matches', 'third matches too'], 'matches'))).toBe('second one [matches]');
+    expect(marked(snippetFor('Holiday plans', ['lisbon in may'], 'plans'))).toBe('holiday [plans]');
+    expect(snippetFor('Holiday', ['lisbon'], 'porto')).toBeNull();
+  });
+});
+
+describe('cutSnippet', () => {
+  it('cuts inside a single long word rather than dropping all context', () => {
+    const word = 'x'.repeat(60) + 'abc' + 'y'.repeat(60);
+    const snippet = cutSnippet(word, 60, 63);
+    expect(snippet.text).toBe(`…${'x'.repeat(SNIPPET_CONTEXT)}abc${'y'.repeat(SNIPPET_CONTEXT)}…`);
+    expect(snippet.text.slice(snippet.matchStart, snippet.matchEnd)).toBe('abc');
+  });
+});
