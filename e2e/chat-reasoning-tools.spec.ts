@@ -57,7 +57,8 @@ for (const testCase of CASES) {
     await setUpChat(page, mock, [testCase.provider]);
     await chooseModel(page, testCase.provider, testCase.model);
     await page.getByLabel('Effort').selectOption('high');
-    await sendMessage(page, 'Is it warm in Paris? [[mock:thinking tps=12]]');
+    // 24 reasoning tokens at 4 a second: six seconds of thinking, enough to see it open on a busy machine.
+    await sendMessage(page, 'Is it warm in Paris? [[mock:thinking tps=4]]');
 
     const thinking = lastReply(page).getByTestId('thinking-section');
     // While the model thinks: the section is open, streams reasoning, and no answer text exists yet.
