@@ -6,7 +6,6 @@ import { Button } from '../../components/ui/button';
 import { formatDate, formatTokens, isDueForRotation } from './format-date';
 import { BudgetForm, RemoveKeyConfirmation, ReplaceKeyForm } from './key-actions';
 import { BudgetFact } from './budget-fact';
-import { SpendChart } from './spend-chart';
 import { VerificationBadge } from './verification-badge';
 
 type OpenAction = 'replace' | 'budget' | 'remove' | null;
@@ -51,7 +50,6 @@ export function KeyCard({ storedKey, usage, checking, verificationError, onVerif
         <Fact term="All time">{usage ? `${formatCost(usage.totalCost)} · ${formatTokens(usage.totalTokens.input + usage.totalTokens.output)} tokens` : '—'}</Fact>
         <Fact term="Monthly budget"><BudgetFact usage={usage} /></Fact>
       </dl>
-      {usage ? <div className="mt-3"><SpendChart perDay={usage.perDay} label={`${name} spend per day`} /></div> : null}
       <div className="mt-3 flex flex-wrap gap-2">
         <Button size="sm" variant="secondary" onClick={onVerify} disabled={checking}>Re-verify</Button>
         <Button size="sm" variant="secondary" onClick={() => setOpen('replace')}>Replace key</Button>

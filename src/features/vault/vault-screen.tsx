@@ -4,6 +4,7 @@ import { Spinner } from '../../components/ui/spinner';
 import { ImportBackupForm } from './backup-forms';
 import { CreateVaultForm } from './create-vault-form';
 import { KeyList } from './key-list';
+import { SpendView } from './spend-view';
 import { UnlockForm } from './unlock-form';
 import { VaultSettings } from './vault-settings';
 import { useVaultStore } from './vault-store';
@@ -36,6 +37,7 @@ export function VaultScreen() {
       {status === 'unlocked' ? (
         <>
           <KeyList />
+          <SpendView />
           <VaultSettings />
         </>
       ) : null}

@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import * as keyManager from '../../byok/api-key-manager';
 import { onUsageChanged } from '../../byok/usage-events';
-import { getUsageSummary, type UsageSummary } from '../../byok/usage-ledger';
+import { getUsageSummary, readLedger, type ProviderLedger, type UsageSummary } from '../../byok/usage-ledger';
 import { BYOK_PROVIDERS, type BYOKProvider, type StoredKey } from '../../byok/types';
 import { nextUnlockDelayMs } from './unlock-backoff';
 
@@ -13,6 +13,8 @@ export interface VaultState {
   status: VaultStatus;
   keys: StoredKey[];
   usage: Partial<Record<BYOKProvider, UsageSummary>>;
+  /** Every provider's usage ledger, for the spend view and its CSV. */
+  ledgers: Partial<Record<BYOKProvider, ProviderLedger>>;
   failedUnlocks: number;
   /** ms timestamp before which another unlock attempt is refused (R16 back-off). */
   unlockBlockedUntil: number;
@@ -24,7 +26,7 @@ export interface VaultState {
   wipe(): void;
 }
 
-const initialSession = { keys: [] as StoredKey[], usage: {}, failedUnlocks: 0, unlockBlockedUntil: 0 };
+const initialSession = { keys: [] as StoredKey[], usage: {}, ledgers: {}, failedUnlocks: 0, unlockBlockedUntil: 0 };
 
 export const useVaultStore = create<VaultState>()((set, get) => ({
   status: 'loading',
@@ -58,7 +60,8 @@ export const useVaultStore = create<VaultState>()((set, get) => ({
     if (!keyManager.isVaultUnlocked()) return;
     const keys = await keyManager.listKeys();
     const summaries = await Promise.all(BYOK_PROVIDERS.map(async (provider) => [provider, await getUsageSummary(provider)] as const));
-    set({ keys, usage: Object.fromEntries(summaries) });
+    const ledgers = await Promise.all(BYOK_PROVIDERS.map(async (provider) => [provider, await readLedger(provider)] as const));
+    set({ keys, usage: Object.fromEntries(summaries), ledgers: Object.fromEntries(ledgers) });
   },
 
   wipe() {
