@@ -35,14 +35,16 @@ export function SpendView() {
     <Card
       title="Spend"
       description="What your keys have cost, from the usage each provider reported (≈ marks estimates). Months and days are UTC."
-      actions={<Button size="sm" variant="secondary" disabled={!hasLedger} onClick={() => downloadLedgerCsv(ledgers)}>Download CSV</Button>}
     >
       <div className="space-y-5" aria-label="Spend" role="region">
-        <p className="text-sm">
-          This month, all providers:{' '}
-          <strong className="text-lg tabular-nums" data-testid="spend-month-total">{`${estimated ? '≈ ' : ''}${formatCost(report.month.cost)}`}</strong>
-          <span className="text-slate-600 dark:text-slate-400">{` · ${report.month.requests} ${report.month.requests === 1 ? 'request' : 'requests'}`}</span>
-        </p>
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <p className="text-sm">
+            This month, all providers:{' '}
+            <strong className="text-lg tabular-nums" data-testid="spend-month-total">{`${estimated ? '≈ ' : ''}${formatCost(report.month.cost)}`}</strong>
+            <span className="text-slate-600 dark:text-slate-400">{` · ${report.month.requests} ${report.month.requests === 1 ? 'request' : 'requests'}`}</span>
+          </p>
+          <Button size="sm" variant="secondary" disabled={!hasLedger} onClick={() => downloadLedgerCsv(ledgers)}>Download CSV</Button>
+        </div>
         <SpendCharts providers={chartProviders} daily={report.daily} scaleMax={report.highestProviderDay} />
         <SpendTable report={report} />
       </div>
