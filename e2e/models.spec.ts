@@ -64,15 +64,25 @@ test('shows every model of the pricing table with prices, context, features and 
   await expect(gpt4o.locator('code')).toHaveText('gpt-4o');
   await expect(gpt4o).toContainText('128K');
   await expect(gpt4o).toContainText('16.4K');
-  await expect(gpt4o).toContainText('$0.0025');
-  await expect(gpt4o).toContainText('$0.01');
+  // Prices show per 1M tokens by default, as providers quote them.
+  await expect(gpt4o).toContainText('Input per 1M tokens$2.50');
+  await expect(gpt4o).toContainText('Output per 1M tokens$10.00');
   const features = gpt4o.getByRole('list', { name: 'Features' });
   await expect(features).toContainText('Streaming');
   await expect(features).toContainText('Function calling');
   await expect(features).toContainText('Vision');
 
   // A price above a prompt-size threshold is shown.
+  await expect(modelRow(page, 'google', 'gemini-3.1-pro-preview')).toContainText('over 200K tokens: $4.00 in / $18.00 out');
+
+  // The per 1K switch changes every price on the screen, and is remembered.
+  await page.getByRole('radio', { name: 'per 1K tokens' }).check();
+  await expect(gpt4o).toContainText('Input per 1K tokens$0.0025');
+  await expect(gpt4o).toContainText('Output per 1K tokens$0.01');
   await expect(modelRow(page, 'google', 'gemini-3.1-pro-preview')).toContainText('over 200K tokens: $0.004 in / $0.018 out');
+  await page.reload();
+  await expect(page.getByRole('radio', { name: 'per 1K tokens' })).toBeChecked();
+  await expect(modelRow(page, 'openai', 'gpt-4o')).toContainText('Input per 1K tokens$0.0025');
 });
 
 test('retired models are shown as retired with their date and cannot be picked', async ({ page }) => {

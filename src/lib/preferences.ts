@@ -1,6 +1,7 @@
 // UI preferences: plain, non-secret values in an IndexedDB store of their own
 // (docs/architecture.md, "State"). The one place the app reads and writes them.
 import { createStore, del, get, set } from 'idb-keyval';
+import { DEFAULT_PRICE_UNIT, PRICE_UNITS, type PriceUnit } from '../byok/price-unit';
 import type { BYOKProvider } from '../byok/types';
 
 export interface ModelChoice {
@@ -13,11 +14,13 @@ export interface Preferences {
   defaultModel: ModelChoice | null;
   /** Minutes of inactivity before the vault locks itself. */
   autoLockMinutes: number;
+  /** How unit prices are shown everywhere: per 1M tokens (default) or per 1K. */
+  priceUnit: PriceUnit;
 }
 
 export const AUTO_LOCK_CHOICES = [1, 5, 15, 30, 60, 240] as const;
 
-export const DEFAULT_PREFERENCES: Preferences = { defaultModel: null, autoLockMinutes: 15 };
+export const DEFAULT_PREFERENCES: Preferences = { defaultModel: null, autoLockMinutes: 15, priceUnit: DEFAULT_PRICE_UNIT };
 
 const preferencesStore = createStore('vivim-byok-preferences', 'preferences');
 
@@ -28,6 +31,7 @@ const preferencesStore = createStore('vivim-byok-preferences', 'preferences');
  */
 const PREFERENCE_CHECKS: { [K in keyof Preferences]: (value: unknown) => value is Preferences[K] } = {
   autoLockMinutes: (value): value is number => AUTO_LOCK_CHOICES.some((choice) => choice === value),
+  priceUnit: (value): value is PriceUnit => PRICE_UNITS.some((unit) => unit === value),
   defaultModel: (value): value is ModelChoice | null => value === null || (
     typeof value === 'object' && typeof (value as ModelChoice).provider === 'string' && typeof (value as ModelChoice).modelId === 'string'
   ),

@@ -2,6 +2,7 @@
 // by provider, with price, context window and capabilities per model (ARIA combobox + listbox).
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { TOUCH_TARGET } from '../../components/ui/button';
+import { usePriceUnit } from '../../lib/use-price-unit';
 import type { ModelSelection } from './chat-conversation-actions';
 import { formatContextWindow, formatModelPrice, isReasoningModel, searchModels } from './model-search';
 import type { ChatModelOption } from './use-chat-environment';
@@ -25,12 +26,13 @@ function Capabilities({ model }: { model: ChatModelOption }) {
 }
 
 function ModelOption({ model, id, active, selected, onPick }: { model: ChatModelOption; id: string; active: boolean; selected: boolean; onPick(): void }) {
+  const unit = usePriceUnit();
   return (
     <li id={id} role="option" aria-selected={selected} data-model={`${model.provider}:${model.id}`} data-active={active || undefined} onClick={onPick} onMouseDown={(event) => event.preventDefault()}
       className="flex min-h-11 cursor-pointer flex-col justify-center rounded-lg px-3 py-1.5 data-[active]:bg-brand-50 aria-selected:font-semibold dark:data-[active]:bg-brand-900/50">
       <span className="flex items-center gap-2 text-sm">{selected ? <span aria-hidden="true">✓</span> : null}<span className="truncate">{model.name}</span></span>
       <span className="flex flex-wrap items-center gap-1.5 text-xs text-slate-600 tabular-nums dark:text-slate-300">
-        <span>{formatModelPrice(model)}</span>
+        <span>{formatModelPrice(model, unit)}</span>
         <span>· {formatContextWindow(model.contextWindow)} context</span>
         <Capabilities model={model} />
       </span>

@@ -32,9 +32,10 @@ describe('searchModels', () => {
 
 describe('model values', () => {
   it('shows prices per million tokens, or says the price is unknown', () => {
-    expect(formatModelPrice({ inputCostPer1k: 0.0025, outputCostPer1k: 0.01 })).toBe('$2.50 / $10.00 per 1M');
-    expect(formatModelPrice({ inputCostPer1k: 0.000075, outputCostPer1k: 0.0003 })).toBe('$0.075 / $0.30 per 1M');
-    expect(formatModelPrice({ inputCostPer1k: null, outputCostPer1k: null })).toBe('price unknown');
+    expect(formatModelPrice({ inputCostPer1k: 0.0025, outputCostPer1k: 0.01 }, 'per-1m')).toBe('$2.50 / $10.00 per 1M');
+    expect(formatModelPrice({ inputCostPer1k: 0.0025, outputCostPer1k: 0.01 }, 'per-1k')).toBe('$0.0025 / $0.01 per 1K');
+    expect(formatModelPrice({ inputCostPer1k: 0.000075, outputCostPer1k: 0.0003 }, 'per-1m')).toBe('$0.075 / $0.30 per 1M');
+    expect(formatModelPrice({ inputCostPer1k: null, outputCostPer1k: null }, 'per-1m')).toBe('price unknown');
     expect(formatContextWindow(128_000)).toBe('128K');
     expect(formatContextWindow(1_050_000)).toBe('1.05M');
   });

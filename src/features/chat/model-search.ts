@@ -1,4 +1,5 @@
 // Search and grouping for the chat's model picker: pure, so the fuzzy rules are tested directly.
+import { formatTokenPrice, priceUnitLabel, type PriceUnit } from '../../byok/price-unit';
 import { findModel } from '../../byok/provider-config';
 import { BYOK_PROVIDERS, type BYOKProvider } from '../../byok/types';
 import type { ChatModelOption } from './use-chat-environment';
@@ -52,19 +53,10 @@ export function isReasoningModel(model: Pick<ChatModelOption, 'provider' | 'id'>
   return findModel(model.provider, model.id)?.rejectsTemperature === true;
 }
 
-/** "$2.50 / $10.00 per 1M", or "price unknown" for a model only the provider's list knows. */
-export function formatModelPrice(model: Pick<ChatModelOption, 'inputCostPer1k' | 'outputCostPer1k'>): string {
+/** "$2.50 / $10.00 per 1M" (or per 1K), or "price unknown" for a model only the provider's list knows. */
+export function formatModelPrice(model: Pick<ChatModelOption, 'inputCostPer1k' | 'outputCostPer1k'>, unit: PriceUnit): string {
   if (model.inputCostPer1k === null || model.outputCostPer1k === null) return 'price unknown';
-  return `${formatPerMillion(model.inputCostPer1k)} / ${formatPerMillion(model.outputCostPer1k)} per 1M`;
-}
-
-function formatPerMillion(usdPer1k: number): string {
-  const perMillion = usdPer1k * 1000;
-  if (perMillion >= 1) return `$${perMillion.toFixed(2)}`;
-  // Cheap models keep their significant digits ($0.075), but never fewer than two decimals ($0.30).
-  const trimmed = String(Number(perMillion.toFixed(4)));
-  const decimals = trimmed.split('.')[1]?.length ?? 0;
-  return `$${decimals < 2 ? perMillion.toFixed(2) : trimmed}`;
+  return `${formatTokenPrice(model.inputCostPer1k, unit)} / ${formatTokenPrice(model.outputCostPer1k, unit)} ${priceUnitLabel(unit)}`;
 }
 
 /** 128000 → "128K", 1050000 → "1.05M", null → "?". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePriceTiers, formatPricePer1k, formatTokenCount } from './format-model-values';
+import { describePriceTiers, formatTokenCount } from './format-model-values';
 
 describe('formatTokenCount', () => {
   it('shortens token counts the way providers quote them', () => {
@@ -13,27 +13,14 @@ describe('formatTokenCount', () => {
   });
 });
 
-describe('formatPricePer1k', () => {
-  it('uses formatCost, and says when the price is unknown', () => {
-    expect(formatPricePer1k(0.0025)).toBe('$0.0025');
-    expect(formatPricePer1k(0.01)).toBe('$0.01');
-    expect(formatPricePer1k(null)).toBe('price unknown');
-  });
-
-  it('keeps the precision of cheap per-1K prices that four decimals would round away', () => {
-    expect(formatPricePer1k(0.00015)).toBe('$0.00015');
-    expect(formatPricePer1k(0.000075)).toBe('$0.000075');
-    expect(formatPricePer1k(0.00125)).toBe('$0.00125');
-    expect(formatPricePer1k(0)).toBe('$0.00');
-  });
-});
-
 describe('describePriceTiers', () => {
   it('describes each tier above its prompt-size threshold, lowest first', () => {
-    expect(describePriceTiers([
+    const tiers = [
       { aboveInputTokens: 200_000, inputCostPer1k: 0.004, outputCostPer1k: 0.018 },
       { aboveInputTokens: 128_000, inputCostPer1k: 0.0025, outputCostPer1k: 0.01 },
-    ])).toEqual(['over 128K tokens: $0.0025 in / $0.01 out', 'over 200K tokens: $0.004 in / $0.018 out']);
-    expect(describePriceTiers(undefined)).toEqual([]);
+    ];
+    expect(describePriceTiers(tiers, 'per-1k')).toEqual(['over 128K tokens: $0.0025 in / $0.01 out', 'over 200K tokens: $0.004 in / $0.018 out']);
+    expect(describePriceTiers(tiers, 'per-1m')).toEqual(['over 128K tokens: $2.50 in / $10.00 out', 'over 200K tokens: $4.00 in / $18.00 out']);
+    expect(describePriceTiers(undefined, 'per-1m')).toEqual([]);
   });
 });

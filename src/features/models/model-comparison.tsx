@@ -1,7 +1,9 @@
 import { calculateCost, formatCost } from '../../byok/provider-config';
 import { Button } from '../../components/ui/button';
 import type { CatalogueEntry } from './catalogue-entry';
-import { describePriceTiers, formatPricePer1k, formatTokenCount } from './format-model-values';
+import { formatTokenPrice, priceUnitLabel, type PriceUnit } from '../../byok/price-unit';
+import { usePriceUnit } from '../../lib/use-price-unit';
+import { describePriceTiers, formatTokenCount } from './format-model-values';
 
 /** The sample message of the comparison: a short question with a medium answer. */
 export const SAMPLE_INPUT_TOKENS = 1_000;
@@ -24,11 +26,11 @@ function describeSampleCost(entry: CatalogueEntry): string {
   return cost === null ? 'price unknown' : formatCost(cost);
 }
 
-const ROWS: Array<[string, (entry: CatalogueEntry) => string]> = [
+const comparisonRows = (unit: PriceUnit): Array<[string, (entry: CatalogueEntry) => string]> => [
   ['Sample message (1,000 in / 500 out)', describeSampleCost],
-  ['Input per 1K tokens', (entry) => formatPricePer1k(entry.inputCostPer1k)],
-  ['Output per 1K tokens', (entry) => formatPricePer1k(entry.outputCostPer1k)],
-  ['Long prompts', (entry) => describePriceTiers(entry.tiers).join('; ') || 'same price'],
+  [`Input ${priceUnitLabel(unit)} tokens`, (entry) => formatTokenPrice(entry.inputCostPer1k, unit)],
+  [`Output ${priceUnitLabel(unit)} tokens`, (entry) => formatTokenPrice(entry.outputCostPer1k, unit)],
+  ['Long prompts', (entry) => describePriceTiers(entry.tiers, unit).join('; ') || 'same price'],
   ['Context window', (entry) => formatTokenCount(entry.contextWindow)],
   ['Max output', (entry) => formatTokenCount(entry.maxOutputTokens)],
   ['Features', describeFeatures],
@@ -37,6 +39,7 @@ const ROWS: Array<[string, (entry: CatalogueEntry) => string]> = [
 ];
 
 export function ModelComparison({ entries, onRemove, onClear }: ModelComparisonProps) {
+  const rows = comparisonRows(usePriceUnit());
   return (
     <section aria-labelledby="comparison-heading" id="comparison" className="rounded-2xl bg-white p-4 ring-1 ring-brand-200 dark:bg-slate-900 dark:ring-brand-700">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -64,7 +67,7 @@ export function ModelComparison({ entries, onRemove, onClear }: ModelComparisonP
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-            {ROWS.map(([label, describe]) => (
+            {rows.map(([label, describe]) => (
               <tr key={label}>
                 <th scope="row" className="sticky left-0 bg-white py-2 pr-2 text-xs font-medium text-slate-600 dark:bg-slate-900 dark:text-slate-300">{label}</th>
                 {entries.map((entry) => <td key={entry.key} className="px-2 py-2 tabular-nums">{describe(entry)}</td>)}

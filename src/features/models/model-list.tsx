@@ -1,5 +1,7 @@
 import { useCallback } from 'react';
+import { priceUnitLabel } from '../../byok/price-unit';
 import type { BYOKProvider } from '../../byok/types';
+import { usePriceUnit } from '../../lib/use-price-unit';
 import type { ModelChoice } from '../../lib/preferences';
 import type { CatalogueEntry } from './catalogue-entry';
 import { ModelRow, ROW_GRID } from './model-row';
@@ -17,7 +19,7 @@ export interface ModelListProps {
   onComparedKeysChange(update: (keys: readonly string[]) => readonly string[]): void;
 }
 
-const COLUMNS = ['Model', 'Context', 'Max output', 'Input / 1K', 'Output / 1K', 'Features', 'Actions'];
+const columns = (unit: string) => ['Model', 'Context', 'Max output', `Input / ${unit}`, `Output / ${unit}`, 'Features', 'Actions'];
 
 function isDefaultEntry(entry: CatalogueEntry, defaultModel: ModelChoice | null): boolean {
   return defaultModel !== null && defaultModel.provider === entry.provider && defaultModel.modelId === entry.id;
@@ -26,6 +28,7 @@ function isDefaultEntry(entry: CatalogueEntry, defaultModel: ModelChoice | null)
 export function ModelList({ entries, defaultModel, keyedProviders, comparedKeys, onPick, onComparedKeysChange }: ModelListProps) {
   const { visibleCount, hasMore, sentinelRef } = useProgressiveCount(entries, PAGE_SIZE);
   const compareFull = comparedKeys.length >= MAX_COMPARED;
+  const unit = usePriceUnit();
 
   const toggleCompare = useCallback(
     (entry: CatalogueEntry, checked: boolean) =>
@@ -37,7 +40,7 @@ export function ModelList({ entries, defaultModel, keyedProviders, comparedKeys,
     <div className="md:overflow-hidden md:rounded-2xl md:ring-1 md:ring-slate-200 md:dark:ring-slate-800">
       {/* Visual column titles for the desktop grid; each value also carries its own label for assistive tech. */}
       <div aria-hidden="true" className={`hidden bg-slate-100 px-4 py-2 text-xs font-semibold tracking-wide text-slate-700 uppercase dark:bg-slate-800 dark:text-slate-200 ${ROW_GRID}`}>
-        {COLUMNS.map((column) => <span key={column} className={column === 'Actions' ? 'text-right' : ''}>{column}</span>)}
+        {columns(priceUnitLabel(unit).replace('per ', '')).map((column) => <span key={column} className={column === 'Actions' ? 'text-right' : ''}>{column}</span>)}
       </div>
       <ul aria-label="Models" className="space-y-3 md:space-y-0 md:divide-y md:divide-slate-200 md:dark:divide-slate-800">
         {entries.slice(0, visibleCount).map((entry) => (

@@ -1,6 +1,8 @@
 import { memo } from 'react';
 import { isPickable, type CatalogueEntry } from './catalogue-entry';
-import { describePriceTiers, formatPricePer1k, formatTokenCount } from './format-model-values';
+import { formatTokenPrice, priceUnitLabel } from '../../byok/price-unit';
+import { usePriceUnit } from '../../lib/use-price-unit';
+import { describePriceTiers, formatTokenCount } from './format-model-values';
 import { Badge, FeatureBadges } from './model-badges';
 
 /** Shared by the rows and the desktop column header so the columns line up. */
@@ -63,7 +65,8 @@ function ModelActions({ entry, isDefault, comparing, compareFull, onPick, onTogg
 
 function ModelRowView(props: ModelRowProps) {
   const { entry, isDefault } = props;
-  const tiers = describePriceTiers(entry.tiers);
+  const unit = usePriceUnit();
+  const tiers = describePriceTiers(entry.tiers, unit);
   return (
     <li
       data-model={entry.key}
@@ -81,8 +84,8 @@ function ModelRowView(props: ModelRowProps) {
       <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-2 md:contents">
         <Value label="Context window">{formatTokenCount(entry.contextWindow)}</Value>
         <Value label="Max output">{formatTokenCount(entry.maxOutputTokens)}</Value>
-        <Value label="Input per 1K tokens">{formatPricePer1k(entry.inputCostPer1k)}</Value>
-        <Value label="Output per 1K tokens">{formatPricePer1k(entry.outputCostPer1k)}</Value>
+        <Value label={`Input ${priceUnitLabel(unit)} tokens`}>{formatTokenPrice(entry.inputCostPer1k, unit)}</Value>
+        <Value label={`Output ${priceUnitLabel(unit)} tokens`}>{formatTokenPrice(entry.outputCostPer1k, unit)}</Value>
       </dl>
       <div className="mt-3 md:mt-0">
         <FeatureBadges features={entry.features} />

@@ -4,6 +4,7 @@ import type { ModelChoice } from '../../lib/preferences';
 import type { CatalogueEntry } from './catalogue-entry';
 import { DEFAULT_QUERY, queryCatalogue, type CatalogueQuery } from './catalogue-filter';
 import { CatalogueFilters, type CatalogueFilterValues } from './catalogue-filters';
+import { PriceUnitSwitch } from './price-unit-switch';
 import { LiveListStatus } from './live-list-status';
 import { ComparisonBar, ModelComparison } from './model-comparison';
 import { ModelList } from './model-list';
@@ -68,6 +69,7 @@ export function ModelsScreen() {
       </div>
       <LiveListStatus online={catalogue.online} vaultUnlocked={catalogue.vaultUnlocked} verifiedProviders={catalogue.verifiedProviders} live={catalogue.live} onRefresh={catalogue.refresh} />
       <CatalogueFilters values={filters} vaultUnlocked={catalogue.vaultUnlocked} onChange={setFilters} />
+      <PriceUnitSwitch />
       {comparedEntries.length > 0 ? <ModelComparison entries={comparedEntries} onRemove={removeCompared} onClear={() => setComparedKeys([])} /> : null}
       <section aria-labelledby="catalogue-heading" className="space-y-2">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
