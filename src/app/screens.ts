@@ -18,7 +18,11 @@ export const SCREENS: Record<Destination, { label: string; component: ReturnType
 
 export const DESTINATIONS: Destination[] = ['vault', 'models', 'chat'];
 
-/** Warms the module cache; the lazy components then resolve without a network round trip. */
+/** Warms the module cache; the lazy component then resolves without a network round trip. */
+export function preloadScreen(destination: Destination): void {
+  void LOADERS[destination]().catch(() => undefined);
+}
+
 export function preloadScreens(): void {
-  for (const destination of DESTINATIONS) void LOADERS[destination]().catch(() => undefined);
+  for (const destination of DESTINATIONS) preloadScreen(destination);
 }

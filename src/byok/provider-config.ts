@@ -82,7 +82,10 @@ export function calculateCost(provider: BYOKProvider, modelId: string, inputToke
   return priceUsage(model, { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens });
 }
 
-const THOUSANDS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+// Made on first use, not at load: a page's first Intl formatter costs 20–100 ms of ICU start-up,
+// and this module is on the unlock screen's path, which formats no money (performance.md B6).
+let thousands: Intl.NumberFormat | undefined;
+const thousandsFormat = (): Intl.NumberFormat => (thousands ??= new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 
 /**
  * `0` → "$0.00"; below 0.0001 → "<$0.0001"; below 1 → four decimals with trailing zeros trimmed
@@ -96,10 +99,10 @@ export function formatCost(usd: number): string {
   if (usd < 1) {
     const fixed = usd.toFixed(4);
     // Rounding can carry 0.99996 up to 1.0000: from there the ≥ 1 format applies.
-    if (Number(fixed) >= 1) return `$${THOUSANDS.format(Number(fixed))}`;
+    if (Number(fixed) >= 1) return `$${thousandsFormat().format(Number(fixed))}`;
     return `$${fixed.replace(/0{1,2}$/, '')}`;
   }
-  return `$${THOUSANDS.format(usd)}`;
+  return `$${thousandsFormat().format(usd)}`;
 }
 
 const MASK = '•';

@@ -2,11 +2,13 @@ import { formatCost, PROVIDERS } from '../../byok/provider-config';
 import type { BYOKProvider } from '../../byok/types';
 import type { DailySpend } from '../../byok/usage-report';
 
-const shortDate = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+// On first use, not at load: the vault screen's chunk is on the offline start's path (performance.md B6).
+let shortDate: Intl.DateTimeFormat | undefined;
+const shortDateFormat = (): Intl.DateTimeFormat => (shortDate ??= new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' }));
 
 export function formatDay(date: string): string {
   const day = new Date(`${date}T00:00:00Z`);
-  return Number.isNaN(day.getTime()) ? date : shortDate.format(day);
+  return Number.isNaN(day.getTime()) ? date : shortDateFormat().format(day);
 }
 
 interface ProviderChartProps {

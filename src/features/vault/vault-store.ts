@@ -28,14 +28,22 @@ export interface VaultState {
 
 const initialSession = { keys: [] as StoredKey[], usage: {}, ledgers: {}, failedUnlocks: 0, unlockBlockedUntil: 0 };
 
+/** The start-up read in flight: main.tsx starts it before React renders, and the header's effect joins it. */
+let initialising: Promise<void> | null = null;
+
 export const useVaultStore = create<VaultState>()((set, get) => ({
   status: 'loading',
   ...initialSession,
 
-  async initialise() {
-    const exists = await keyManager.vaultExists();
-    set({ status: keyManager.isVaultUnlocked() ? 'unlocked' : exists ? 'locked' : 'absent' });
-    if (keyManager.isVaultUnlocked()) await get().refresh();
+  initialise() {
+    initialising ??= (async () => {
+      const exists = await keyManager.vaultExists();
+      set({ status: keyManager.isVaultUnlocked() ? 'unlocked' : exists ? 'locked' : 'absent' });
+      if (keyManager.isVaultUnlocked()) await get().refresh();
+    })().finally(() => {
+      initialising = null;
+    });
+    return initialising;
   },
 
   async createVault(passphrase) {
