@@ -1,43 +1,28 @@
 // collectStream and validateKey against the real mock provider over real HTTP (e2e/mock-provider):
 // real sockets, real chunking, real CORS headers, for every provider.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockProviderServer } from '../../e2e/mock-provider/server';
-import type { MockProviderServer } from '../../e2e/mock-provider/server';
+import { describe, expect, it } from 'vitest';
+import { FAKE_KEYS, WEATHER_TOOL, useMockProviderServer } from './mock-server-harness';
 import { calculateCost } from './provider-config';
 import { collectStream, streamChat } from './streaming-client';
-import type { BYOKProvider, ChatRequest, ToolDefinition } from './types';
+import type { BYOKProvider, ChatRequest } from './types';
 import { validateKey } from './validate-key';
 
 const CASES: Array<{ provider: BYOKProvider; model: string; apiKey: string }> = [
-  { provider: 'openai', model: 'gpt-4o', apiKey: 'sk-proj-E2Etestkey0123456789abcdefghijkl' },
-  { provider: 'anthropic', model: 'claude-sonnet-4-5', apiKey: 'sk-ant-api03-E2Etestkey0123456789abcdefghijkl-AA' },
-  { provider: 'google', model: 'gemini-2.5-flash', apiKey: 'AIzaSyE2Etestkey0123456789abcdefghijkl' },
-  { provider: 'xai', model: 'grok-4.3', apiKey: 'xai-E2Etestkey0123456789abcdefghijklmnopqrstuvwxyz' },
-  { provider: 'mistral', model: 'mistral-small-latest', apiKey: 'E2Etestkey0123456789abcdefghijkl' },
+  { provider: 'openai', model: 'gpt-4o', apiKey: FAKE_KEYS.openai },
+  { provider: 'anthropic', model: 'claude-sonnet-4-5', apiKey: FAKE_KEYS.anthropic },
+  { provider: 'google', model: 'gemini-2.5-flash', apiKey: FAKE_KEYS.google },
+  { provider: 'xai', model: 'grok-4.3', apiKey: FAKE_KEYS.xai },
+  { provider: 'mistral', model: 'mistral-small-latest', apiKey: FAKE_KEYS.mistral },
 ];
 
-const weatherTool: ToolDefinition = {
-  name: 'get_weather',
-  description: 'Current weather',
-  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
-};
-
-let server: MockProviderServer;
-
-beforeAll(async () => {
-  server = await startMockProviderServer();
-});
-
-afterAll(async () => {
-  await server.close();
-});
+const mockServer = useMockProviderServer();
 
 describe.each(CASES)('$provider over real HTTP', ({ provider, model, apiKey }) => {
   const request = (scenario?: string, extra: Partial<ChatRequest> = {}): ChatRequest => ({
     provider,
     model,
     apiKey,
-    baseUrl: server.baseUrlFor(provider, scenario),
+    baseUrl: mockServer().baseUrlFor(provider, scenario),
     messages: [{ role: 'user', content: 'Say hello to 世界 👋' }],
     settings: { systemPrompt: 'Be terse.', maxTokens: 200 },
     ...extra,
@@ -56,7 +41,7 @@ describe.each(CASES)('$provider over real HTTP', ({ provider, model, apiKey }) =
   });
 
   it('returns tool calls with parsed arguments', async () => {
-    const result = await collectStream(request('tool-call', { tools: [weatherTool] }));
+    const result = await collectStream(request('tool-call', { tools: [WEATHER_TOOL] }));
     expect(result.toolCalls.length).toBeGreaterThan(0);
     expect(result.toolCalls[0]?.name).toBeTruthy();
     expect(typeof result.toolCalls[0]?.arguments).toBe('object');
@@ -100,14 +85,14 @@ describe.each(CASES)('$provider over real HTTP', ({ provider, model, apiKey }) =
   });
 
   it('validates a working key and lists its models', async () => {
-    const result = await validateKey(provider, apiKey, { baseUrl: server.baseUrlFor(provider) });
+    const result = await validateKey(provider, apiKey, { baseUrl: mockServer().baseUrlFor(provider) });
     expect(result.valid).toBe(true);
     expect(result.models?.length).toBeGreaterThan(0);
   });
 
   it('reports a rejected key as invalid, in words, without the key', async () => {
     const badKey = apiKey.replace('E2Etestkey', 'INVALIDkey');
-    const result = await validateKey(provider, badKey, { baseUrl: server.baseUrlFor(provider) });
+    const result = await validateKey(provider, badKey, { baseUrl: mockServer().baseUrlFor(provider) });
     expect(result).toMatchObject({ valid: false, code: 'INVALID_API_KEY' });
     expect(result.error).not.toContain(badKey);
   });
