@@ -7,13 +7,7 @@
 // `for await (chunk of stream) setText(...)` does. Rendering once per event instead would take
 // minutes per 10,000-token run and the bench must finish in ten.
 import { marked } from 'marked';
-
-function contentOf(event: string): string {
-  const line = event.split('\n').find((candidate) => candidate.startsWith('data: '));
-  if (line === undefined || line === 'data: [DONE]') return '';
-  const data = JSON.parse(line.slice(6)) as { choices?: Array<{ delta?: { content?: string } }> };
-  return data.choices?.[0]?.delta?.content ?? '';
-}
+import { readOpenAiDeltas } from '../page/openai-sse-feed';
 
 /** Each render's cost and the reply's length then: shows the cost per update growing with length. */
 interface RenderTiming {
@@ -29,26 +23,13 @@ async function stream(url: string, apiKey: string, prompt: string): Promise<void
   const reply = document.createElement('div');
   reply.className = 'markdown-body';
   main.append(reply);
-  const response = await fetch(`${url}/chat/completions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-    body: JSON.stringify({ model: 'gpt-4o', stream: true, messages: [{ role: 'user', content: prompt }] }),
-  });
-  const reader = (response.body as ReadableStream<Uint8Array<ArrayBuffer>>).pipeThrough(new TextDecoderStream()).getReader();
   let text = '';
-  let carry = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    const events = (carry + value).split('\n\n');
-    carry = events.pop() ?? '';
-    const added = events.map(contentOf).join('');
-    if (added === '') continue;
+  await readOpenAiDeltas(url, apiKey, prompt, (added) => {
     text += added;
     const started = performance.now();
     reply.innerHTML = marked.parse(text, { async: false });
     renders.push({ characters: text.length, ms: performance.now() - started });
-  }
+  });
 }
 
 (window as Window & { __baseline?: { stream: typeof stream; renders: RenderTiming[] } }).__baseline = { stream, renders };

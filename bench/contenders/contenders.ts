@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import ReactMarkdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { Streamdown } from 'streamdown';
+import { readOpenAiDeltas } from '../page/openai-sse-feed';
 
 type Kind = 'react-markdown' | 'streamdown';
 interface Reply {
@@ -15,13 +16,6 @@ interface Reply {
   run: number;
   text: string;
   streaming: boolean;
-}
-
-function contentOf(event: string): string {
-  const line = event.split('\n').find((candidate) => candidate.startsWith('data: '));
-  if (line === undefined || line === 'data: [DONE]') return '';
-  const data = JSON.parse(line.slice(6)) as { choices?: Array<{ delta?: { content?: string } }> };
-  return data.choices?.[0]?.delta?.content ?? '';
 }
 
 let setReply: (update: (reply: Reply | null) => Reply | null) => void = () => undefined;
@@ -47,21 +41,9 @@ async function stream(kind: Kind, url: string, apiKey: string, prompt: string): 
   runs += 1;
   const run = runs;
   setReply(() => ({ kind, run, text: '', streaming: true }));
-  const response = await fetch(`${url}/chat/completions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-    body: JSON.stringify({ model: 'gpt-4o', stream: true, messages: [{ role: 'user', content: prompt }] }),
+  await readOpenAiDeltas(url, apiKey, prompt, (added) => {
+    setReply((reply) => (reply && reply.run === run ? { ...reply, text: reply.text + added } : reply));
   });
-  const reader = (response.body as ReadableStream<Uint8Array<ArrayBuffer>>).pipeThrough(new TextDecoderStream()).getReader();
-  let carry = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    const events = (carry + value).split('\n\n');
-    carry = events.pop() ?? '';
-    const added = events.map(contentOf).join('');
-    if (added !== '') setReply((reply) => (reply && reply.run === run ? { ...reply, text: reply.text + added } : reply));
-  }
   setReply((reply) => (reply && reply.run === run ? { ...reply, streaming: false } : reply));
 }
 
