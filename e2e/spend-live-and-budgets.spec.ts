@@ -65,6 +65,9 @@ test('Stop after a few hundred tokens bills them as an estimate in the reply, th
   expect(outputTokens).toBeLessThan(kept.length / 4 + 200);
   await expect(reply.getByTestId('cost')).toContainText('≈ $');
   await expect(page.getByTestId('conversation-total')).toContainText(new RegExp(`${outputTokens.toLocaleString('en-US')} out`));
+  // The conversation's total includes an estimate, so it says so too, in the header and the list.
+  await expect(page.getByTestId('conversation-total')).toContainText('Total ≈ $');
+  await expect(page.getByRole('list', { name: 'Saved conversations' }).getByRole('listitem').first()).toContainText('≈ $');
 
   await page.evaluate(() => { window.location.hash = '#/vault'; });
   await expect(fact(page, 'This month')).toContainText('≈ $');
@@ -80,7 +83,8 @@ test('a cut-off stream with no usage is billed as an estimate too', async ({ pag
   await expect(reply.getByTestId('output-tokens')).toContainText('≈');
   const outputTokens = Number((await reply.getByTestId('output-tokens').innerText()).replace(/[^\d]/g, ''));
   expect(outputTokens).toBeGreaterThan(100);
-  await expect(page.getByTestId('conversation-total')).not.toHaveText(/Total \$0\.00 ·/);
+  await expect(page.getByTestId('conversation-total')).not.toHaveText(/Total (≈ )?\$0\.00 ·/);
+  await expect(page.getByTestId('conversation-total')).toContainText('Total ≈ $');
   await expect(page.getByTestId('conversation-total')).toContainText(`${outputTokens} out`);
 });
 

@@ -14,6 +14,8 @@ export interface ConversationMeta {
   totalInputTokens: number;
   totalOutputTokens: number;
   messageCount: number;
+  /** Some reply in the totals had no provider usage and was counted from its text (shown with "≈"). */
+  estimatedTotals?: true;
   /** Tools the model may call in this conversation; only enabled ones are sent. */
   tools?: ConversationTool[];
 }

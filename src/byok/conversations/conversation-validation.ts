@@ -123,6 +123,7 @@ export function readConversationMeta(value: unknown, path: string): Conversation
     totalInputTokens: readNumber(source.totalInputTokens, `${path}.totalInputTokens`, true),
     totalOutputTokens: readNumber(source.totalOutputTokens, `${path}.totalOutputTokens`, true),
     messageCount: readNumber(source.messageCount, `${path}.messageCount`, true),
+    ...(source.estimatedTotals === true ? { estimatedTotals: true as const } : {}),
     ...(source.tools === undefined ? {} : { tools: readTools(source.tools, `${path}.tools`) }),
   };
 }

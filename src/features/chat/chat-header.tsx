@@ -2,9 +2,9 @@
 // its tools (settings, export) as icon buttons.
 import { useState } from 'react';
 import type { ConversationMeta } from '../../byok/conversations/conversation-types';
-import { formatCost } from '../../byok/provider-config';
 import { Button } from '../../components/ui/button';
 import { ChatBudgetStatus } from './chat-budget-status';
+import { ESTIMATED_TOTAL_HINT, formatConversationCost } from './conversation-total';
 import { exportAsJson, exportAsMarkdown } from './conversation-transfer-actions';
 import { formatTokenCount } from './format-duration';
 
@@ -47,8 +47,8 @@ export function ChatHeader({ conversation, saved, settingsOpen, onToggleSettings
       </Button>
       <div className="min-w-0 flex-1">
         <h2 className="truncate text-sm font-semibold sm:text-base" data-testid="conversation-title">{conversation.title}</h2>
-        <p className="truncate text-xs text-slate-600 tabular-nums dark:text-slate-400" data-testid="conversation-total">
-          Total {formatCost(conversation.totalCost)} · {formatTokenCount(conversation.totalInputTokens)} in / {formatTokenCount(conversation.totalOutputTokens)} out
+        <p className="truncate text-xs text-slate-600 tabular-nums dark:text-slate-400" data-testid="conversation-total" title={conversation.estimatedTotals ? ESTIMATED_TOTAL_HINT : undefined}>
+          Total {formatConversationCost(conversation)} · {formatTokenCount(conversation.totalInputTokens)} in / {formatTokenCount(conversation.totalOutputTokens)} out
         </p>
         <ChatBudgetStatus provider={conversation.provider} />
       </div>

@@ -74,6 +74,7 @@ function addTotals(meta: ConversationMeta, reply: StoredMessage, messageCount: n
     totalCost: meta.totalCost + (reply.cost ?? 0),
     totalInputTokens: meta.totalInputTokens + (reply.usage?.inputTokens ?? 0),
     totalOutputTokens: meta.totalOutputTokens + (reply.usage?.outputTokens ?? 0),
+    ...(meta.estimatedTotals || reply.usage?.estimated ? { estimatedTotals: true as const } : {}),
   };
 }
 

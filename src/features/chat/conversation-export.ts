@@ -3,6 +3,7 @@
 import type { ConversationExport, ConversationMeta, StoredMessage } from '../../byok/conversations/conversation-types';
 import { findModel, formatCost } from '../../byok/provider-config';
 import type { MessageContent } from '../../byok/types';
+import { formatConversationCost } from './conversation-total';
 
 function contentToMarkdown(content: MessageContent): string {
   if (typeof content === 'string') return content;
@@ -54,7 +55,7 @@ export function formatConversationMarkdown(conversation: ConversationMeta, messa
     '',
     models.length === 1 ? `- Model: ${models[0]}` : `- Models: ${models.join(', ')}`,
     `- Created: ${new Date(conversation.createdAt).toISOString()}`,
-    `- Total cost: ${formatCost(conversation.totalCost)} (${conversation.totalInputTokens} input, ${conversation.totalOutputTokens} output tokens)`,
+    `- Total cost: ${formatConversationCost(conversation)} (${conversation.totalInputTokens} input, ${conversation.totalOutputTokens} output tokens)`,
   ];
   if (conversation.settings.systemPrompt) header.push('', '## System prompt', '', conversation.settings.systemPrompt);
   const body = [...messages]

@@ -3,10 +3,10 @@
 import { memo, useState } from 'react';
 import type { SearchSnippet } from '../../byok/conversations/conversation-store';
 import type { ConversationMeta } from '../../byok/conversations/conversation-types';
-import { formatCost } from '../../byok/provider-config';
 import { Button } from '../../components/ui/button';
 import { PencilIcon, TrashIcon } from '../../components/ui/icons';
 import { removeConversation, renameConversation } from './chat-conversation-actions';
+import { formatConversationCost } from './conversation-total';
 
 export interface ConversationListItemProps {
   conversation: ConversationMeta;
@@ -72,7 +72,7 @@ export const ConversationListItem = memo(function ConversationListItem({ convers
       <a href={href} onClick={onNavigate} aria-current={current ? 'page' : undefined} className="flex min-h-11 min-w-0 flex-1 flex-col justify-center rounded-lg py-1.5 pr-12 pl-3 hover:bg-slate-100 lg:pr-3 lg:group-focus-within:pr-12 lg:group-hover:pr-12 dark:hover:bg-slate-800">
         <span className="block truncate text-sm font-medium">{conversation.title}</span>
         {snippet ? <SnippetText snippet={snippet} /> : null}
-        <span className="block text-xs text-slate-600 tabular-nums dark:text-slate-400">{formatCost(conversation.totalCost)} · {new Date(conversation.updatedAt).toLocaleDateString()}</span>
+        <span className="block text-xs text-slate-600 tabular-nums dark:text-slate-400">{formatConversationCost(conversation)} · {new Date(conversation.updatedAt).toLocaleDateString()}</span>
       </a>
       {/* Desktop: shown on hover or focus, so titles keep the whole width; phones always show it. */}
       <div className="absolute top-1/2 right-0.5 -translate-y-1/2 lg:opacity-0 lg:group-focus-within:opacity-100 lg:group-hover:opacity-100">
