@@ -66,8 +66,19 @@ describe('runChatTurn', () => {
     }, harness.dependencies);
     const final = await turn.finished;
     expect(reasoning).toEqual(['Weighing ', 'options.']);
-    expect(final).toMatchObject({ content: 'Answer', reasoning: 'Weighing options.', reasoningMs: 2500, firstTokenMs: 2600, replay, status: 'complete' });
+    expect(final).toMatchObject({ content: 'Answer', reasoning: 'Weighing options.', reasoningMs: 2600, firstTokenMs: 2600, replay, status: 'complete' });
     expect(final.usage?.reasoningTokens).toBe(280);
+  });
+
+  it('times thinking from the request, so a summary that arrives with the answer never reads as 0 ms', async () => {
+    const harness: Harness = createHarness(async function* () {
+      harness.advance(4200);
+      yield { type: 'reasoning', delta: 'Summary of the thinking.' };
+      yield { type: 'content', delta: 'Answer' };
+      yield { type: 'done', finishReason: 'stop' };
+    });
+    const final = await start(harness).finished;
+    expect(final).toMatchObject({ reasoningMs: 4200, firstTokenMs: 4200 });
   });
 
   it('streams text, measures time to first token and total, and ends complete with usage and cost', async () => {

@@ -98,12 +98,15 @@ async function consumeTurn(input: ChatTurnInput, dependencies: ChatTurnDependenc
 
 /**
  * What the stream has said so far, as message fields: answer text, reasoning, tool calls, replay,
- * time to first answer token and how long the model thought (first reasoning to first answer).
+ * time to first answer token and how long the model thought: from the request to its first answer
+ * token (or its end), when it sent any reasoning. Not from the first reasoning delta: providers
+ * summarise thinking and may send it all at once just before the answer (and the stream worker
+ * batches them together), which would read "Thought for 0 ms".
  */
 function createReplyAccumulator(dependencies: ChatTurnDependencies, startedAt: number, input: ChatTurnInput) {
   let content = '';
   let reasoning = '';
-  let reasoningStartedAt: number | undefined;
+  let reasoned = false;
   let reasoningMs: number | undefined;
   let firstTokenMs: number | undefined;
   let replay: ReasoningReplay | undefined;
@@ -111,12 +114,12 @@ function createReplyAccumulator(dependencies: ChatTurnDependencies, startedAt: n
   const answerStarted = () => {
     const now = dependencies.now();
     firstTokenMs ??= Math.round(now - startedAt);
-    if (reasoningStartedAt !== undefined) reasoningMs ??= Math.round(now - reasoningStartedAt);
+    if (reasoned) reasoningMs ??= Math.round(now - startedAt);
   };
   return {
     add(chunk: StreamChunk) {
       if (chunk.type === 'reasoning') {
-        reasoningStartedAt ??= dependencies.now();
+        reasoned = true;
         reasoning += chunk.delta;
         input.onReasoning?.(chunk.delta);
       } else if (chunk.type === 'content') {
@@ -128,7 +131,7 @@ function createReplyAccumulator(dependencies: ChatTurnDependencies, startedAt: n
         toolCalls.push(chunk.toolCall);
         input.onToolCall?.(chunk.toolCall);
       } else if (chunk.type === 'replay') replay = chunk.replay;
-      else if (chunk.type === 'done' && reasoningStartedAt !== undefined) reasoningMs ??= Math.round(dependencies.now() - reasoningStartedAt);
+      else if (chunk.type === 'done' && reasoned) reasoningMs ??= Math.round(dependencies.now() - startedAt);
     },
     fields(): Partial<StoredMessage> {
       return {
