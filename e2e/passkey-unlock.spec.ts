@@ -2,7 +2,8 @@
 // refuses IP-address origins, so this file talks to the preview server as localhost.
 import type { CDPSession, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { PASSPHRASE, createVault, lockVault, unlockVault } from './support/vault-helpers';
+import { lastReply, sendMessage, waitForReplyEnd } from './support/chat-helpers';
+import { PASSPHRASE, addKey, createVault, lockVault, makeCanaryKey, unlockVault } from './support/vault-helpers';
 
 test.use({ baseURL: `http://localhost:${process.env.PREVIEW_PORT ?? 4173}` });
 
@@ -44,6 +45,53 @@ test('T35/T37: create a passkey, lock, unlock with it, refuse it without user ve
   await expect(page.getByRole('form', { name: 'Unlock vault' })).toBeVisible();
 
   // The passphrase always keeps working.
+  await unlockVault(page);
+});
+
+test('T35: a key saved before the passkey decrypts after a passkey unlock (the same data key)', async ({ page, mock }) => {
+  await page.goto('/#/vault');
+  await addAuthenticator(page, { hasPrf: true });
+  await createVault(page);
+  await addKey(page, 'openai', makeCanaryKey('openai'), mock.baseUrlFor('openai'));
+  await addPasskey(page);
+  await expect(page.getByText('Passkey added.')).toBeVisible({ timeout: 20_000 });
+
+  await lockVault(page);
+  await page.getByRole('button', { name: 'Unlock with a passkey' }).click();
+  await expect(page.getByRole('button', { name: 'Lock', exact: true })).toBeVisible({ timeout: 20_000 });
+  // A reply needs the stored key decrypted with the data key the passkey unwrapped.
+  await page.goto('/#/chat');
+  await sendMessage(page, 'Hello after a passkey unlock');
+  await waitForReplyEnd(page);
+  await expect(lastReply(page)).toHaveAttribute('data-status', 'complete');
+  expect(mock.requests.filter((request) => request.method === 'POST').map((request) => request.outcome)).toEqual(['completed']);
+});
+
+test('T36: an hmac-secret authenticator (PRF only from get()) enrols through the second get() and unlocks', async ({ page }) => {
+  await page.goto('/#/vault');
+  await addAuthenticator(page, { hasHmacSecret: true });
+  await createVault(page);
+  await addPasskey(page);
+  await expect(page.getByText('Passkey added.')).toBeVisible({ timeout: 20_000 });
+  await lockVault(page);
+  await page.getByRole('button', { name: 'Unlock with a passkey' }).click();
+  await expect(page.getByRole('button', { name: 'Lock', exact: true })).toBeVisible({ timeout: 20_000 });
+});
+
+test('T39: a passkey is removed freely; the passphrase has no remove control and still unlocks', async ({ page }) => {
+  await page.goto('/#/vault');
+  await addAuthenticator(page, { hasPrf: true });
+  await createVault(page);
+  await addPasskey(page);
+  await expect(page.getByText('Passkey added.')).toBeVisible({ timeout: 20_000 });
+  // Nothing on the vault screen offers to remove, disable or replace the passphrase by a passkey.
+  await expect(page.getByRole('button', { name: /(remove|delete|disable|turn off).*passphrase|passkey only/i })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Remove Test authenticator' }).click();
+  await expect(page.getByText('Passkey removed.')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('list', { name: 'Passkeys' })).toHaveCount(0);
+  await lockVault(page);
+  await expect(page.getByRole('button', { name: 'Unlock with a passkey' })).toHaveCount(0);
   await unlockVault(page);
 });
 
