@@ -9,40 +9,30 @@ import { createMarkdownBlockSplitter, type MarkdownBlockSplitter } from './markd
 import { createCodeBlockElement, finishCodeBlockElement } from './code-block-dom';
 import { renderBlockTokensToNodes, renderMarkdownBlockToNodes, type RenderedNodeBlock } from './render-markdown';
 import type { Token } from 'marked';
+import { createDeferredBlocks, type WatchVisibility } from './deferred-blocks';
+import { browserSliceScheduler, type SliceScheduler } from './slice-scheduler';
+
+export { browserSliceScheduler, type SliceScheduler } from './slice-scheduler';
 
 /** Blocks per frozen group: enough to keep the number of boxes small, few enough that a group is about a screen. */
 export const BLOCKS_PER_GROUP = 24;
 /** Mounting finished blocks stops after this long in one task and goes on in the next. */
 export const SLICE_BUDGET_MS = 8;
-
-export interface SliceScheduler {
-  /** Runs `task` in a later task, after the browser had a chance to paint; returns a cancel. */
-  later(task: () => void): () => void;
-  now(): number;
-}
-
-/** A message-channel task: not clamped like nested timers, and a frame can run before it. */
-export const browserSliceScheduler: SliceScheduler = {
-  later(task) {
-    const channel = new MessageChannel();
-    let cancelled = false;
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      if (!cancelled) task();
-    };
-    channel.port2.postMessage(null);
-    return () => {
-      cancelled = true;
-      channel.port1.close();
-    };
-  },
-  now: () => performance.now(),
-};
+/**
+ * When a backlog of finished blocks waits, the newest blocks up to this much Markdown are rendered
+ * at once (about what a 1440×900 screen of reply text holds: some 25 lines of 95 characters);
+ * older ones are mounted in cheap form and upgraded later (deferred-blocks.ts). Should the screen
+ * show more, those placeholders are on screen and upgraded in the next task.
+ */
+export const FULL_TAIL_CHARACTERS = 2500;
 
 export interface IncrementalMarkdownOptions {
   scheduler?: SliceScheduler;
   sliceBudgetMs?: number;
   blocksPerGroup?: number;
+  /** Infinity renders every finished block at once, never in cheap form. */
+  fullTailCharacters?: number;
+  watchVisibility?: WatchVisibility;
 }
 
 export interface IncrementalMarkdown {
@@ -50,6 +40,8 @@ export interface IncrementalMarkdown {
   update(text: string, streaming: boolean): void;
   /** Finished blocks rendered but not yet mounted (0 once caught up). */
   readonly backlog: number;
+  /** Finished blocks mounted in cheap form, not yet upgraded (0 once everything is final). */
+  readonly deferred: number;
   dispose(): void;
 }
 
@@ -66,6 +58,9 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
   const scheduler = options.scheduler ?? browserSliceScheduler;
   const budget = options.sliceBudgetMs ?? SLICE_BUDGET_MS;
   const perGroup = options.blocksPerGroup ?? BLOCKS_PER_GROUP;
+  const fullTail = options.fullTailCharacters ?? FULL_TAIL_CHARACTERS;
+  const renderFinished = (raw: string): HTMLElement[] => renderMarkdownBlockToNodes(raw).map((block) => blockElement(block, true));
+  const deferred = createDeferredBlocks(renderFinished, scheduler, budget, options.watchVisibility);
   let splitter: MarkdownBlockSplitter = createMarkdownBlockSplitter();
   let lastText = '';
   let lastStreaming = true;
@@ -87,6 +82,7 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
   function reset(): void {
     cancelSlice?.();
     cancelSlice = null;
+    deferred.clear();
     splitter = createMarkdownBlockSplitter();
     finalised = false;
     seenFinished = 0;
@@ -103,6 +99,7 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
       group = document.createElement('div');
       group.className = 'markdown-group';
       root.insertBefore(group, open);
+      deferred.watchGroup(group);
       groupBlocks = 0;
     }
     group.append(element);
@@ -110,11 +107,24 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
   }
 
   function mountFinished(raw: string): void {
-    for (const block of renderMarkdownBlockToNodes(raw)) appendFinished(blockElement(block, true));
+    for (const element of renderFinished(raw)) appendFinished(element);
+  }
+
+  /**
+   * More finished blocks wait than fit on a screen (the network outran the page): the newest
+   * screenful is rendered now, and everything before it is mounted in cheap form at once, so the
+   * end of the reply, the part a reader following the stream sees, is never queued behind it.
+   */
+  function deferOlderBlocks(): void {
+    let kept = 0;
+    for (let characters = 0; kept < pending.length && characters < fullTail; kept += 1) characters += (pending[pending.length - 1 - kept] as string).length;
+    if (kept === pending.length) return;
+    for (const raw of pending.splice(0, pending.length - kept)) appendFinished(deferred.create(raw));
   }
 
   function pump(): void {
     cancelSlice = null;
+    deferOlderBlocks();
     const deadline = scheduler.now() + budget;
     // At least one block per slice, so a block slower than the budget still gets mounted.
     do {
@@ -131,6 +141,8 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
     const blocks = renderBlockTokensToNodes(openTokens).map((block) => ({ element: blockElement(block, false), block }));
     open.replaceChildren(...blocks.map((entry) => entry.element));
     shown = { text: lastText, blocks };
+    // After the newest blocks, so upgrading older ones never delays what the reader sees now.
+    if (deferred.count > 0) deferred.schedule();
   }
 
   /**
@@ -147,6 +159,8 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
     shown = { text: '', blocks: [] };
     finalised = true;
     lastStreaming = false;
+    deferred.hold(false);
+    if (deferred.count > 0) deferred.schedule();
     return true;
   }
 
@@ -157,6 +171,7 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
       if (finalised || !text.startsWith(lastText)) reset();
       lastText = text;
       lastStreaming = streaming;
+      deferred.hold(streaming);
       const split = splitter.update(text);
       for (; seenFinished < split.finished.length; seenFinished += 1) pending.push((split.finished[seenFinished] as { raw: string }).raw);
       openTokens = streaming ? split.openTokens : [];
@@ -169,9 +184,13 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
     get backlog() {
       return pending.length;
     },
+    get deferred() {
+      return deferred.count;
+    },
     dispose() {
       cancelSlice?.();
       cancelSlice = null;
+      deferred.clear();
     },
   };
 }

@@ -22,8 +22,18 @@ interface Captured {
 }
 const FIXTURE = JSON.parse(readFileSync(resolve(process.cwd(), 'src/features/chat/__fixtures__/rendered-replies.json'), 'utf8')) as Record<string, Captured>;
 
-/** Never yields: every finished block mounts in the update that finished it, as before. */
-const unsliced: SliceScheduler = { later: () => () => undefined, now: () => 0 };
+/**
+ * Never yields: every finished block mounts in the update that finished it, as before. Blocks put
+ * off in cheap form (a long reply opened at once) are upgraded in the next task, all of them.
+ */
+const unsliced: SliceScheduler = {
+  later: () => () => undefined,
+  idle: (task) => {
+    const handle = setTimeout(() => task(() => Infinity), 0);
+    return () => clearTimeout(handle);
+  },
+  now: () => 0,
+};
 
 function unwrapped(root: HTMLElement): string {
   const copy = root.cloneNode(true) as HTMLElement;
@@ -81,8 +91,12 @@ describe('the incremental renderer renders what the React renderer did', () => {
     expect(unwrapped(root)).toBe(captured.final);
 
     const loadedRoot = document.body.appendChild(document.createElement('div'));
-    createIncrementalMarkdown(loadedRoot, { scheduler: unsliced, sliceBudgetMs: Infinity }).update(text, false);
+    const loaded = createIncrementalMarkdown(loadedRoot, { scheduler: unsliced, sliceBudgetMs: Infinity, fullTailCharacters: 100 });
+    loaded.update(text, false);
+    // Opened at once, all but the last blocks wait in cheap form first; upgraded, they must match.
+    expect(loaded.deferred).toBeGreaterThan(0);
     await settle();
+    expect(loaded.deferred).toBe(0);
     expect(unwrapped(loadedRoot)).toBe(captured.loaded);
   });
 });
