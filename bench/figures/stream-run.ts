@@ -4,7 +4,7 @@
 // the probe's own time on the stream path (reported too).
 import type { Page } from 'playwright';
 import type { Cdp } from '../lib/browser';
-import { armStream, streamTrace } from '../lib/page-api';
+import { armStream, offscreenChanges, streamTrace } from '../lib/page-api';
 import { analyseStreamTrace, startTrace, stopTrace, type StreamTraceFigures } from '../lib/trace';
 
 export interface StreamSubject {
@@ -34,7 +34,7 @@ export async function measureStream(subject: StreamSubject, totalTokens: number)
   await subject.waitForEnd();
   const events = await stopTrace(cdp.session);
   const probeMs = (await streamTrace(page)).probeMs;
-  const figures = analyseStreamTrace(events, '/chat/completions', totalTokens);
+  const figures = analyseStreamTrace(events, '/chat/completions', totalTokens, new Set(await offscreenChanges(page)));
   return {
     ...figures,
     busyMs: figures.mainCpuMs - probeMs,

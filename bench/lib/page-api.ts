@@ -30,6 +30,10 @@ export function streamTrace(page: Page) {
   return page.evaluate(() => (window as unknown as WithProbe).__bench.trace());
 }
 
+export function offscreenChanges(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as WithProbe).__bench.offscreenChanges());
+}
+
 
 /** Loads dist/bench/seed.js into the app's origin (not precached: built after the app). */
 export async function loadSeed(page: Page): Promise<void> {

@@ -56,6 +56,9 @@ export interface StreamTraceFigures {
   restyledFirst: number;
   restyledLast: number;
   streamMs: number;
+  /** Main-thread CPU after the final paint for changes off screen (blocks upgraded while idle), ms. */
+  deferredCpuMs: number;
+  offscreenChanges: number;
 }
 
 const LONG_TASK_US = 50_000;
@@ -77,8 +80,11 @@ function meanRestyled(events: TraceEvent[], from: number, to: number): number {
   return counts.length === 0 ? Number.NaN : counts.reduce((sum, count) => sum + count, 0) / counts.length;
 }
 
-/** Figures of one stream: `urlPart` picks the chat request; `tokens` sizes the B3 windows. */
-export function analyseStreamTrace(events: TraceEvent[], urlPart: string, tokens: number): StreamTraceFigures {
+/**
+ * Figures of one stream: `urlPart` picks the chat request; `tokens` sizes the B3 windows;
+ * `offscreen` holds the ids of changes the final screen does not show (bench/page/probe.ts).
+ */
+export function analyseStreamTrace(events: TraceEvent[], urlPart: string, tokens: number, offscreen: ReadonlySet<number> = new Set()): StreamTraceFigures {
   const marks = events.filter((event) => event.cat.includes('blink.user_timing') && event.name.startsWith('bench:'));
   const pid = marks[0]?.pid;
   const main = marks[0]?.tid;
@@ -87,8 +93,12 @@ export function analyseStreamTrace(events: TraceEvent[], urlPart: string, tokens
   const paintAfter = (ts: number): number => frameEnds.find((end) => end >= ts) ?? Number.NaN;
   const firstTextMark = marks.find((event) => event.name === 'bench:text')?.ts ?? Number.NaN;
   const firstText = paintAfter(firstTextMark);
-  const lastChange = marks.filter((event) => event.name === 'bench:mutation').at(-1)?.ts ?? Number.NaN;
+  // The visible reply is final: changes the probe saw land wholly off screen do not count here
+  // (bench/page/probe.ts, offscreenChanges); the work they took is reported as deferredCpuMs.
+  const changes = marks.filter((event) => event.name.startsWith('bench:mutation'));
+  const lastChange = changes.filter((event) => !offscreen.has(Number(event.name.slice('bench:mutation:'.length)))).at(-1)?.ts ?? Number.NaN;
   const finalPaint = paintAfter(lastChange);
+  const settledPaint = paintAfter(changes.at(-1)?.ts ?? Number.NaN);
   // A page whose last change shows no paint in the trace still has its CPU counted up to that change.
   const measuredUntil = Number.isFinite(finalPaint) ? finalPaint : lastChange;
   const workerThreads = new Set(events.filter((event) => event.pid === pid && event.ph === 'M' && event.name === 'thread_name' && /Worker/.test(event.args?.name ?? '')).map((event) => event.tid));
@@ -124,5 +134,7 @@ export function analyseStreamTrace(events: TraceEvent[], urlPart: string, tokens
     restyledFirst: meanRestyled(styles, firstByte, firstByte + windowSpan),
     restyledLast: meanRestyled(styles, lastByte - windowSpan, lastByte),
     streamMs: span / 1000,
+    deferredCpuMs: Number.isFinite(settledPaint) && settledPaint > measuredUntil ? cpuInWindow(mainTasks, measuredUntil, settledPaint) : 0,
+    offscreenChanges: offscreen.size,
   };
 }

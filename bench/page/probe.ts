@@ -72,14 +72,82 @@ function onMutations(records: MutationRecord[]): void {
   state.trace.probeMs += now() - started;
 }
 
+let changeCount = 0;
+/** Each change of the reply: its id (in its mark's name) and the elements it changed, held weakly. */
+let changes: Array<{ id: number; elements: Array<WeakRef<Element>> }> = [];
+
+/** The elements a mutation changed: what it added, else the element it changed. */
+function changedElements(record: MutationRecord): Element[] {
+  const added = Array.from(record.addedNodes).filter((node): node is Element => node instanceof Element);
+  if (added.length > 0) return added;
+  const element = record.target instanceof Element ? record.target : record.target.parentElement;
+  return element === null ? [] : [element];
+}
+
+const SCROLLING = /^(auto|scroll|hidden|clip)$/;
+
+/** Whether `element` lies wholly outside what the viewport shows (clipped by scrolling ancestors). */
+function outsideView(element: Element): boolean {
+  let top = 0;
+  let bottom = innerHeight;
+  for (let node = element.parentElement; node !== null; node = node.parentElement) {
+    if (!SCROLLING.test(getComputedStyle(node).overflowY)) continue;
+    const clip = node.getBoundingClientRect();
+    top = Math.max(top, clip.top);
+    bottom = Math.min(bottom, clip.bottom);
+  }
+  const rect = element.getBoundingClientRect();
+  return rect.bottom <= top || rect.top >= bottom;
+}
+
+/**
+ * "Final paint" means the visible reply is final, so a change the final screen does not show (a
+ * renderer upgrading an off-screen block while the page is idle) must not count as the reply's last
+ * change. Judged once, after the stream (no layout forced while it runs): a change is off screen if
+ * every element it changed that is still on the page sits, or has an ancestor below the reply
+ * that sits, wholly outside the viewport. Ancestors are checked from the reply down, so an element
+ * inside an off-screen `content-visibility` box is never laid out for this. An element without a
+ * box (display: contents) is judged by its nearest ancestor with one; an element that is gone was
+ * replaced by a later change, which is judged instead. A change with nothing left to judge counts
+ * as visible: the rule may count a change it could have dropped, never the other way round.
+ */
+function offscreenChanges(): number[] {
+  const reply = currentTarget();
+  if (reply === null) return [];
+  const judged = new Map<Element, boolean>();
+  const isOffscreen = (element: Element): boolean => {
+    const chain: Element[] = [];
+    for (let node: Element | null = element; node !== null && node !== reply; node = node.parentElement) chain.unshift(node);
+    for (const node of chain) {
+      let verdict = judged.get(node);
+      if (verdict === undefined) {
+        const rect = node.getBoundingClientRect();
+        verdict = rect.width * rect.height > 0 && outsideView(node);
+        judged.set(node, verdict);
+      }
+      if (verdict) return true;
+    }
+    return false;
+  };
+  const offscreen: number[] = [];
+  for (const change of changes) {
+    const present = change.elements.map((ref) => ref.deref()).filter((element): element is Element => element !== undefined && reply.contains(element) && element !== reply);
+    if (present.length > 0 && present.every(isOffscreen)) offscreen.push(change.id);
+  }
+  return offscreen;
+}
+
 function noteReplyMutations(records: MutationRecord[]): void {
   const target = currentTarget();
   if (target === null) return;
   const touchesReply = (record: MutationRecord): boolean =>
     target.contains(record.target) || Array.from(record.addedNodes).some((node) => node.contains(target));
-  if (!records.some(touchesReply)) return;
+  const replyRecords = records.filter(touchesReply);
+  if (replyRecords.length === 0) return;
   state.trace.lastMutationAt = now();
-  performance.mark('bench:mutation');
+  changeCount += 1;
+  performance.mark(`bench:mutation:${changeCount}`);
+  changes.push({ id: changeCount, elements: replyRecords.flatMap(changedElements).map((element) => new WeakRef(element)) });
   if (!state.sawText && (target.textContent ?? '').trim().length > 0) {
     state.sawText = true;
     state.trace.firstTextAt = state.trace.lastMutationAt;
@@ -163,7 +231,10 @@ const api = {
     state.selector = selector;
     state.elementsBefore = document.querySelectorAll(selector).length;
     state.sawText = false;
+    changes = [];
   },
+  /** Ids of this stream's changes the screen does not show now (call after the stream ended). */
+  offscreenChanges,
   trace: (): StreamTrace => ({ ...state.trace }),
   longTasksSince: (since: number) => state.longTasks.filter((task) => task.start >= since),
   kdfSince: (since: number) => state.kdf.filter((timing) => timing.start >= since),
