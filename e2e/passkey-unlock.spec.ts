@@ -27,6 +27,13 @@ async function addPasskey(page: Page): Promise<void> {
 }
 
 test('T35/T37: create a passkey, lock, unlock with it, refuse it without user verification, unlock with the passphrase', async ({ page }) => {
+  // Every WebAuthn call's user-verification setting, kept across the reloads that locks cause (R10: 'required').
+  await page.addInitScript(() => {
+    const record = (value: unknown) => sessionStorage.setItem('e2e-uv', JSON.stringify([...JSON.parse(sessionStorage.getItem('e2e-uv') ?? '[]'), value ?? 'unset']));
+    const { create, get } = navigator.credentials;
+    navigator.credentials.create = (options) => (record(options?.publicKey?.authenticatorSelection?.userVerification), create.call(navigator.credentials, options));
+    navigator.credentials.get = (options) => (record(options?.publicKey?.userVerification), get.call(navigator.credentials, options));
+  });
   await page.goto('/#/vault');
   const { cdp, authenticatorId } = await addAuthenticator(page, { hasPrf: true });
   await createVault(page);
@@ -41,8 +48,11 @@ test('T35/T37: create a passkey, lock, unlock with it, refuse it without user ve
   await lockVault(page);
   await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: false });
   await page.getByRole('button', { name: 'Unlock with a passkey' }).click();
-  await expect(page.getByRole('alert')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('alert')).toContainText('not verified', { timeout: 20_000 });
   await expect(page.getByRole('form', { name: 'Unlock vault' })).toBeVisible();
+  const userVerification = JSON.parse(await page.evaluate(() => sessionStorage.getItem('e2e-uv') ?? '[]')) as string[];
+  expect(userVerification.length, 'create, then two unlock attempts').toBeGreaterThanOrEqual(3);
+  expect(new Set(userVerification), 'every WebAuthn call requires user verification').toEqual(new Set(['required']));
 
   // The passphrase always keeps working.
   await unlockVault(page);

@@ -33,6 +33,21 @@ function prfBytes(results: PrfResults): Uint8Array | null {
   return first instanceof ArrayBuffer ? new Uint8Array(first) : new Uint8Array(first.buffer, first.byteOffset, first.byteLength);
 }
 
+/** The browser says NotAllowedError for a refused user verification, a cancel and a timeout alike. */
+function notAllowedError(): BYOKError {
+  return new BYOKError('INVALID_REQUEST', 'The passkey was not verified, or the request was cancelled or timed out. Try again, or unlock with your passphrase.');
+}
+
+/** Runs a WebAuthn call, turning the browser's NotAllowedError into words that say what to do. */
+async function askAuthenticator<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'NotAllowedError') throw notAllowedError();
+    throw error;
+  }
+}
+
 export function passkeysSupported(): boolean {
   return typeof window.PublicKeyCredential === 'function' && typeof navigator.credentials?.create === 'function';
 }
@@ -45,7 +60,7 @@ function noPrfError(): BYOKError {
 export async function getPrfOutput(options: Array<{ credentialId: string; prfSalt: string }>): Promise<{ credentialId: string; prfOutput: Uint8Array }> {
   const evalByCredential: Record<string, { first: Uint8Array<ArrayBuffer> }> = {};
   for (const option of options) evalByCredential[option.credentialId] = { first: fromBase64(option.prfSalt) };
-  const credential = (await navigator.credentials.get({
+  const credential = (await askAuthenticator(() => navigator.credentials.get({
     publicKey: {
       challenge: crypto.getRandomValues(new Uint8Array(32)),
       allowCredentials: options.map((option) => ({ type: 'public-key' as const, id: decodeBase64Url(option.credentialId) })),
@@ -53,7 +68,7 @@ export async function getPrfOutput(options: Array<{ credentialId: string; prfSal
       timeout: 60_000,
       extensions: { prf: { evalByCredential } } as AuthenticationExtensionsClientInputs,
     },
-  })) as PublicKeyCredential | null;
+  }))) as PublicKeyCredential | null;
   if (credential === null) throw new BYOKError('STREAM_ABORTED', 'No passkey was chosen.');
   const prfOutput = prfBytes(readPrf(credential));
   if (prfOutput === null) throw noPrfError();
@@ -63,7 +78,7 @@ export async function getPrfOutput(options: Array<{ credentialId: string; prfSal
 /** Creates a passkey with PRF; a second get() fetches the PRF output when create() gave none (hmac-secret). */
 export async function createPrfPasskey(label: string): Promise<{ credentialId: string; prfSalt: string; prfOutput: Uint8Array; label: string }> {
   const prfSalt = crypto.getRandomValues(new Uint8Array(32));
-  const credential = (await navigator.credentials.create({
+  const credential = (await askAuthenticator(() => navigator.credentials.create({
     publicKey: {
       rp: { name: 'VIVIM BYOK' },
       user: { id: crypto.getRandomValues(new Uint8Array(16)), name: `vault-${label}`, displayName: label },
@@ -73,7 +88,7 @@ export async function createPrfPasskey(label: string): Promise<{ credentialId: s
       timeout: 60_000,
       extensions: { prf: { eval: { first: prfSalt } } } as AuthenticationExtensionsClientInputs,
     },
-  })) as PublicKeyCredential | null;
+  }))) as PublicKeyCredential | null;
   if (credential === null) throw new BYOKError('STREAM_ABORTED', 'No passkey was created.');
   const prf = readPrf(credential);
   if (prf.enabled === false) throw noPrfError();
