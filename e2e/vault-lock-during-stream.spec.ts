@@ -50,6 +50,25 @@ test('T40: a lock during a slow streaming reply aborts the request within a seco
   await expect(page.getByTestId('assistant-message')).toHaveCount(0);
 });
 
+test('T40: a lock that does not reload (the page frozen mid-reply) still aborts the provider request', async ({ page, mock }) => {
+  await setUpChat(page, mock);
+  await sendMessage(page, 'Long answer please [[mock:text tokens=600 tps=10]]');
+  await expect(lastReply(page)).toHaveAttribute('data-status', 'streaming');
+  await expect.poll(() => chatRequests(mock)[0]?.outcome).toBe('pending');
+  await page.evaluate(() => {
+    window.__beforeLock = true;
+    // A frozen page locks and wipes at once but reloads only when it resumes (R15), so here the
+    // reload cannot be what ends the request: only the lock's own abort can.
+    document.dispatchEvent(new Event('freeze'));
+  });
+  await expect.poll(() => chatRequests(mock)[0]?.outcome, { timeout: 10_000 }).toBe('client-closed');
+  expect(await page.evaluate(() => window.__beforeLock), 'the page was not reloaded').toBe(true);
+
+  await page.evaluate(() => document.dispatchEvent(new Event('resume')));
+  await expect(page.getByRole('form', { name: 'Unlock vault' })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.__beforeLock).catch(() => true)).toBeUndefined();
+});
+
 test('T40: a page restored from the bfcache shows the locked state', async ({ page, mock }) => {
   // Counts, across the reload the app does, how often the page came back from the bfcache.
   await page.addInitScript(() => {
