@@ -25,9 +25,11 @@ export interface HistoryFigures {
   uiError: string | null;
   uiList: number[];
   uiOpen: number[];
+  uiOpenFull: number[];
   uiSearch: number[];
   storeList: number[];
   storeOpen: number[];
+  storeOpenRecent: number[];
   storeSearch: number[];
 }
 
@@ -40,31 +42,54 @@ async function timeUnlock(page: Page): Promise<{ total: number; kdf: number; ite
   return { total: ms, kdf: kdf.ms, iterations: kdf.iterations };
 }
 
-/** The chat UI path; throws if the chat screen is not there (then only the store figures count). */
-async function timeChatUi(page: Page, longId: string, matches: number): Promise<[number, number, number]> {
-  const list = await timeAction(page, { hash: '#/chat', ready: { selector: LIST_ITEM, count: 1 }, timeoutMs: 20_000 });
+interface UiTimes {
+  list: number;
+  open: number;
+  openFull: number;
+  search: number;
+}
+
+/** The seed's message text starts with "Message <sequence>." (bench/seed-entry.ts). */
+const NEWEST_MESSAGE_TEXT = `Message ${PLAN.longConversationMessages - 1}.`;
+
+/**
+ * Opening is timed to the visible screen: the newest message painted at the bottom of the list
+ * (the list scrolls to it in the same commit). The rest of the history is then read in the
+ * background; "full" is timed from the same click to the paint that offers the older messages.
+ */
+async function timeOpen(page: Page, longId: string): Promise<{ open: number; openFull: number }> {
+  const fullReady = page.evaluate(() => (window as unknown as { __bench: { whenReady(selector: string, count: number, exactly: boolean, timeoutMs: number, text?: string): Promise<number> } })
+    .__bench.whenReady('[data-testid="message-list"] button', 1, false, 30_000, 'Load earlier messages'));
   const open = await timeAction(page, {
     click: `${LIST_ITEM} a[href="#/chat/${encodeURIComponent(longId)}"]`,
-    ready: { selector: 'ol[aria-label="Messages"] > li', count: PLAN.longConversationMessages },
+    ready: { selector: 'ol[aria-label="Messages"] > li', count: 1, text: NEWEST_MESSAGE_TEXT },
   });
+  const fullAt = await fullReady;
+  return { open: open.ms, openFull: fullAt - open.start };
+}
+
+/** The chat UI path; throws if the chat screen is not there (then only the store figures count). */
+async function timeChatUi(page: Page, longId: string, matches: number): Promise<UiTimes> {
+  const list = await timeAction(page, { hash: '#/chat', ready: { selector: LIST_ITEM, count: 1 }, timeoutMs: 20_000 });
+  const { open, openFull } = await timeOpen(page, longId);
   const search = await timeAction(page, {
     input: { selector: '#conversation-search', value: SEARCH_WORD },
     ready: { selector: LIST_ITEM, count: matches, exactly: true },
   });
-  return [list.ms, open.ms, search.ms];
+  return { list: list.ms, open, openFull, search: search.ms };
 }
 
 function emptyFigures(): HistoryFigures {
   return {
     seedMs: 0, iterations: 0, searchMatches: 0, unlockTotal: [], kdf: [], unlockRest: [], uiError: null,
-    uiList: [], uiOpen: [], uiSearch: [], storeList: [], storeOpen: [], storeSearch: [],
+    uiList: [], uiOpen: [], uiOpenFull: [], uiSearch: [], storeList: [], storeOpen: [], storeOpenRecent: [], storeSearch: [],
   };
 }
 
 async function measureRun(page: Page, figures: HistoryFigures, longId: string, record: boolean): Promise<void> {
   const unlock = await timeUnlock(page);
   figures.iterations = unlock.iterations;
-  let ui: [number, number, number] | null = null;
+  let ui: UiTimes | null = null;
   if (figures.uiError === null) {
     ui = await timeChatUi(page, longId, figures.searchMatches).catch((error: unknown) => {
       figures.uiError = error instanceof Error ? error.message.split('\n')[0] ?? 'failed' : String(error);
@@ -78,12 +103,14 @@ async function measureRun(page: Page, figures: HistoryFigures, longId: string, r
   figures.kdf.push(unlock.kdf);
   figures.unlockRest.push(unlock.total - unlock.kdf);
   if (ui !== null) {
-    figures.uiList.push(ui[0]);
-    figures.uiOpen.push(ui[1]);
-    figures.uiSearch.push(ui[2]);
+    figures.uiList.push(ui.list);
+    figures.uiOpen.push(ui.open);
+    figures.uiOpenFull.push(ui.openFull);
+    figures.uiSearch.push(ui.search);
   }
   figures.storeList.push(store.list);
   figures.storeOpen.push(store.open);
+  figures.storeOpenRecent.push(store.openRecent);
   figures.storeSearch.push(store.search);
 }
 

@@ -160,11 +160,16 @@ const replyObserver = new MutationObserver(onMutations);
 replyObserver.observe(document, { subtree: true, childList: true, characterData: true });
 
 
-/** Resolves with the time of the first paint after `selector` matches `count` elements (or exactly). */
-function whenReady(selector: string, count: number, exactly: boolean, timeoutMs: number): Promise<number> {
+/**
+ * Resolves with the time of the first paint after `selector` matches `count` elements (or exactly),
+ * and, when `text` is given, the last of them contains it.
+ */
+function whenReady(selector: string, count: number, exactly: boolean, timeoutMs: number, text?: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const matches = (): boolean => {
-      const found = document.querySelectorAll(selector).length;
+      const all = document.querySelectorAll(selector);
+      const found = all.length;
+      if (text !== undefined && !(all[found - 1]?.textContent ?? '').includes(text)) return false;
       return exactly ? found === count : found >= count;
     };
     const observer = new MutationObserver(() => {
@@ -193,14 +198,15 @@ interface TimedAction {
   /** Types `value` into the input as one input event, the way React hears a keystroke. */
   input?: { selector: string; value: string };
   hash?: string;
-  ready: { selector: string; count: number; exactly?: boolean };
+  /** `text`: the last matching element must contain it (e.g. the newest message's words). */
+  ready: { selector: string; count: number; exactly?: boolean; text?: string };
   timeoutMs?: number;
 }
 
 /** Does one thing in the page and times it to the paint after the screen shows the result. */
 async function timeAction(action: TimedAction): Promise<{ start: number; end: number; ms: number }> {
   const start = now();
-  const waiting = whenReady(action.ready.selector, action.ready.count, action.ready.exactly ?? false, action.timeoutMs ?? 30_000);
+  const waiting = whenReady(action.ready.selector, action.ready.count, action.ready.exactly ?? false, action.timeoutMs ?? 30_000, action.ready.text);
   if (action.click !== undefined) (document.querySelector(action.click) as HTMLElement | null)?.click();
   if (action.hash !== undefined) location.hash = action.hash;
   if (action.input !== undefined) {

@@ -33,7 +33,8 @@ export function App() {
   }, [vaultStatus]);
   useEffect(() => {
     // Only after unlocking: the first screen stays small, and the other screens open instantly.
-    if (unlocked) preloadScreens();
+    if (unlocked) return preloadScreens();
+    return undefined;
   }, [unlocked]);
 
   return (

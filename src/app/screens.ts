@@ -23,6 +23,18 @@ export function preloadScreen(destination: Destination): void {
   void LOADERS[destination]().catch(() => undefined);
 }
 
-export function preloadScreens(): void {
-  for (const destination of DESTINATIONS) preloadScreen(destination);
+/**
+ * Every screen, started when the page is idle (or after a second at most), so compiling the other
+ * screens' chunks does not delay the first paint after unlocking (B5). Returns a cancel function.
+ */
+export function preloadScreens(): () => void {
+  const preload = () => {
+    for (const destination of DESTINATIONS) preloadScreen(destination);
+  };
+  if (typeof window.requestIdleCallback === 'function') {
+    const handle = window.requestIdleCallback(preload, { timeout: 1000 });
+    return () => window.cancelIdleCallback(handle);
+  }
+  const handle = window.setTimeout(preload, 100);
+  return () => window.clearTimeout(handle);
 }

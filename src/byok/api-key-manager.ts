@@ -141,12 +141,12 @@ function toStoredKey(provider: BYOKProvider, details: KeyRecordDetails): StoredK
 /** Metadata of every stored key, never the key. Needs the vault unlocked (the metadata is encrypted too). */
 export async function listKeys(): Promise<StoredKey[]> {
   const { header, dek } = requireSession();
-  const keys: StoredKey[] = [];
-  for (const provider of BYOK_PROVIDERS) {
+  // In parallel: one IndexedDB read and one decryption per provider, in provider order.
+  const keys = await Promise.all(BYOK_PROVIDERS.map(async (provider) => {
     const record = await readRecord(provider);
-    if (record !== undefined) keys.push(toStoredKey(provider, await openRecordDetails(dek, header.vaultId, record)));
-  }
-  return keys;
+    return record === undefined ? null : toStoredKey(provider, await openRecordDetails(dek, header.vaultId, record));
+  }));
+  return keys.filter((key): key is StoredKey => key !== null);
 }
 
 /** VAULT_LOCKED or KEY_NOT_FOUND. Reading does not count as use: a finished stream calls markKeyUsed. */

@@ -11,7 +11,7 @@ import { BYOKError } from '../types';
 import { requireSession } from '../vault/vault-session';
 import {
   ALL_STORES, CONVERSATIONS_STORE, MESSAGES_STORE, SEARCH_TEXT_STORE,
-  clearConversationDatabase, readAllRecords, readRecord, selectMessages, writeInTransaction,
+  clearConversationDatabase, readAllRecords, readLastRecords, readRecord, selectMessages, writeInTransaction,
 } from './conversation-database';
 import { openMessage, openMeta, sealMessage, sealMeta, sealSearchText, type MessageRecord, type MetaRecord, type RecordKey } from './conversation-records';
 import { buildConversationExport, prepareConversationImport } from './conversation-transfer';
@@ -142,6 +142,27 @@ async function markInterrupted(conversationId: string, stale: StoredMessage[]): 
   });
 }
 
+async function openMessageRecords(key: RecordKey, conversationId: string, records: MessageRecord[], options: ReadOptions): Promise<StoredMessage[]> {
+  const opened = await Promise.all(records.map((record) => openMessage(key, record).catch((error: unknown) => {
+    if (options.onCorruptRecord === undefined) throw error;
+    return reportCorrupt(options, 'message', conversationId, error, record.sequence);
+  })));
+  return opened.filter(isPresent);
+}
+
+/** Messages left 'streaming' by a crash or reload are shown as 'interrupted'; returns those. */
+function markStale(messages: StoredMessage[]): StoredMessage[] {
+  const stale = messages.filter((message) => message.status === 'streaming' && !streamingMessages.has(streamingKey(message)));
+  for (const message of stale) message.status = 'interrupted';
+  return stale;
+}
+
+async function settleStale(conversationId: string, messages: StoredMessage[]): Promise<void> {
+  const stale = markStale(messages);
+  // Shown as interrupted either way; if storage refuses the rewrite now, the next load retries.
+  if (stale.length > 0) await markInterrupted(conversationId, stale).catch(() => undefined);
+}
+
 /**
  * One conversation's messages by sequence, read with a key range. A corrupt message rejects with
  * DECRYPTION_FAILED unless `onCorruptRecord` is given (then it is skipped and reported).
@@ -150,18 +171,35 @@ export async function loadMessages(conversationId: string, options: ReadOptions 
   const key = requireRecordKey();
   assertIdentifier(conversationId, 'The conversation id');
   const records = (await readAllRecords(MESSAGES_STORE, selectMessages(conversationId))) as MessageRecord[];
-  const opened = await Promise.all(records.map((record) => openMessage(key, record).catch((error: unknown) => {
-    if (options.onCorruptRecord === undefined) throw error;
-    return reportCorrupt(options, 'message', conversationId, error, record.sequence);
-  })));
-  const messages = opened.filter(isPresent);
-  const stale = messages.filter((message) => message.status === 'streaming' && !streamingMessages.has(streamingKey(message)));
-  for (const message of stale) message.status = 'interrupted';
-  if (stale.length > 0) {
-    // Shown as interrupted either way; if storage refuses the rewrite now, the next load retries.
-    await markInterrupted(conversationId, stale).catch(() => undefined);
-  }
+  const messages = await openMessageRecords(key, conversationId, records, options);
+  await settleStale(conversationId, messages);
   return messages;
+}
+
+export interface RecentMessages {
+  /** The newest `count` messages (fewer when the conversation is shorter), by sequence. */
+  messages: StoredMessage[];
+  /** True when these are all of the conversation's messages. */
+  complete: boolean;
+}
+
+/**
+ * The newest `count` messages only, read with a reverse cursor and decrypted alone, so a long
+ * conversation shows its last screen before the rest is read (loadMessages, right after).
+ * Corrupt records are handled as loadMessages does. A stale 'streaming' message is shown as
+ * 'interrupted'; when the read is not complete, the full load that follows stores that change.
+ */
+export async function loadRecentMessages(conversationId: string, count: number, options: ReadOptions = {}): Promise<RecentMessages> {
+  const key = requireRecordKey();
+  assertIdentifier(conversationId, 'The conversation id');
+  if (!Number.isSafeInteger(count) || count < 1) throw new BYOKError('INVALID_REQUEST', 'The number of recent messages must be a positive whole number.');
+  // One record more than asked for tells whether older ones exist, without decrypting it.
+  const records = (await readLastRecords(MESSAGES_STORE, selectMessages(conversationId), count + 1)) as MessageRecord[];
+  const complete = records.length <= count;
+  const messages = await openMessageRecords(key, conversationId, complete ? records : records.slice(1), options);
+  if (complete) await settleStale(conversationId, messages);
+  else markStale(messages);
+  return { messages, complete };
 }
 
 /** For regenerate and edit-and-resend: drops the messages at `fromSequence` and after. */

@@ -1,12 +1,13 @@
 // Conversation-level actions: list, open, create, rename, delete, settings, search. Each writes
 // through to the encrypted conversation store and then updates the chat store.
 import {
-  deleteConversation, listConversations, loadMessages, prepareSearch, saveConversation, searchConversationSnippets,
+  deleteConversation, listConversations, loadMessages, loadRecentMessages, prepareSearch, saveConversation, searchConversationSnippets,
 } from '../../byok/conversations/conversation-store';
 import type { ConversationMeta, ConversationTool, StoredMessage } from '../../byok/conversations/conversation-types';
 import { describeError } from '../../byok/describe-error';
 import type { BYOKProvider, ChatSettings } from '../../byok/types';
 import { replaceConversation, setNotice, sortConversations, useChatStore } from './chat-store';
+import { MESSAGES_FIRST_READ } from './render-window';
 import { UNTITLED_CONVERSATION } from './conversation-title';
 import { scheduleIdle } from './schedule-idle';
 
@@ -73,13 +74,52 @@ export async function openConversation(id: string | null, selection: ModelSelect
     return;
   }
   useChatStore.setState({ openConversation: meta, openSaved: true, messages: [], messagesStatus: 'loading' });
+  const loading = loadInTwoSteps(id);
+  historyLoading = loading;
   try {
-    const messages = await loadMessages(id);
-    if (useChatStore.getState().openConversation?.id !== id) return;
-    useChatStore.setState({ messages: markAbandonedReplies(messages), messagesStatus: 'ready' });
+    await loading;
   } catch (error) {
-    useChatStore.setState({ messagesStatus: 'failed', notice: explain('Could not open this conversation', error) });
+    if (useChatStore.getState().openConversation?.id === id) useChatStore.setState({ messagesStatus: 'failed', notice: explain('Could not open this conversation', error) });
+  } finally {
+    if (historyLoading === loading) historyLoading = null;
   }
+}
+
+/** The full history being read after the newest messages were shown, if any. */
+let historyLoading: Promise<void> | null = null;
+
+/**
+ * Every action that sends or rewrites history (send, regenerate, edit, versions, tool results)
+ * waits for this first, so a request never goes out with only the newest messages loaded.
+ */
+export async function untilHistoryLoaded(): Promise<void> {
+  await historyLoading?.catch(() => undefined);
+}
+
+/**
+ * The newest messages first (one screen and some), shown at once; then, after that paint, the
+ * whole conversation, which replaces them ('loading' until then). Messages already shown keep
+ * their objects, so the rows on screen are not rendered again.
+ */
+async function loadInTwoSteps(id: string): Promise<void> {
+  const recent = await loadRecentMessages(id, MESSAGES_FIRST_READ);
+  if (useChatStore.getState().openConversation?.id !== id) return;
+  useChatStore.setState({ messages: markAbandonedReplies(recent.messages), messagesStatus: recent.complete ? 'ready' : 'loading' });
+  if (recent.complete) return;
+  await new Promise<void>((resolve) => scheduleIdle(resolve, 100));
+  const all = markAbandonedReplies(await loadMessages(id));
+  const state = useChatStore.getState();
+  if (state.openConversation?.id !== id) return;
+  useChatStore.setState({ messages: keepShownObjects(all, state.messages), messagesStatus: 'ready' });
+}
+
+/** `all`, with each message that is already shown (same id, same status) replaced by the shown object. */
+export function keepShownObjects(all: StoredMessage[], shown: StoredMessage[]): StoredMessage[] {
+  const byId = new Map(shown.map((message) => [message.id, message]));
+  return all.map((message) => {
+    const existing = byId.get(message.id);
+    return existing !== undefined && existing.sequence === message.sequence && existing.status === message.status ? existing : message;
+  });
 }
 
 export async function persistConversation(meta: ConversationMeta): Promise<void> {

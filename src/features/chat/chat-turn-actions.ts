@@ -8,7 +8,7 @@ import { streamChat } from '../../byok/streaming-client';
 import type { MessageContent, StreamChunk, ToolCall } from '../../byok/types';
 import { notifyUsageChanged } from '../../byok/usage-events';
 import { checkBudget } from '../../byok/usage-ledger';
-import { persistConversation } from './chat-conversation-actions';
+import { persistConversation, untilHistoryLoaded } from './chat-conversation-actions';
 import { clearDraft } from './chat-drafts';
 import { setNotice, useChatStore } from './chat-store';
 import { cancelAutoRetry, scheduleAutoRetry } from './auto-retry';
@@ -137,6 +137,7 @@ function createUserMessage(meta: ConversationMeta, content: MessageContent, sequ
 
 /** Sends a new user message; saves an unsaved conversation first. Returns its id. */
 export async function sendMessage(content: MessageContent, titleSource: string): Promise<string | null> {
+  await untilHistoryLoaded();
   const state = useChatStore.getState();
   let meta = state.openConversation;
   if (!meta || activeTurn) return null;
@@ -162,6 +163,7 @@ export async function sendMessage(content: MessageContent, titleSource: string):
  * earlier version; also the Retry of a failed reply, whose empty failure is not kept.
  */
 export async function regenerateReply(replyId?: string, mayRetry = true): Promise<void> {
+  await untilHistoryLoaded();
   const { openConversation: meta, messages } = useChatStore.getState();
   if (!meta || activeTurn) return;
   let index = replyId === undefined ? messages.findLastIndex((message) => message.role === 'user') + 1 : messages.findIndex((message) => message.id === replyId);
@@ -179,6 +181,7 @@ export async function regenerateReply(replyId?: string, mayRetry = true): Promis
 
 /** Replaces the user message `messageId` with new content, keeps the old branch as a version, and asks again. */
 export async function editUserMessage(messageId: string, content: MessageContent): Promise<void> {
+  await untilHistoryLoaded();
   const { openConversation: meta, messages } = useChatStore.getState();
   if (!meta || activeTurn) return;
   const index = messages.findIndex((message) => message.id === messageId && message.role === 'user');
@@ -197,6 +200,7 @@ export async function editUserMessage(messageId: string, content: MessageContent
 
 /** Shows the previous (-1) or next (+1) version at message `messageId`, and stores that choice. */
 export async function switchMessageVersion(messageId: string, step: -1 | 1): Promise<void> {
+  await untilHistoryLoaded();
   const { openConversation: meta, messages } = useChatStore.getState();
   if (!meta || activeTurn) return;
   const index = messages.findIndex((message) => message.id === messageId);
@@ -226,6 +230,7 @@ export const REJECTED_TOOL_RESULT = 'The user declined to run this tool call. Co
 
 /** Saves one result (or refusal) per call of the last reply, then lets the model continue. */
 export async function sendToolResults(answers: ToolAnswer[]): Promise<void> {
+  await untilHistoryLoaded();
   const { openConversation: meta, messages } = useChatStore.getState();
   if (!meta || activeTurn || answers.length === 0) return;
   let sequence = nextSequence(messages);

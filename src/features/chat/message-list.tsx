@@ -1,12 +1,13 @@
 // The open conversation's messages. Not a live region itself: announcing every token would drown
 // a screen reader, so ReplyAnnouncer says only when a reply starts and how it ended.
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { useChatStore } from './chat-store';
 import { regenerateReply } from './chat-turn-actions';
+import { EarlierMessages } from './earlier-messages';
 import { MessageItem } from './message-item';
-import { PlainMessageItem } from './plain-message-item';
+import { anchoredScrollTop, isNearStart, type ScrollBox } from './render-window';
 import { ReplyAnnouncer } from './reply-announcer';
-import { useProgressiveMessages } from './use-progressive-messages';
+import { useMessageWindow, type MessageWindow } from './use-message-window';
 
 export interface MessageListProps {
   vaultHref: string;
@@ -47,22 +48,67 @@ function useStickToBottom(container: React.RefObject<HTMLDivElement | null>) {
   }, [container, streamedLength, messageCount, lastStatus]);
 }
 
+function setScrollTop(element: HTMLElement, top: number): void {
+  element.scrollTop = top;
+}
+
+/**
+ * Mounts older messages when the reader scrolls near the top (or the newest ones do not fill the
+ * screen), and keeps what the reader sees still while they are added above it.
+ */
+function useEarlierOnScroll(container: React.RefObject<HTMLDivElement | null>, { start, showEarlier }: MessageWindow): () => void {
+  const before = useRef<Pick<ScrollBox, 'scrollTop' | 'scrollHeight'> | null>(null);
+  const showAnchored = useCallback((element: HTMLElement) => {
+    if (before.current !== null) return;
+    const snapshot = { scrollTop: element.scrollTop, scrollHeight: element.scrollHeight };
+    if (showEarlier()) before.current = snapshot;
+  }, [showEarlier]);
+
+  // Before paint: the frame that shows the older messages already has the old view in place.
+  useLayoutEffect(() => {
+    const element = container.current;
+    const snapshot = before.current;
+    before.current = null;
+    if (element && snapshot) setScrollTop(element, anchoredScrollTop(snapshot, element.scrollHeight));
+  }, [container, start]);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const maybeShowEarlier = () => {
+      if (isNearStart(element)) showAnchored(element);
+    };
+    element.addEventListener('scroll', maybeShowEarlier, { passive: true });
+    // After each paint, too: a short screenful leaves nothing to scroll.
+    maybeShowEarlier();
+    return () => element.removeEventListener('scroll', maybeShowEarlier);
+  }, [container, showAnchored]);
+
+  return () => {
+    if (container.current) showAnchored(container.current);
+  };
+}
+
 export function MessageList({ vaultHref, newConversationHref }: MessageListProps) {
   const messages = useChatStore((state) => state.messages);
+  const historyLoading = useChatStore((state) => state.messagesStatus === 'loading' && state.messages.length > 0);
   const conversationId = useChatStore((state) => state.openConversation?.id ?? null);
-  // Older messages of a long conversation render plain until an idle step upgrades them.
-  const firstFull = useProgressiveMessages(conversationId, messages.length);
+  const messageWindow = useMessageWindow(conversationId, messages);
   const containerRef = useRef<HTMLDivElement>(null);
   useStickToBottom(containerRef);
+  const showEarlier = useEarlierOnScroll(containerRef, messageWindow);
   const last = messages[messages.length - 1];
   const retry = last && last.role === 'assistant' && last.status !== 'streaming' ? () => void regenerateReply(last.id) : undefined;
+  const shown = messageWindow.start === 0 ? messages : messages.slice(messageWindow.start);
 
   return (
-    <div ref={containerRef} className="min-h-0 flex-1 overflow-y-auto px-3 py-3 sm:px-5" tabIndex={-1} data-testid="message-list">
+    // overflow-anchor: none, because useEarlierOnScroll anchors the view itself when it mounts older messages.
+    <div ref={containerRef} className="min-h-0 flex-1 overflow-y-auto px-3 py-3 [overflow-anchor:none] sm:px-5" tabIndex={-1} data-testid="message-list">
       <h2 className="sr-only">Messages</h2>
+      <EarlierMessages hidden={messageWindow.start} loading={historyLoading} onShow={showEarlier} />
       {/* Block flow, not flex: a flex column re-measures every message whenever the last one grows. */}
       <ol className="mx-auto max-w-3xl space-y-3" aria-label="Messages">
-        {messages.map((message, index) => index < firstFull ? <PlainMessageItem key={message.id} message={message} /> : (
+        {shown.map((message) => (
           <MessageItem
             key={message.id}
             message={message}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LIST_PAGE_SIZE, MESSAGES_FIRST_FULL, firstFullIndex, grownRowCount, isNearEnd, rowCountForFocus, upgradedFirstFull } from './render-window';
+import {
+  LIST_PAGE_SIZE, MESSAGES_FIRST_READ, MESSAGES_STEP, anchoredScrollTop, earlierStartIndex, grownRowCount, isNearEnd, isNearStart, rowCountForFocus, windowStartIndex,
+} from './render-window';
 
 describe('conversation list window', () => {
   it('grows by a page and never past the total', () => {
@@ -25,24 +27,50 @@ describe('conversation list window', () => {
   });
 });
 
-describe('long conversation rendering', () => {
-  it('renders only the newest messages in full at first', () => {
-    expect(firstFullIndex(500)).toBe(500 - MESSAGES_FIRST_FULL);
-    expect(firstFullIndex(MESSAGES_FIRST_FULL)).toBe(0);
-    expect(firstFullIndex(3)).toBe(0);
+const messages = (count: number) => Array.from({ length: count }, (_, index) => ({ id: `m${index}` }));
+
+describe('long conversation window', () => {
+  it('mounts only the newest messages of a long conversation at first', () => {
+    expect(windowStartIndex(messages(500), null)).toBe(500 - MESSAGES_FIRST_READ);
+    expect(windowStartIndex(messages(MESSAGES_FIRST_READ), null)).toBe(0);
+    expect(windowStartIndex(messages(3), null)).toBe(0);
+    expect(windowStartIndex([], null)).toBe(0);
   });
 
-  it('moves the boundary up one step at a time until every message is full', () => {
-    let firstFull = firstFullIndex(500);
+  it('keeps the oldest mounted message when the full history arrives or a message is added', () => {
+    // The first read showed the newest 30 (m470..m499); the window is pinned to m470.
+    expect(windowStartIndex(messages(500).slice(470), 'm470')).toBe(0);
+    expect(windowStartIndex(messages(500), 'm470')).toBe(470);
+    expect(windowStartIndex(messages(501), 'm470')).toBe(470);
+  });
+
+  it('falls back to the newest messages when the oldest mounted one is gone', () => {
+    expect(windowStartIndex(messages(100), 'deleted')).toBe(100 - MESSAGES_FIRST_READ);
+  });
+
+  it('mounts older messages a step at a time, down to the first', () => {
+    let start = windowStartIndex(messages(500), null);
     let steps = 0;
-    while (firstFull > 0) {
-      const next = upgradedFirstFull(firstFull);
-      expect(next).toBeLessThan(firstFull);
-      firstFull = next;
+    while (start > 0) {
+      const next = earlierStartIndex(start);
+      expect(start - next).toBeLessThanOrEqual(MESSAGES_STEP);
+      start = next;
       steps += 1;
     }
-    expect(firstFull).toBe(0);
-    expect(steps).toBeGreaterThan(1);
-    expect(upgradedFirstFull(5, 20)).toBe(0);
+    expect(steps).toBe(Math.ceil((500 - MESSAGES_FIRST_READ) / MESSAGES_STEP));
+    expect(earlierStartIndex(0)).toBe(0);
+  });
+
+  it('is near the start when less than a screen is above the viewport', () => {
+    expect(isNearStart({ scrollTop: 0, clientHeight: 800, scrollHeight: 3000 })).toBe(true);
+    expect(isNearStart({ scrollTop: 800, clientHeight: 800, scrollHeight: 3000 })).toBe(true);
+    expect(isNearStart({ scrollTop: 801, clientHeight: 800, scrollHeight: 3000 })).toBe(false);
+  });
+
+  it('keeps the same distance from the bottom when messages are mounted above', () => {
+    // 400 px from the top of 3,000 px; 2,000 px were added above: the same text stays in view.
+    expect(anchoredScrollTop({ scrollTop: 400, scrollHeight: 3000 }, 5000)).toBe(2400);
+    expect(anchoredScrollTop({ scrollTop: 0, scrollHeight: 900 }, 2900)).toBe(2000);
+    expect(anchoredScrollTop({ scrollTop: 100, scrollHeight: 900 }, 900)).toBe(100);
   });
 });

@@ -1,6 +1,7 @@
 // How much of a long list to put in the DOM (performance.md B7). Pure, so the rules are tested
 // without a browser. The conversation list grows downwards as the reader scrolls or tabs; a long
-// conversation renders its newest messages in full first and the older ones upgrade in the background.
+// conversation mounts its newest messages (a screen and more) and older ones as the reader scrolls
+// up or asks for them, with the scroll position kept where it was.
 
 /** Conversation rows rendered at first and added per step: about three screens on a desktop. */
 export const LIST_PAGE_SIZE = 50;
@@ -9,10 +10,10 @@ export const LIST_FOCUS_LOOKAHEAD = 5;
 /** Grow when the bottom of the rendered rows is closer than this many viewport heights. */
 export const LIST_SCROLL_MARGIN_SCREENS = 1;
 
-/** Full (Markdown) messages on opening: more than a tall screen shows at the bottom. */
-export const MESSAGES_FIRST_FULL = 40;
-/** Older messages upgraded per idle step: a step stays well under a frame budget of work. */
-export const MESSAGES_UPGRADE_STEP = 20;
+/** Messages read, decrypted and mounted when a conversation opens: more than a tall screen holds. */
+export const MESSAGES_FIRST_READ = 30;
+/** Older messages mounted per step (scrolling up, or "Load earlier messages"). */
+export const MESSAGES_STEP = 30;
 
 export function grownRowCount(current: number, total: number, page = LIST_PAGE_SIZE): number {
   return Math.min(total, Math.max(current, 0) + page);
@@ -33,15 +34,30 @@ export function rowCountForFocus(focusedIndex: number, current: number, total: n
   return focusedIndex >= 0 && focusedIndex >= current - lookahead ? grownRowCount(current, total) : current;
 }
 
-/** Index of the oldest message rendered in full when a conversation of `total` messages opens. */
-export function firstFullIndex(total: number, full = MESSAGES_FIRST_FULL): number {
-  return Math.max(0, total - full);
+export function isNearStart(box: ScrollBox, marginScreens = LIST_SCROLL_MARGIN_SCREENS): boolean {
+  return box.scrollTop <= box.clientHeight * marginScreens;
 }
 
 /**
- * The next boundary after one idle step. An absolute index, not a count from the end: a message
- * added at the bottom must not push an older one back to its plain form.
+ * Index of the oldest mounted message. The window is remembered by that message's id, not by an
+ * index or a count from the end: the full history arriving after the newest messages, or a new
+ * message at the bottom, must neither unmount what is shown nor mount more. Without an id, or
+ * when that message is gone (edited away), the newest `firstShown` are mounted.
  */
-export function upgradedFirstFull(current: number, step = MESSAGES_UPGRADE_STEP): number {
+export function windowStartIndex(messages: ReadonlyArray<{ id: string }>, oldestShownId: string | null, firstShown = MESSAGES_FIRST_READ): number {
+  const found = oldestShownId === null ? -1 : messages.findIndex((message) => message.id === oldestShownId);
+  return found >= 0 ? found : Math.max(0, messages.length - firstShown);
+}
+
+/** The window's start after one step up; never below 0. */
+export function earlierStartIndex(current: number, step = MESSAGES_STEP): number {
   return Math.max(0, current - step);
+}
+
+/**
+ * Where to scroll after messages were mounted above: the same distance from the bottom as before,
+ * so the message the reader was looking at stays exactly where it was.
+ */
+export function anchoredScrollTop(before: Pick<ScrollBox, 'scrollTop' | 'scrollHeight'>, scrollHeightAfter: number): number {
+  return Math.max(0, scrollHeightAfter - (before.scrollHeight - before.scrollTop));
 }

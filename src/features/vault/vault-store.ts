@@ -26,6 +26,16 @@ export interface VaultState {
   wipe(): void;
 }
 
+/** Keys, usage and ledgers, read in parallel: each is a separate IndexedDB round trip. */
+async function readSession(): Promise<Pick<VaultState, 'keys' | 'usage' | 'ledgers'>> {
+  const [keys, summaries, ledgers] = await Promise.all([
+    keyManager.listKeys(),
+    Promise.all(BYOK_PROVIDERS.map(async (provider) => [provider, await getUsageSummary(provider)] as const)),
+    Promise.all(BYOK_PROVIDERS.map(async (provider) => [provider, await readLedger(provider)] as const)),
+  ]);
+  return { keys, usage: Object.fromEntries(summaries), ledgers: Object.fromEntries(ledgers) };
+}
+
 const initialSession = { keys: [] as StoredKey[], usage: {}, ledgers: {}, failedUnlocks: 0, unlockBlockedUntil: 0 };
 
 /** The start-up read in flight: main.tsx starts it before React renders, and the header's effect joins it. */
@@ -60,16 +70,16 @@ export const useVaultStore = create<VaultState>()((set, get) => ({
       set({ failedUnlocks, unlockBlockedUntil: Date.now() + nextUnlockDelayMs(failedUnlocks) });
       throw error;
     }
-    set({ status: 'unlocked', failedUnlocks: 0, unlockBlockedUntil: 0 });
-    await get().refresh();
+    // The key list is read before the screen changes, so the first unlocked paint already shows
+    // it (B5), with no "No keys yet" frame in between. If that read fails the vault is still open.
+    const session = await readSession().catch(() => null);
+    set({ status: 'unlocked', failedUnlocks: 0, unlockBlockedUntil: 0, ...session });
+    if (session === null) await get().refresh();
   },
 
   async refresh() {
     if (!keyManager.isVaultUnlocked()) return;
-    const keys = await keyManager.listKeys();
-    const summaries = await Promise.all(BYOK_PROVIDERS.map(async (provider) => [provider, await getUsageSummary(provider)] as const));
-    const ledgers = await Promise.all(BYOK_PROVIDERS.map(async (provider) => [provider, await readLedger(provider)] as const));
-    set({ keys, usage: Object.fromEntries(summaries), ledgers: Object.fromEntries(ledgers) });
+    set(await readSession());
   },
 
   wipe() {
