@@ -5,7 +5,7 @@ import { useChatStore } from './chat-store';
 import { regenerateReply } from './chat-turn-actions';
 import { EarlierMessages } from './earlier-messages';
 import { MessageItem } from './message-item';
-import { anchoredScrollTop, isNearStart, type ScrollBox } from './render-window';
+import { anchorShift, firstVisibleIndex, isNearStart } from './render-window';
 import { ReplyAnnouncer } from './reply-announcer';
 import { useMessageWindow, type MessageWindow } from './use-message-window';
 
@@ -48,8 +48,49 @@ function useStickToBottom(container: React.RefObject<HTMLDivElement | null>) {
   }, [container, streamedLength, messageCount, lastStatus]);
 }
 
-function setScrollTop(element: HTMLElement, top: number): void {
-  element.scrollTop = top;
+function scrollBy(element: HTMLElement, shift: number): void {
+  element.scrollTop += shift;
+}
+
+interface Anchor {
+  element: Element;
+  top: number;
+}
+
+/** The first mounted message still in view, and where it is on the screen. */
+function findAnchor(container: HTMLElement): Anchor | null {
+  const items = [...container.querySelectorAll('ol[aria-label="Messages"] > li')];
+  const element = items[firstVisibleIndex(items.map((item) => item.getBoundingClientRect().bottom), container.getBoundingClientRect().top)];
+  return element ? { element, top: element.getBoundingClientRect().top } : null;
+}
+
+const HOLD_FRAMES = 60;
+const STABLE_FRAMES = 5;
+
+/**
+ * Keeps `anchor` where it was: now (before paint), then each frame until nothing moved for a few
+ * frames, since replies mounted above shrink from their placeholder size as they are first drawn.
+ * Any input of the reader's own ends it at once.
+ */
+function holdInPlace(container: HTMLElement, anchor: Anchor): () => void {
+  let frame = 0;
+  let stable = 0;
+  let handle = 0;
+  const stop = () => {
+    cancelAnimationFrame(handle);
+    for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const) container.removeEventListener(type, stop);
+  };
+  const correct = () => {
+    const shift = anchorShift(anchor.top, anchor.element.getBoundingClientRect().top);
+    if (shift !== 0) scrollBy(container, shift);
+    stable = shift === 0 ? stable + 1 : 0;
+    frame += 1;
+    if (frame < HOLD_FRAMES && stable < STABLE_FRAMES && anchor.element.isConnected) handle = requestAnimationFrame(correct);
+    else stop();
+  };
+  for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const) container.addEventListener(type, stop, { passive: true });
+  correct();
+  return stop;
 }
 
 /**
@@ -57,20 +98,24 @@ function setScrollTop(element: HTMLElement, top: number): void {
  * screen), and keeps what the reader sees still while they are added above it.
  */
 function useEarlierOnScroll(container: React.RefObject<HTMLDivElement | null>, { start, showEarlier }: MessageWindow): () => void {
-  const before = useRef<Pick<ScrollBox, 'scrollTop' | 'scrollHeight'> | null>(null);
+  const before = useRef<Anchor | null>(null);
+  const holding = useRef<(() => void) | null>(null);
   const showAnchored = useCallback((element: HTMLElement) => {
     if (before.current !== null) return;
-    const snapshot = { scrollTop: element.scrollTop, scrollHeight: element.scrollHeight };
-    if (showEarlier()) before.current = snapshot;
+    const anchor = findAnchor(element);
+    if (showEarlier()) before.current = anchor;
   }, [showEarlier]);
 
   // Before paint: the frame that shows the older messages already has the old view in place.
   useLayoutEffect(() => {
     const element = container.current;
-    const snapshot = before.current;
+    const anchor = before.current;
     before.current = null;
-    if (element && snapshot) setScrollTop(element, anchoredScrollTop(snapshot, element.scrollHeight));
+    if (!element || !anchor) return;
+    holding.current?.();
+    holding.current = holdInPlace(element, anchor);
   }, [container, start]);
+  useEffect(() => () => holding.current?.(), []);
 
   useEffect(() => {
     const element = container.current;
@@ -102,8 +147,9 @@ export function MessageList({ vaultHref, newConversationHref }: MessageListProps
   const shown = messageWindow.start === 0 ? messages : messages.slice(messageWindow.start);
 
   return (
-    // overflow-anchor: none, because useEarlierOnScroll anchors the view itself when it mounts older messages.
-    <div ref={containerRef} className="min-h-0 flex-1 overflow-y-auto px-3 py-3 [overflow-anchor:none] sm:px-5" tabIndex={-1} data-testid="message-list">
+    // The browser's own scroll anchoring stays on for replies that shrink as they are first drawn
+    // while the reader scrolls; holdInPlace corrects whatever is left when older messages mount.
+    <div ref={containerRef} className="min-h-0 flex-1 overflow-y-auto px-3 py-3 sm:px-5" tabIndex={-1} data-testid="message-list">
       <h2 className="sr-only">Messages</h2>
       <EarlierMessages hidden={messageWindow.start} loading={historyLoading} onShow={showEarlier} />
       {/* Block flow, not flex: a flex column re-measures every message whenever the last one grows. */}

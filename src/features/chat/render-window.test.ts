@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  LIST_PAGE_SIZE, MESSAGES_FIRST_READ, MESSAGES_STEP, anchoredScrollTop, earlierStartIndex, grownRowCount, isNearEnd, isNearStart, rowCountForFocus, windowStartIndex,
+  LIST_PAGE_SIZE, MESSAGES_FIRST_READ, MESSAGES_STEP, anchorShift, earlierStartIndex, firstVisibleIndex, grownRowCount, isNearEnd, isNearStart, rowCountForFocus, windowStartIndex,
 } from './render-window';
 
 describe('conversation list window', () => {
@@ -67,10 +67,19 @@ describe('long conversation window', () => {
     expect(isNearStart({ scrollTop: 801, clientHeight: 800, scrollHeight: 3000 })).toBe(false);
   });
 
-  it('keeps the same distance from the bottom when messages are mounted above', () => {
-    // 400 px from the top of 3,000 px; 2,000 px were added above: the same text stays in view.
-    expect(anchoredScrollTop({ scrollTop: 400, scrollHeight: 3000 }, 5000)).toBe(2400);
-    expect(anchoredScrollTop({ scrollTop: 0, scrollHeight: 900 }, 2900)).toBe(2000);
-    expect(anchoredScrollTop({ scrollTop: 100, scrollHeight: 900 }, 900)).toBe(100);
+  it('scrolls by exactly how far the anchored message moved', () => {
+    expect(anchorShift(70, 70)).toBe(0);
+    expect(anchorShift(70, 70.3)).toBe(0);
+    // 30 messages (1,500 px) mounted above: scroll down by that much to keep it in place.
+    expect(anchorShift(70, 1570)).toBe(1500);
+    // Replies above shrank from their placeholder size: scroll back up.
+    expect(anchorShift(70, -1327)).toBe(-1397);
+  });
+
+  it('anchors on the first message still in view', () => {
+    expect(firstVisibleIndex([50, 120, 300, 600], 100)).toBe(1);
+    expect(firstVisibleIndex([50, 120], 0)).toBe(0);
+    expect(firstVisibleIndex([], 0)).toBe(0);
+    expect(firstVisibleIndex([10, 20], 500)).toBe(0);
   });
 });

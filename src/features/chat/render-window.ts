@@ -55,9 +55,17 @@ export function earlierStartIndex(current: number, step = MESSAGES_STEP): number
 }
 
 /**
- * Where to scroll after messages were mounted above: the same distance from the bottom as before,
- * so the message the reader was looking at stays exactly where it was.
+ * How far to scroll so that an element seen at `wantedTop` is back there (0 within half a pixel).
+ * Mounting older messages above it, and each of their replies shrinking from its
+ * content-visibility placeholder to its real height when first drawn, would otherwise move it.
  */
-export function anchoredScrollTop(before: Pick<ScrollBox, 'scrollTop' | 'scrollHeight'>, scrollHeightAfter: number): number {
-  return Math.max(0, scrollHeightAfter - (before.scrollHeight - before.scrollTop));
+export function anchorShift(wantedTop: number, currentTop: number): number {
+  const shift = currentTop - wantedTop;
+  return Math.abs(shift) < 0.5 ? 0 : shift;
+}
+
+/** Index of the first message (`bottoms`: each mounted message's bottom edge, in order) still visible below `viewTop`. */
+export function firstVisibleIndex(bottoms: readonly number[], viewTop: number): number {
+  const index = bottoms.findIndex((bottom) => bottom > viewTop);
+  return index >= 0 ? index : 0;
 }
