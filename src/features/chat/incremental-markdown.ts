@@ -5,7 +5,7 @@
 // checks a few dozen boxes per frame, not hundreds. When one update finishes many blocks at once
 // (full speed, or a long reply opened from history), they are mounted in time slices, never in
 // one long task.
-import { createMarkdownBlockSplitter, type MarkdownBlockSplitter } from './markdown-blocks';
+import { createMarkdownBlockSplitter, detachString, type MarkdownBlockSplitter } from './markdown-blocks';
 import { createCodeBlockElement, finishCodeBlockElement } from './code-block-dom';
 import { renderBlockTokensToNodes, renderMarkdownBlockToNodes, type RenderedNodeBlock } from './render-markdown';
 import type { Token } from 'marked';
@@ -66,7 +66,6 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
   let lastStreaming = true;
   /** The tail was rendered as a finished block: any other text must start over. */
   let finalised = false;
-  let seenFinished = 0;
   let pending: string[] = [];
   let openTokens: Token[] = [];
   /** What the open box shows, and the text it was rendered from. */
@@ -85,7 +84,6 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
     deferred.clear();
     splitter = createMarkdownBlockSplitter();
     finalised = false;
-    seenFinished = 0;
     pending = [];
     group = null;
     groupBlocks = 0;
@@ -173,10 +171,10 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
       lastStreaming = streaming;
       deferred.hold(streaming);
       const split = splitter.update(text);
-      for (; seenFinished < split.finished.length; seenFinished += 1) pending.push((split.finished[seenFinished] as { raw: string }).raw);
+      for (const block of split.newlyFinished) pending.push(block.raw);
       openTokens = streaming ? split.openTokens : [];
       if (!streaming) {
-        if (split.openTail.trim().length > 0) pending.push(split.openTail);
+        if (split.openTail.trim().length > 0) pending.push(detachString(split.openTail));
         finalised = true;
       }
       if (cancelSlice === null) pump();

@@ -1,23 +1,35 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Lexer } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { createMarkdownBlockSplitter, splitFinishedMarkdown, type MarkdownLexer } from './markdown-blocks';
+import { createMarkdownBlockSplitter, detachString, splitFinishedMarkdown, type MarkdownBlock, type MarkdownBlockSplitter, type MarkdownLexer } from './markdown-blocks';
 
 const lex: MarkdownLexer = (source) => new Lexer({ gfm: true }).lex(source);
 
+/** The splitter with every block it finished so far collected, as the renderer mounts them. */
+function collecting(splitter: MarkdownBlockSplitter) {
+  const finished: MarkdownBlock[] = [];
+  return (text: string) => {
+    const split = splitter.update(text);
+    finished.push(...split.newlyFinished);
+    return { ...split, finished: [...finished] };
+  };
+}
+
 /** Feeds `text` in slices of `step` characters, as a stream would. */
 function stream(text: string, step: number, lexer: MarkdownLexer = lex) {
-  const splitter = createMarkdownBlockSplitter(lexer);
-  let split = splitter.update('');
-  for (let end = step; end < text.length + step; end += step) split = splitter.update(text.slice(0, Math.min(end, text.length)));
+  const update = collecting(createMarkdownBlockSplitter(lexer));
+  let split = update('');
+  for (let end = step; end < text.length + step; end += step) split = update(text.slice(0, Math.min(end, text.length)));
   return split;
 }
 
 describe('createMarkdownBlockSplitter', () => {
-  it('freezes a block once the next one has begun, and keeps the last one open', () => {
+  it('freezes a block once the next one has begun, hands each on once, and keeps the last one open', () => {
     const splitter = createMarkdownBlockSplitter(lex);
-    expect(splitter.update('# Title\n\nFirst par').finished.map((block) => block.raw.trim())).toEqual(['# Title']);
+    expect(splitter.update('# Title\n\nFirst par').newlyFinished.map((block) => block.raw.trim())).toEqual(['# Title']);
     const split = splitter.update('# Title\n\nFirst paragraph.\n\nSecond');
-    expect(split.finished.map((block) => block.raw.trim())).toEqual(['# Title', 'First paragraph.']);
+    expect(split.newlyFinished.map((block) => block.raw.trim())).toEqual(['First paragraph.']);
     expect(split.openTail.trim()).toBe('Second');
   });
 
@@ -39,9 +51,9 @@ describe('createMarkdownBlockSplitter', () => {
   });
 
   it('keys blocks by their offset so they stay stable as the text grows', () => {
-    const splitter = createMarkdownBlockSplitter(lex);
-    const first = splitter.update('One.\n\nTwo.\n\nThr');
-    const second = splitter.update('One.\n\nTwo.\n\nThree.\n\nFour');
+    const update = collecting(createMarkdownBlockSplitter(lex));
+    const first = update('One.\n\nTwo.\n\nThr');
+    const second = update('One.\n\nTwo.\n\nThree.\n\nFour');
     expect(second.finished.slice(0, first.finished.length)).toEqual(first.finished);
     expect(second.finished.map((block) => block.key)).toEqual(['0', '6', '12']);
   });
@@ -62,7 +74,33 @@ describe('createMarkdownBlockSplitter', () => {
     const splitter = createMarkdownBlockSplitter(lex);
     splitter.update('Old one.\n\nOld two.\n\nx');
     const split = splitter.update('New');
-    expect(split.finished).toEqual([]);
+    expect(split.newlyFinished).toEqual([]);
     expect(split.openTail).toBe('New');
+  });
+});
+
+describe('detachString', () => {
+  // Measured, not assumed: a V8 slice of a long string keeps all of it alive, a detached piece not.
+  it('keeps a piece without keeping the long string it came from alive', () => {
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    // In a function of its own, so no interpreter register still holds a long string afterwards.
+    const cutPieces = (cut: (piece: string) => string): string[] => {
+      const pieces: string[] = [];
+      // A fresh 4 MB string each time, as each streaming update's text is a new string.
+      for (let copy = 0; copy < 4; copy += 1) pieces.push(cut(`${copy}${'abcdefghij'.repeat(400_000)}`.slice(1000, 1100)));
+      return pieces;
+    };
+    const retainedBy = (cut: (piece: string) => string): number => {
+      collectGarbage();
+      const before = process.memoryUsage().heapUsed;
+      const pieces = cutPieces(cut);
+      collectGarbage();
+      const retained = process.memoryUsage().heapUsed - before;
+      expect(pieces.join('')).toHaveLength(400);
+      return retained;
+    };
+    expect(retainedBy((piece) => piece)).toBeGreaterThan(8_000_000);
+    expect(retainedBy(detachString)).toBeLessThan(2_000_000);
   });
 });
