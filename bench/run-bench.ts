@@ -1,4 +1,4 @@
-// `npm run bench [-- --runs N] [--skip-build] [--only b1,b5,b6,b7,stream,b8,b9]`: builds the app,
+// `npm run bench [-- --runs N] [--skip-build] [--only b1,b5,b6,b7,stream,b8,b9,locks]`: builds the app,
 // serves it with `vite preview` on 4191 (4173 is the e2e tests'; 4190 is on the
 // browsers' unsafe-port list, so fetch and Chromium refuse it), starts the mock provider, drives one headless Chromium
 // and writes bench/report.json and bench/report.md. An instrument, not a test: it exits 0
@@ -9,7 +9,7 @@ import type { MockProviderServer } from '../e2e/mock-provider/server';
 import { APP_COPY, prepareAppCopy } from './lib/build-pages';
 import { chromiumVersion, launchBrowser } from './lib/browser';
 import { parseOptions, wants, type BenchOptions } from './lib/cli';
-import { firstLoadFigures, historyFigures, offlineFigures, streamingFigures, heapFigures, historyStreamFigures } from './lib/figure-sets';
+import { firstLoadFigures, historyFigures, offlineFigures, streamingFigures, heapFigures, historyStreamFigures, lockFigures } from './lib/figure-sets';
 import { writeReports, type Figure, type Report } from './lib/report';
 import { buildApp, startMock, startPreview } from './lib/servers';
 import { measureFirstLoad } from './figures/first-load';
@@ -18,6 +18,7 @@ import { measureUnlockAndHistory } from './figures/unlock-history';
 import { measureStreaming } from './figures/streaming';
 import { measureHeap } from './figures/heap';
 import { measureStreamWithHistory } from './figures/stream-with-history';
+import { measureLocks } from './figures/lock-timing';
 
 interface Collected {
   figures: Figure[];
@@ -58,6 +59,11 @@ const GROUPS: Group[] = [
     const result = await measureStreamWithHistory(browser, origin, mock, options.runs);
     out.details.b9 = result;
     out.figures.push(...historyStreamFigures(result, out.notes));
+  } },
+  { name: 'locks', async run(browser, origin, mock, options, out) {
+    const result = await measureLocks(browser, origin, mock, options.runs);
+    out.details.locks = result;
+    out.figures.push(...lockFigures(result));
   } },
 ];
 

@@ -5,7 +5,7 @@ export interface BenchOptions {
   /** Skip `npm run build` (the app's dist/ is reused); the bench pages are always rebuilt. */
   skipBuild: boolean;
   port: number;
-  /** Only these figure groups (b1, b5, b6, b7, stream, b8, b9); all when empty. */
+  /** Only these figure groups (b1, b5, b6, b7, stream, b8, b9, locks); all when empty. */
   only: string[];
 }
 

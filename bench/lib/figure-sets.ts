@@ -5,6 +5,7 @@ import type { StreamRun } from '../figures/stream-run';
 import type { HistoryStreamFigures } from '../figures/stream-with-history';
 import type { StreamingFigures } from '../figures/streaming';
 import type { HistoryFigures } from '../figures/unlock-history';
+import type { LockFigures } from '../figures/lock-timing';
 import { figure, type Figure } from './report';
 
 const KB = 1000;
@@ -100,5 +101,12 @@ export function historyStreamFigures(result: HistoryStreamFigures, notes: string
     figure({ id: 'B9', what: 'long tasks (CPU > 50 ms) while a 400-delta reply streams over 300 stored conversations', unit: '', runs: pick(result.runs, 'longTasks'), budget: 0, budgetText: '0' }),
     figure({ id: 'B9', what: 'time blocked (Σ long task − 50 ms)', unit: 'ms', runs: pick(result.runs, 'blockedMs'), budget: 0 }),
     figure({ id: 'B9', what: 'main-thread CPU during that stream', unit: 'ms', runs: pick(result.runs, 'busyMs'), budget: null }),
+  ];
+}
+
+export function lockFigures(result: LockFigures): Figure[] {
+  return [
+    figure({ id: 'T40', what: 'Lock during a streaming reply → its provider request closed (security.md)', unit: 'ms', runs: result.abortMs, budget: 1000 }),
+    figure({ id: 'R13', what: 'Lock in one tab → the other tab wiped and reloading (security.md)', unit: 'ms', runs: result.otherTabMs, budget: 1000 }),
   ];
 }
