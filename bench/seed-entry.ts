@@ -101,7 +101,7 @@ async function seed(plan: SeedPlan): Promise<{ longId: string; longTitle: string
 }
 
 /** B7 through the store functions directly (the path the chat UI takes, minus React). */
-async function timeStore(conversationId: string, query: string): Promise<{ list: number; openRecent: number; open: number; search: number; found: number }> {
+async function timeStore(conversationId: string, query: string): Promise<{ list: number; openRecent: number; open: number; search: number; searchWarm: number; found: number }> {
   let at = performance.now();
   await listConversations();
   const list = performance.now() - at;
@@ -114,7 +114,11 @@ async function timeStore(conversationId: string, query: string): Promise<{ list:
   const open = performance.now() - at;
   at = performance.now();
   const found = (await searchConversations(query)).length;
-  return { list, openRecent, open, search: performance.now() - at, found };
+  const search = performance.now() - at;
+  // Again, with the session's search cache now filled (as the app's background fill leaves it).
+  at = performance.now();
+  await searchConversations(query);
+  return { list, openRecent, open, search, searchWarm: performance.now() - at, found };
 }
 
 const api = { seed, timeStore, unlock: unlockVault };

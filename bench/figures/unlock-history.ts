@@ -31,6 +31,7 @@ export interface HistoryFigures {
   storeOpen: number[];
   storeOpenRecent: number[];
   storeSearch: number[];
+  storeSearchWarm: number[];
 }
 
 async function timeUnlock(page: Page): Promise<{ total: number; kdf: number; iterations: number }> {
@@ -59,7 +60,7 @@ const NEWEST_MESSAGE_TEXT = `Message ${PLAN.longConversationMessages - 1}.`;
  */
 async function timeOpen(page: Page, longId: string): Promise<{ open: number; openFull: number }> {
   const fullReady = page.evaluate(() => (window as unknown as { __bench: { whenReady(selector: string, count: number, exactly: boolean, timeoutMs: number, text?: string): Promise<number> } })
-    .__bench.whenReady('[data-testid="message-list"] button', 1, false, 30_000, 'Load earlier messages'));
+    .__bench.whenReady('[data-testid="message-list"] > div > button', 1, false, 30_000, 'Load earlier messages'));
   const open = await timeAction(page, {
     click: `${LIST_ITEM} a[href="#/chat/${encodeURIComponent(longId)}"]`,
     ready: { selector: 'ol[aria-label="Messages"] > li', count: 1, text: NEWEST_MESSAGE_TEXT },
@@ -82,7 +83,7 @@ async function timeChatUi(page: Page, longId: string, matches: number): Promise<
 function emptyFigures(): HistoryFigures {
   return {
     seedMs: 0, iterations: 0, searchMatches: 0, unlockTotal: [], kdf: [], unlockRest: [], uiError: null,
-    uiList: [], uiOpen: [], uiOpenFull: [], uiSearch: [], storeList: [], storeOpen: [], storeOpenRecent: [], storeSearch: [],
+    uiList: [], uiOpen: [], uiOpenFull: [], uiSearch: [], storeList: [], storeOpen: [], storeOpenRecent: [], storeSearch: [], storeSearchWarm: [],
   };
 }
 
@@ -112,6 +113,7 @@ async function measureRun(page: Page, figures: HistoryFigures, longId: string, r
   figures.storeOpen.push(store.open);
   figures.storeOpenRecent.push(store.openRecent);
   figures.storeSearch.push(store.search);
+  figures.storeSearchWarm.push(store.searchWarm);
 }
 
 export async function measureUnlockAndHistory(browser: Browser, origin: string, mock: MockProviderServer, runs: number): Promise<HistoryFigures> {

@@ -103,6 +103,26 @@ describe('search cache', () => {
     expect(decrypt).not.toHaveBeenCalled();
   });
 
+  it('prepareSearch waits for idle time before each background chunk, so what the user does next goes first', async () => {
+    for (const id of ['a', 'b', 'c']) await seed(id, `Title ${id}`, [`text of ${id}`]);
+    const waits: number[] = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void, options: { timeout: number }) => {
+      waits.push(options.timeout);
+      setTimeout(callback, 0);
+      return waits.length;
+    });
+    try {
+      await prepareSearch();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(waits.length).toBeGreaterThan(0);
+    expect(waits.every((timeout) => timeout > 0)).toBe(true);
+    const decrypt = vi.spyOn(records, 'decryptSearchText');
+    expect(await searchConversations('text of')).toEqual(['a', 'b', 'c']);
+    expect(decrypt).not.toHaveBeenCalled();
+  });
+
   it('reports a corrupt record on every search rather than caching it', async () => {
     await seed('a', 'apples', []);
     await seed('b', 'bananas', []);
