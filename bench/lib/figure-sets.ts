@@ -64,7 +64,7 @@ function speedRows(result: StreamingFigures, speed: 'full' | 'paced', label: str
     figure({ id: 'B2', what: `${label}: app long tasks (CPU > 50 ms)`, unit: '', runs: pick(app, 'longTasks'), budget: 0, budgetText: '0' }),
     figure({ id: 'B2', what: `${label}: app longest task (CPU)`, unit: 'ms', runs: pick(app, 'longestTaskMs'), budget: 50 }),
     figure({ id: 'B2', what: `${label}: app last byte → final paint (the visible reply final)`, unit: 'ms', runs: pick(app, 'lastByteToPaintMs'), budget: 50 }),
-    figure({ id: 'B2', what: `${label}: app CPU after the final paint on off-screen blocks (idle upgrades, not in the CPU above)`, unit: 'ms', runs: pick(app, 'deferredCpuMs'), budget: null }),
+    figure({ id: 'B2', what: `${label}: of the app's main-thread CPU, after the final paint (off-screen blocks upgraded while idle)`, unit: 'ms', runs: pick(app, 'deferredCpuMs'), budget: null }),
     figure({ id: 'B2', what: `${label}: network chunks of the reply (app run)`, unit: '', runs: pick(app, 'networkChunks'), budget: null }),
     figure({ id: 'B2', what: `${label}: app network chunks handled on the main thread`, unit: '', runs: pick(app, 'networkChunksOnMain'), budget: null }),
     figure({ id: 'B4', what: `${label}: app first text: its network chunk → painted (p50)`, unit: 'ms', runs: pick(app, 'firstByteToPaintMs'), budget: 16 }),
@@ -73,7 +73,7 @@ function speedRows(result: StreamingFigures, speed: 'full' | 'paced', label: str
 
 export function streamingFigures(result: StreamingFigures, notes: string[]): Figure[] {
   const paced = result.runs;
-  notes.push(`B2–B4: a ${result.totalTokens}-token Markdown reply (mock 'markdown' scenario); "paced" is 500 tokens/s, "full" is as fast as the mock writes. Every figure comes from a Chrome trace: main-thread CPU is RunTask thread time from the chat request to the final paint, minus the probe's own time; long tasks are RunTasks over 50 ms of CPU; a paint is the first Paint/Commit after the probe's mark of a change. The final paint is that of the last change the viewport shows: changes wholly off screen (an IntersectionObserver verdict per change, after its frame) are left out, and their CPU is reported on its own line.`);
+  notes.push(`B2–B4: a ${result.totalTokens}-token Markdown reply (mock 'markdown' scenario); "paced" is 500 tokens/s, "full" is as fast as the mock writes. Every figure comes from a Chrome trace: main-thread CPU is RunTask thread time from the chat request to the paint of the reply's last change, minus the probe's own time; long tasks are RunTasks over 50 ms of CPU; a paint is the first Paint/Commit after the probe's mark of a change. The final paint is that of the last change the viewport shows: changes wholly outside the viewport once the stream is over (judged by the probe from the final layout) are left out of it (their CPU is still counted, and also shown on its own line).`);
   notes.push('B3 windows: main-thread CPU in the first and the last 1,000 tokens\' worth of the stream\'s time (the mock paces tokens evenly at 500 tok/s).');
   notes.push('Contenders: the naive baseline (marked + innerHTML of the whole reply), react-markdown 10.1.0 + remark-gfm 4.0.1 (whole reply per update) and streamdown 2.7.1, all reading the same SSE on their main thread and updating once per network chunk read (React batches what arrives while it renders); the app reads it in its streaming worker and updates 20 to 7 times a second. streamdown runs without its Tailwind styles.');
   return [

@@ -39,7 +39,7 @@ export async function stopTrace(session: CDPSession): Promise<TraceEvent[]> {
 }
 
 export interface StreamTraceFigures {
-  /** Main-thread CPU time from the chat request to the final paint, ms. */
+  /** Main-thread CPU time from the chat request to the paint of the reply's last change of any kind, ms. */
   mainCpuMs: number;
   workerCpuMs: number;
   longTasks: number;
@@ -56,7 +56,7 @@ export interface StreamTraceFigures {
   restyledFirst: number;
   restyledLast: number;
   streamMs: number;
-  /** Main-thread CPU after the final paint for changes off screen (blocks upgraded while idle), ms. */
+  /** Of mainCpuMs, what came after the final paint: changes off screen (blocks upgraded while idle), ms. */
   deferredCpuMs: number;
   offscreenChanges: number;
 }
@@ -93,14 +93,19 @@ export function analyseStreamTrace(events: TraceEvent[], urlPart: string, tokens
   const paintAfter = (ts: number): number => frameEnds.find((end) => end >= ts) ?? Number.NaN;
   const firstTextMark = marks.find((event) => event.name === 'bench:text')?.ts ?? Number.NaN;
   const firstText = paintAfter(firstTextMark);
-  // The visible reply is final: changes the probe saw land wholly off screen do not count here
-  // (bench/page/probe.ts, offscreenChanges); the work they took is reported as deferredCpuMs.
+  // The final paint is when the visible reply is final: changes the final screen does not show do
+  // not count for it (bench/page/probe.ts, offscreenChanges). CPU time, long tasks and the worker's
+  // time still run to the paint of the last change of any kind, so work put off is never left out
+  // (deferredCpuMs says how much of it came after the final paint). For a page that does not follow
+  // its reply (the contenders), the same rule would otherwise stop counting at the first screen.
   const changes = marks.filter((event) => event.name.startsWith('bench:mutation'));
   const lastChange = changes.filter((event) => !offscreen.has(Number(event.name.slice('bench:mutation:'.length)))).at(-1)?.ts ?? Number.NaN;
   const finalPaint = paintAfter(lastChange);
   const settledPaint = paintAfter(changes.at(-1)?.ts ?? Number.NaN);
   // A page whose last change shows no paint in the trace still has its CPU counted up to that change.
-  const measuredUntil = Number.isFinite(finalPaint) ? finalPaint : lastChange;
+  const visibleUntil = Number.isFinite(finalPaint) ? finalPaint : lastChange;
+  const allChanged = changes.at(-1)?.ts ?? Number.NaN;
+  const measuredUntil = Math.max(visibleUntil, Number.isFinite(settledPaint) ? settledPaint : allChanged);
   const workerThreads = new Set(events.filter((event) => event.pid === pid && event.ph === 'M' && event.name === 'thread_name' && /Worker/.test(event.args?.name ?? '')).map((event) => event.tid));
   const tasksOn = (thread: number | undefined): TraceEvent[] => events.filter((event) => event.pid === pid && event.tid === thread && event.name === 'RunTask' && event.ph === 'X');
   const mainTasks = tasksOn(main);
@@ -134,7 +139,7 @@ export function analyseStreamTrace(events: TraceEvent[], urlPart: string, tokens
     restyledFirst: meanRestyled(styles, firstByte, firstByte + windowSpan),
     restyledLast: meanRestyled(styles, lastByte - windowSpan, lastByte),
     streamMs: span / 1000,
-    deferredCpuMs: Number.isFinite(settledPaint) && settledPaint > measuredUntil ? cpuInWindow(mainTasks, measuredUntil, settledPaint) : 0,
+    deferredCpuMs: measuredUntil > visibleUntil ? cpuInWindow(mainTasks, visibleUntil, measuredUntil) : 0,
     offscreenChanges: offscreen.size,
   };
 }
