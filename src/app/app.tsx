@@ -5,11 +5,9 @@ import { registerLockWipe, startVaultLockCoordinator } from '../features/vault/v
 import { VaultStatus } from '../features/vault/vault-status';
 import { useVaultStore } from '../features/vault/vault-store';
 import { AppHeader } from './app-header';
-import { hrefFor, useHashRoute } from './hash-route';
+import { hrefFor, isStartRoute, useHashRoute } from './hash-route';
 import { preloadScreens, SCREENS } from './screens';
 import { UpdatePrompt } from './update-prompt';
-
-const isStartRoute = (hash: string): boolean => hash === '' || hash === '#' || hash === '#/';
 
 export function App() {
   const route = useHashRoute();

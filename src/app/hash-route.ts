@@ -37,6 +37,9 @@ export function parseHashRoute(hash: string): HashRoute {
   return { destination: first === 'vault' ? 'vault' : DEFAULT_DESTINATION, conversationId: null };
 }
 
+/** The installed app's start URL: where it goes depends on whether a vault exists. */
+export const isStartRoute = (hash: string): boolean => hash === '' || hash === '#' || hash === '#/';
+
 export function hrefFor(destination: Destination, conversationId?: string): string {
   return conversationId ? `#/${destination}/${encodeURIComponent(conversationId)}` : `#/${destination}`;
 }

@@ -1,26 +1,51 @@
 // Each screen is its own lazily loaded chunk, so the first screen downloads only what it shows
 // (performance.md B1). Once the vault is unlocked the other chunks are fetched in the background,
 // so moving to another screen does not wait for the network.
-import { lazy } from 'react';
+import { createElement, lazy, useState, type ComponentType } from 'react';
 import type { Destination } from './hash-route';
 
-const LOADERS: Record<Destination, () => Promise<{ default: () => React.JSX.Element }>> = {
-  vault: () => import('./screens/vault-route'),
-  models: () => import('./screens/models-route'),
-  chat: () => import('./screens/chat-route'),
-};
+type ScreenModule = { default: () => React.JSX.Element };
 
-export const SCREENS: Record<Destination, { label: string; component: ReturnType<typeof lazy> }> = {
-  vault: { label: 'Vault', component: lazy(LOADERS.vault) },
-  models: { label: 'Models', component: lazy(LOADERS.models) },
-  chat: { label: 'Chat', component: lazy(LOADERS.chat) },
+interface Screen {
+  label: string;
+  component: ComponentType;
+  /** Fetches the chunk; resolves once the screen can render without suspending. Never rejects. */
+  load(): Promise<void>;
+}
+
+/**
+ * React.lazy suspends on its first render even when the chunk is already here, and React keeps a
+ * Suspense fallback on screen for at least 300 ms once shown (the offline start's B6 lost that
+ * much). So a screen whose chunk has arrived renders directly; only one still on its way goes
+ * through lazy. The choice is made once per mount, so a screen never remounts when it arrives.
+ */
+export function createScreen(label: string, loader: () => Promise<ScreenModule>): Screen {
+  let loaded: ComponentType | null = null;
+  const Lazy = lazy(loader);
+  function ScreenComponent() {
+    const [Component] = useState<ComponentType>(() => loaded ?? Lazy);
+    return createElement(Component);
+  }
+  return {
+    label,
+    component: ScreenComponent,
+    load: () => loader().then((module) => {
+      loaded = module.default;
+    }, () => undefined),
+  };
+}
+
+export const SCREENS: Record<Destination, Screen> = {
+  vault: createScreen('Vault', () => import('./screens/vault-route')),
+  models: createScreen('Models', () => import('./screens/models-route')),
+  chat: createScreen('Chat', () => import('./screens/chat-route')),
 };
 
 export const DESTINATIONS: Destination[] = ['vault', 'models', 'chat'];
 
-/** Warms the module cache; the lazy component then resolves without a network round trip. */
-export function preloadScreen(destination: Destination): void {
-  void LOADERS[destination]().catch(() => undefined);
+/** Warms the module cache; the screen then renders without a network round trip or a fallback. */
+export function preloadScreen(destination: Destination): Promise<void> {
+  return SCREENS[destination].load();
 }
 
 /**
@@ -32,7 +57,7 @@ export function preloadScreens(): () => void {
   let timer = 0;
   const frame = window.requestAnimationFrame(() => {
     timer = window.setTimeout(() => {
-      for (const destination of DESTINATIONS) preloadScreen(destination);
+      for (const destination of DESTINATIONS) void preloadScreen(destination);
     }, 0);
   });
   return () => {
