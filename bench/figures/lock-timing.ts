@@ -22,7 +22,11 @@ async function clickLock(page: Page): Promise<number> {
   await page.evaluate(() => {
     document.addEventListener('click', () => sessionStorage.setItem('bench-lock-clicked-at', String(Date.now())), { capture: true, once: true });
   });
+  // A lock wipes at once (the unlock form may show) and then reloads: wait for the new document,
+  // or the next unlock would type into a form the reload is about to replace.
+  const reloaded = page.waitForEvent('load', { timeout: 20_000 });
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await reloaded;
   await page.getByRole('form', { name: 'Unlock vault' }).waitFor({ timeout: 20_000 });
   return Number(await page.evaluate(() => sessionStorage.getItem('bench-lock-clicked-at')));
 }
@@ -56,6 +60,9 @@ async function lockDuringReply(page: Page, mock: MockProviderServer): Promise<nu
 async function lockOtherTab(first: Page, second: Page): Promise<number> {
   for (const page of [first, second]) {
     await page.goto('/#/vault');
+    // From the chat, the route change keeps the chat's own unlock form up until the vault screen
+    // is in: typing before that would go into a form about to be replaced.
+    await page.getByRole('heading', { name: 'Key vault', level: 1 }).waitFor();
     await unlockInUi(page);
   }
   const reloaded = second.waitForEvent('framenavigated', { timeout: 20_000 });
