@@ -1,7 +1,7 @@
 // Each screen is its own lazily loaded chunk, so the first screen downloads only what it shows
 // (performance.md B1). Once the vault is unlocked the other chunks are fetched in the background,
 // so moving to another screen does not wait for the network.
-import { createElement, lazy, useState, type ComponentType } from 'react';
+import { createElement, lazy, memo, useState, type ComponentType } from 'react';
 import type { Destination } from './hash-route';
 
 type ScreenModule = { default: () => React.JSX.Element };
@@ -28,7 +28,9 @@ export function createScreen(label: string, loader: () => Promise<ScreenModule>)
   }
   return {
     label,
-    component: ScreenComponent,
+    // Memoised: the App re-renders on every route change, and a screen that reads the route itself
+    // (the chat, #/chat/:id) should re-render only where it does, not from the top (B7 open).
+    component: memo(ScreenComponent),
     load: () => loader().then((module) => {
       loaded = module.default;
     }, () => undefined),

@@ -75,32 +75,48 @@ export function readAllRecords(storeName: StoreName, range?: IDBKeyRange): Promi
 }
 
 /**
- * The last `count` records of `range` (highest keys), returned in ascending key order. A reverse
- * cursor stops after `count` steps, so opening a long conversation reads and decrypts only its
- * newest messages first (performance.md B7: the visible screen painted in ≤ 100 ms).
+ * The last `count` records of `range` (highest keys), returned in ascending key order, so opening
+ * a long conversation reads and decrypts only its newest messages first (performance.md B7: the
+ * visible screen painted in ≤ 100 ms).
  */
 export async function readLastRecords(storeName: StoreName, range: IDBKeyRange, count: number): Promise<unknown[]> {
+  if (count <= 0) return [];
   const database = await getDatabase();
   return new Promise<unknown[]>((resolve, reject) => {
-    const records: unknown[] = [];
+    const fail = (request: IDBRequest) => () => reject(createStorageError('Reading a conversation', request.error));
     try {
-      if (count <= 0) {
-        resolve(records);
+      const store = database.transaction(storeName, 'readonly').objectStore(storeName) as StoreWithRecords;
+      // One round trip to the database, where a cursor took one per record (B7 open).
+      if (typeof store.getAllRecords === 'function') {
+        const request = store.getAllRecords({ query: range, count, direction: 'prev' });
+        request.onsuccess = () => resolve(request.result.map((record) => record.value).reverse());
+        request.onerror = fail(request);
         return;
       }
-      const request = database.transaction(storeName, 'readonly').objectStore(storeName).openCursor(range, 'prev');
-      request.onsuccess = () => {
-        const cursor = request.result;
-        if (cursor !== null) records.push(cursor.value);
-        if (cursor === null || records.length >= count) resolve(records.reverse());
-        else cursor.continue();
+      // Without getAllRecords: the range's keys (small), then the values from the count-th newest.
+      const keysRequest = store.getAllKeys(range);
+      keysRequest.onsuccess = () => {
+        const keys = keysRequest.result;
+        const from = keys[Math.max(0, keys.length - count)];
+        if (from === undefined) {
+          resolve([]);
+          return;
+        }
+        const valuesRequest = store.getAll(range.upper === undefined ? IDBKeyRange.lowerBound(from) : IDBKeyRange.bound(from, range.upper, false, range.upperOpen));
+        valuesRequest.onsuccess = () => resolve(valuesRequest.result);
+        valuesRequest.onerror = fail(valuesRequest);
       };
-      request.onerror = () => reject(createStorageError('Reading a conversation', request.error));
+      keysRequest.onerror = fail(keysRequest);
     } catch (cause) {
       reject(createStorageError('Reading a conversation', cause));
     }
   });
 }
+
+/** IndexedDB's getAllRecords (newest first in one request), where the browser has it. */
+type StoreWithRecords = IDBObjectStore & {
+  getAllRecords?(options: { query: IDBKeyRange; count: number; direction: IDBCursorDirection }): IDBRequest<Array<{ value: unknown }>>;
+};
 
 export function readAllKeys(storeName: StoreName): Promise<IDBValidKey[]> {
   return runRead(storeName, 'Reading conversations', (store) => store.getAllKeys());

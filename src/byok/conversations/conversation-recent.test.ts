@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { requireSession } from '../vault/vault-session';
 import { MESSAGES_STORE } from './conversation-database';
 import { sealMessage } from './conversation-records';
@@ -68,5 +68,34 @@ describe('loadRecentMessages', () => {
     await expectCode(loadRecentMessages('c', 0), 'INVALID_REQUEST');
     await expectCode(loadRecentMessages('c', 1.5), 'INVALID_REQUEST');
     await expectCode(loadRecentMessages('', 5), 'INVALID_REQUEST');
+  });
+});
+
+describe('loadRecentMessages and IndexedDB getAllRecords', () => {
+  type Store = { getAllRecords?: (...args: unknown[]) => unknown };
+  const storePrototype = IDBObjectStore.prototype as Store;
+  const original = storePrototype.getAllRecords;
+  afterEach(() => {
+    storePrototype.getAllRecords = original;
+  });
+
+  it('reads the newest messages in one getAllRecords request, newest first', async () => {
+    await saveMessages('long', 12);
+    const calls: unknown[] = [];
+    storePrototype.getAllRecords = function (this: unknown, ...args: unknown[]) {
+      calls.push(args[0]);
+      return original?.apply(this, args);
+    };
+    expect(sequences((await loadRecentMessages('long', 5)).messages)).toEqual([7, 8, 9, 10, 11]);
+    expect(calls).toEqual([expect.objectContaining({ count: 6, direction: 'prev' })]);
+  });
+
+  it('reads the same messages without it (older browsers): the keys, then the values', async () => {
+    await saveMessages('long', 12);
+    const withRecords = await loadRecentMessages('long', 5);
+    delete storePrototype.getAllRecords;
+    expect(await loadRecentMessages('long', 5)).toEqual(withRecords);
+    expect(sequences((await loadRecentMessages('long', 50)).messages)).toEqual(sequences(await loadMessages('long')));
+    expect(await loadRecentMessages('empty', 3)).toEqual({ messages: [], complete: true });
   });
 });

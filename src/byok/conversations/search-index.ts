@@ -2,6 +2,7 @@
 // in-memory cache (search-cache.ts): only records not in the cache yet are read and decrypted, so
 // every search after the first costs a scan of memory, not 1,000 decryptions (performance.md B7).
 import { BYOKError } from '../types';
+import { untilForegroundDone } from './background-reads';
 import { CONVERSATIONS_STORE, SEARCH_TEXT_STORE, readAllKeys, readAllRecords } from './conversation-database';
 import { decryptSearchText, parseSearchText, type RecordKey, type SearchText, type SearchTextRecord } from './conversation-records';
 import type { CorruptRecordReport, ReadOptions } from './conversation-types';
@@ -105,6 +106,7 @@ export async function primeSearchCache(key: RecordKey): Promise<void> {
     const missing = (await readConversationIds()).filter((id) => !texts.has(id));
     const chunks = chunkIds(missing, PRIME_CHUNK_SIZE);
     while (chunks.length > 0 && !state.hurry) {
+      await untilForegroundDone();
       await yieldToPage();
       await fillChunk(key, texts, chunks.shift() ?? [], () => undefined);
     }

@@ -1,5 +1,6 @@
 // Conversation-level actions: list, open, create, rename, delete, settings, search. Each writes
 // through to the encrypted conversation store and then updates the chat store.
+import { holdBackgroundReads } from '../../byok/conversations/background-reads';
 import {
   deleteConversation, listConversations, loadMessages, loadRecentMessages, prepareSearch, saveConversation, searchConversationSnippets,
 } from '../../byok/conversations/conversation-store';
@@ -10,6 +11,7 @@ import { replaceConversation, setNotice, sortConversations, useChatStore } from 
 import { MESSAGES_FIRST_READ } from './render-window';
 import { UNTITLED_CONVERSATION } from './conversation-title';
 import { scheduleIdle } from './schedule-idle';
+import { warmUpMarkdown } from './markdown-warm-up';
 
 export interface ModelSelection {
   provider: BYOKProvider;
@@ -26,6 +28,8 @@ export async function loadConversationList(): Promise<void> {
   try {
     const conversations = await listConversations();
     useChatStore.setState({ listStatus: 'ready', conversations: sortConversations(conversations) });
+    // Before the first conversation opens, the Markdown renderer's first-run cost is paid at idle.
+    scheduleIdle(warmUpMarkdown);
     // With the list on screen, decrypt the search records in the background (in small chunks),
     // so the first search finds them in memory. A failure here only means search reads them later.
     scheduleIdle(() => void prepareSearch().catch(() => undefined));
@@ -56,56 +60,115 @@ function markAbandonedReplies(messages: StoredMessage[]): StoredMessage[] {
   );
 }
 
+/**
+ * A slow first read shows the conversation's header and a loading line after this long; a fast
+ * one (the usual case) goes straight from the previous screen to the messages, with no
+ * intermediate paint (performance.md B7 open).
+ */
+export const OPEN_LOADING_DELAY_MS = 150;
+
+/** The saved conversation being opened, until its newest messages are on screen. */
+let opening: { id: string; done: Promise<void> } | null = null;
+
 /** Opens a saved conversation by id, or a fresh unsaved one when id is null. */
-export async function openConversation(id: string | null, selection: ModelSelection | null): Promise<void> {
+export function openConversation(id: string | null, selection: ModelSelection | null): Promise<void> {
   const state = useChatStore.getState();
-  if (id !== null && state.openConversation?.id === id && state.openSaved) return;
+  if (id !== null && state.openConversation?.id === id && state.openSaved) {
+    opening = null;
+    return Promise.resolve();
+  }
+  // Asked again for the one being opened (the link's click, then the route): the same read.
+  if (id !== null && opening?.id === id) return opening.done;
+  opening = null;
   if (id === null) {
     // An unsaved chat keeps the model picked in it, unless the default it started from has changed
     // since (on the Models screen): a new chat always starts on the current default.
     const startedFrom = selection ? `${selection.provider}:${selection.model}` : null;
-    if (state.openConversation && !state.openSaved && state.unsavedDefault === startedFrom) return;
+    if (state.openConversation && !state.openSaved && state.unsavedDefault === startedFrom) return Promise.resolve();
     useChatStore.setState({ openConversation: createUnsavedConversation(selection), openSaved: false, messages: [], messagesStatus: 'ready', unsavedDefault: startedFrom });
-    return;
+    return Promise.resolve();
   }
   const meta = state.conversations.find((conversation) => conversation.id === id) ?? null;
   if (!meta) {
     useChatStore.setState({ openConversation: null, openSaved: false, messages: [], messagesStatus: 'failed' });
-    return;
+    return Promise.resolve();
   }
-  useChatStore.setState({ openConversation: meta, openSaved: true, messages: [], messagesStatus: 'loading' });
-  const loading = loadInTwoSteps(id);
-  historyLoading = loading;
-  try {
-    await loading;
-  } catch (error) {
-    if (useChatStore.getState().openConversation?.id === id) useChatStore.setState({ messagesStatus: 'failed', notice: explain('Could not open this conversation', error) });
-  } finally {
-    if (historyLoading === loading) historyLoading = null;
-  }
+  const current = { id, done: Promise.resolve() };
+  current.done = openSaved(meta, () => opening === current).finally(() => {
+    if (historyLoading === current) historyLoading = null;
+  });
+  opening = current;
+  historyLoading = current;
+  return current.done;
 }
 
-/** The full history being read after the newest messages were shown, if any. */
-let historyLoading: Promise<void> | null = null;
+/** The conversation whose messages are being read (first the newest, then all), if any. */
+let historyLoading: { id: string; done: Promise<void> } | null = null;
 
 /**
  * Every action that sends or rewrites history (send, regenerate, edit, versions, tool results)
- * waits for this first, so a request never goes out with only the newest messages loaded.
+ * waits for this first, so a request never goes out with only the newest messages loaded. Only
+ * for the conversation on screen: until a new one shows, the previous one is still complete.
  */
 export async function untilHistoryLoaded(): Promise<void> {
-  await historyLoading?.catch(() => undefined);
+  const loading = historyLoading;
+  if (loading !== null && loading.id === useChatStore.getState().openConversation?.id) await loading.done.catch(() => undefined);
 }
 
 /**
- * The newest messages first (one screen and some), shown at once; then, after that paint, the
- * whole conversation, which replaces them ('loading' until then). Messages already shown keep
- * their objects, so the rows on screen are not rendered again.
+ * The newest messages first (one screen and some), shown at once together with the header; then,
+ * after that paint, the whole conversation, which replaces them ('loading' until then). Until the
+ * newest messages are here the previous screen stays, unless the read is slow. `isCurrent` turns
+ * false once another conversation is asked for; then nothing of this one is shown.
  */
-async function loadInTwoSteps(id: string): Promise<void> {
-  const recent = await loadRecentMessages(id, MESSAGES_FIRST_READ);
-  if (useChatStore.getState().openConversation?.id !== id) return;
-  useChatStore.setState({ messages: markAbandonedReplies(recent.messages), messagesStatus: recent.complete ? 'ready' : 'loading' });
+async function openSaved(meta: ConversationMeta, isCurrent: () => boolean): Promise<void> {
+  const { id } = meta;
+  const showLoading = setTimeout(() => {
+    if (isCurrent()) useChatStore.setState({ openConversation: meta, openSaved: true, messages: [], messagesStatus: 'loading' });
+  }, OPEN_LOADING_DELAY_MS);
+  // The search cache's fill waits until this screen is painted.
+  const release = holdBackgroundReads();
+  let recent: { messages: StoredMessage[]; complete: boolean };
+  try {
+    // While the database reads, the renderer's code warms up (a no-op after the first time).
+    setTimeout(warmUpMarkdown, 0);
+    recent = await loadRecentMessages(id, MESSAGES_FIRST_READ);
+  } catch (error) {
+    release();
+    if (isCurrent()) {
+      opening = null;
+      useChatStore.setState({ openConversation: meta, openSaved: true, messages: [], messagesStatus: 'failed', notice: explain('Could not open this conversation', error) });
+    }
+    return;
+  } finally {
+    clearTimeout(showLoading);
+  }
+  if (!isCurrent()) {
+    release();
+    return;
+  }
+  opening = null;
+  useChatStore.setState({ openConversation: meta, openSaved: true, messages: markAbandonedReplies(recent.messages), messagesStatus: recent.complete ? 'ready' : 'loading' });
+  afterNextPaint(release);
   if (recent.complete) return;
+  try {
+    await loadTheRest(id);
+  } catch (error) {
+    if (useChatStore.getState().openConversation?.id === id) useChatStore.setState({ messagesStatus: 'failed', notice: explain('Could not open this conversation', error) });
+  }
+}
+
+/** Just after the next frame is painted (a task after the frame's animation callbacks). */
+function afterNextPaint(task: () => void): void {
+  if (typeof requestAnimationFrame !== 'function') {
+    setTimeout(task, 0);
+    return;
+  }
+  requestAnimationFrame(() => setTimeout(task, 0));
+}
+
+/** After the newest messages' paint: every message. Those already shown keep their objects, so their rows are not rendered again. */
+async function loadTheRest(id: string): Promise<void> {
   await new Promise<void>((resolve) => scheduleIdle(resolve, 100));
   const all = markAbandonedReplies(await loadMessages(id));
   const state = useChatStore.getState();

@@ -2,6 +2,7 @@
 // messages taking every other row, and the composer with the model picker in its toolbar.
 import { useEffect, useState } from 'react';
 import type { ConversationMeta } from '../../byok/conversations/conversation-types';
+import { Spinner } from '../../components/ui/spinner';
 import { ChatHeader } from './chat-header';
 import { useChatStore } from './chat-store';
 import { stopReply } from './chat-turn-actions';
@@ -24,6 +25,8 @@ export function ChatPanel({ conversation, models, vaultHref, hrefForConversation
   const saved = useChatStore((state) => state.openSaved);
   const streaming = useChatStore((state) => state.streaming !== null);
   const hasMessages = useChatStore((state) => state.messages.length > 0);
+  // A saved conversation whose first read is slow: its header shows, and this, not "Start a conversation".
+  const opening = useChatStore((state) => state.messagesStatus === 'loading' && state.messages.length === 0);
   const [settingsOpen, setSettingsOpen] = useState(false);
 
   // Esc stops the reply wherever the focus is, not only in the composer.
@@ -41,6 +44,8 @@ export function ChatPanel({ conversation, models, vaultHref, hrefForConversation
       {settingsOpen ? <ConversationSettings key={conversation.id} conversation={conversation} /> : null}
       {hasMessages ? (
         <MessageList vaultHref={vaultHref} newConversationHref={hrefForConversation()} />
+      ) : opening ? (
+        <div className="flex-1 p-6"><Spinner label="Opening the conversation…" /></div>
       ) : (
         <div className="flex flex-1 flex-col items-center justify-center px-6 text-center text-sm text-slate-600 dark:text-slate-400">
           <p className="text-base font-medium text-slate-800 dark:text-slate-200">Start a conversation</p>

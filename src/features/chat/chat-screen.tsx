@@ -6,6 +6,7 @@ import { Drawer } from '../../components/ui/drawer';
 import { EmptyState } from '../../components/ui/empty-state';
 import { ChatIcon, KeyIcon, LockIcon } from '../../components/ui/icons';
 import { Spinner } from '../../components/ui/spinner';
+import { useMediaQuery } from '../../lib/use-media-query';
 import { loadConversationList, openConversation } from './chat-conversation-actions';
 import { ChatPanel } from './chat-panel';
 import { setNotice, useChatStore } from './chat-store';
@@ -35,11 +36,15 @@ function useOpenConversation(environment: ChatEnvironment, conversationId: strin
   useEffect(() => {
     if (environment.unlocked && listStatus === 'idle') void loadConversationList();
   }, [environment.unlocked, listStatus]);
+  // Only a new chat depends on the default model. A saved one must not be asked for again when the
+  // model lists arrive: with the route still on the previous conversation, that would cancel the
+  // open a click on the list has just started.
+  const newChatSelection = conversationId === null ? environment.defaultSelection : null;
   useEffect(() => {
-    if (ready && listStatus === 'ready' && (conversationId !== null || environment.defaultSelection)) {
-      void openConversation(conversationId, environment.defaultSelection);
+    if (ready && listStatus === 'ready' && (conversationId !== null || newChatSelection)) {
+      void openConversation(conversationId, newChatSelection);
     }
-  }, [ready, listStatus, conversationId, environment.defaultSelection]);
+  }, [ready, listStatus, conversationId, newChatSelection]);
 }
 
 function Gate({ environment, vaultHref }: { environment: ChatEnvironment; vaultHref: string }) {
@@ -69,6 +74,9 @@ export function ChatScreen({ conversationId = null, hrefForConversation = defaul
   const notice = useChatStore((state) => state.notice);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [columnOpen, setColumnOpen] = useState(true);
+  // The column is only ever seen on a desktop: on a phone its rows were rendered for nothing, next
+  // to the drawer's (which renders its list only while open).
+  const desktop = useMediaQuery(DESKTOP_QUERY);
   // Stable, so the memoised list rows do not all re-render whenever this screen does.
   const closeDrawer = useCallback(() => setDrawerOpen(false), []);
   const toggleList = useCallback(() => {
@@ -83,7 +91,7 @@ export function ChatScreen({ conversationId = null, hrefForConversation = defaul
       {notice ? <Banner tone="error" role="alert" action={<button type="button" className="min-h-11 text-sm font-medium underline" onClick={() => setNotice(null)}>Dismiss</button>}>{notice}</Banner> : null}
       {!ready ? <div className="mx-auto w-full max-w-xl p-4">{!environment.unlocked && unlockForm ? unlockForm : <Gate environment={environment} vaultHref={vaultHref} />}</div> : (
         <div className="flex min-h-0 flex-1">
-          {columnOpen ? (
+          {columnOpen && desktop ? (
             <div className="hidden w-72 shrink-0 flex-col border-r border-slate-200 bg-white p-3 lg:flex dark:border-slate-800 dark:bg-slate-900" data-testid="conversation-column">
               <ConversationSidebar currentId={conversationId} hrefForConversation={hrefForConversation} onNavigate={closeDrawer} />
             </div>

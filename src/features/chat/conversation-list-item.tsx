@@ -1,11 +1,11 @@
 // One conversation in the list: open it, or from its actions menu rename it in place or delete it
 // after a confirmation.
-import { memo, useState } from 'react';
+import { memo, useState, type MouseEvent } from 'react';
 import type { SearchSnippet } from '../../byok/conversations/conversation-store';
 import type { ConversationMeta } from '../../byok/conversations/conversation-types';
 import { Button } from '../../components/ui/button';
 import { PencilIcon, TrashIcon } from '../../components/ui/icons';
-import { removeConversation, renameConversation } from './chat-conversation-actions';
+import { openConversation, removeConversation, renameConversation } from './chat-conversation-actions';
 import { formatConversationCost } from './conversation-total';
 
 export interface ConversationListItemProps {
@@ -32,6 +32,11 @@ function SnippetText({ snippet }: { snippet: SearchSnippet }) {
 }
 
 type Mode = 'view' | 'rename' | 'confirm-delete';
+
+/** A click that follows the link in this tab (not a new tab or window). */
+function opensHere(event: MouseEvent): boolean {
+  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
+}
 
 /** Memoised: typing in the search box or opening another conversation leaves other rows alone. */
 export const ConversationListItem = memo(function ConversationListItem({ conversation, snippet, href, current, newConversationHref, onNavigate }: ConversationListItemProps) {
@@ -69,7 +74,11 @@ export const ConversationListItem = memo(function ConversationListItem({ convers
   }
   return (
     <li className="group relative flex items-center rounded-lg aria-[current=true]:bg-brand-50 dark:aria-[current=true]:bg-brand-900/40" aria-current={current || undefined}>
-      <a href={href} onClick={onNavigate} aria-current={current ? 'page' : undefined} className="flex min-h-11 min-w-0 flex-1 flex-col justify-center rounded-lg py-1.5 pr-12 pl-3 hover:bg-slate-100 lg:pr-3 lg:group-focus-within:pr-12 lg:group-hover:pr-12 dark:hover:bg-slate-800">
+      <a href={href} onClick={(event) => {
+        // The newest messages are read from the click, while the route change is still rendering.
+        if (opensHere(event)) void openConversation(conversation.id, null);
+        onNavigate();
+      }} aria-current={current ? 'page' : undefined} className="flex min-h-11 min-w-0 flex-1 flex-col justify-center rounded-lg py-1.5 pr-12 pl-3 hover:bg-slate-100 lg:pr-3 lg:group-focus-within:pr-12 lg:group-hover:pr-12 dark:hover:bg-slate-800">
         <span className="block truncate text-sm font-medium">{conversation.title}</span>
         {snippet ? <SnippetText snippet={snippet} /> : null}
         <span className="block text-xs text-slate-600 tabular-nums dark:text-slate-400">{formatConversationCost(conversation)} · {new Date(conversation.updatedAt).toLocaleDateString()}</span>
