@@ -93,10 +93,10 @@ test('conversations can be renamed, searched by text, and deleted after confirmi
   await page.getByLabel('Search conversations').fill('BEAKS');
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await expect(list).toContainText('About pelicans');
-  // The matching words show under the title, the term itself in a <mark>.
+  // The matching words show under the title as written, the term itself in a <mark>.
   const snippet = list.getByTestId('search-snippet');
   await expect(snippet).toBeVisible();
-  await expect(snippet).toHaveText('about pelicans and their beaks');
+  await expect(snippet).toHaveText('About pelicans and their beaks');
   await expect(snippet.locator('mark')).toHaveText('beaks');
   await expect(snippet.locator('mark')).toBeVisible();
   await page.getByLabel('Search conversations').fill('');

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isBYOKError } from './types';
-import { GCM_TAG_BITS, decodeBase64, decryptValue, deriveBits, deriveKeyFromPassword, encodeBase64, encryptValue, type EncryptedValue } from './crypto';
+import {
+  GCM_TAG_BITS, decodeBase64, decryptFromBytes, decryptValue, deriveBits, deriveKeyFromPassword, encodeBase64, encryptToBytes, encryptValue, type EncryptedValue,
+} from './crypto';
 
 const toHex = (bytes: Uint8Array): string => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 const encoder = new TextEncoder();
@@ -59,6 +61,36 @@ describe('T2 AES-256-GCM known answer (McGrew–Viega test case 14)', () => {
     const key = await crypto.subtle.importKey('raw', new Uint8Array(32), 'AES-GCM', false, ['encrypt', 'decrypt']);
     const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv: new Uint8Array(12), tagLength: GCM_TAG_BITS }, key, new Uint8Array(16));
     expect(toHex(new Uint8Array(sealed))).toBe('cea7403d4d606b6e074ec5d3baf39d18' + 'd0d1c8a799996bf0265b98b5d48ab919');
+  });
+});
+
+describe('encryptToBytes / decryptFromBytes (binary records)', () => {
+  it('round-trips as one buffer: 12-byte IV, ciphertext, 16-byte tag', async () => {
+    const key = await createTestKey();
+    for (const plaintext of ['', 'x', 'clé — 鍵 — 🔑'.repeat(500)]) {
+      const packed = await encryptToBytes(key, plaintext, 'aad');
+      expect(packed.length).toBe(12 + new TextEncoder().encode(plaintext).length + 16);
+      expect(await decryptFromBytes(key, packed, 'aad')).toBe(plaintext);
+      // A view into a larger buffer (as IndexedDB may hand back) opens the same.
+      const padded = new Uint8Array(packed.length + 8);
+      padded.set(packed, 4);
+      expect(await decryptFromBytes(key, padded.subarray(4, 4 + packed.length), 'aad')).toBe(plaintext);
+    }
+  });
+
+  it('fails closed on any flipped byte, truncation, an appended byte, another AAD, no AAD or a non-binary value', async () => {
+    const key = await createTestKey();
+    const packed = await encryptToBytes(key, 'sk-proj-CANARY-binary', 'aad');
+    const attempts: unknown[] = [packed.slice(0, -1), packed.slice(0, -16), packed.slice(0, 27), new Uint8Array([...packed, 0]), encodeBase64(packed), packed.buffer, null];
+    for (let index = 0; index < packed.length; index += 1) {
+      const flipped = packed.slice();
+      flipped[index] = (flipped[index] ?? 0) ^ 0x01;
+      attempts.push(flipped);
+    }
+    for (const attempt of attempts) await expectDecryptionFailure(decryptFromBytes(key, attempt, 'aad'));
+    await expectDecryptionFailure(decryptFromBytes(key, packed, 'other'));
+    await expectDecryptionFailure(decryptFromBytes(key, packed, ''));
+    expect(await decryptFromBytes(key, packed, 'aad')).toBe('sk-proj-CANARY-binary');
   });
 });
 

@@ -102,21 +102,29 @@ function decodeEncryptedValue(value: EncryptedValue): { iv: Uint8Array<ArrayBuff
   return { iv, data };
 }
 
-export async function encryptValue(key: CryptoKey, plaintext: string, aad: AdditionalData): Promise<EncryptedValue> {
+/** IV ‖ ciphertext ‖ tag in one buffer: what binary records keep in IndexedDB (no base64 strings). */
+export async function encryptToBytes(key: CryptoKey, plaintext: string, aad: AdditionalData): Promise<Uint8Array<ArrayBuffer>> {
   const additionalData = encodeAdditionalData(aad, 'ENCRYPTION_FAILED');
   // A fresh random 96-bit IV per encryption: reusing an (IV, key) pair breaks GCM entirely.
   const iv = crypto.getRandomValues(new Uint8Array(GCM_IV_BYTES));
   try {
-    const sealed = await crypto.subtle.encrypt(createGcmParameters(iv, additionalData), key, new TextEncoder().encode(plaintext));
-    return { iv: encodeBase64(iv), ciphertext: encodeBase64(new Uint8Array(sealed)) };
+    const sealed = new Uint8Array(await crypto.subtle.encrypt(createGcmParameters(iv, additionalData), key, new TextEncoder().encode(plaintext)));
+    const packed = new Uint8Array(GCM_IV_BYTES + sealed.length);
+    packed.set(iv);
+    packed.set(sealed, GCM_IV_BYTES);
+    return packed;
   } catch (cause) {
     throw new BYOKError('ENCRYPTION_FAILED', 'Encryption failed.', { cause });
   }
 }
 
-export async function decryptValue(key: CryptoKey, value: EncryptedValue, aad: AdditionalData): Promise<string> {
+export async function encryptValue(key: CryptoKey, plaintext: string, aad: AdditionalData): Promise<EncryptedValue> {
+  const packed = await encryptToBytes(key, plaintext, aad);
+  return { iv: encodeBase64(packed.subarray(0, GCM_IV_BYTES)), ciphertext: encodeBase64(packed.subarray(GCM_IV_BYTES)) };
+}
+
+async function decryptParts(key: CryptoKey, iv: Uint8Array<ArrayBuffer>, data: Uint8Array<ArrayBuffer>, aad: AdditionalData): Promise<string> {
   const additionalData = encodeAdditionalData(aad, 'DECRYPTION_FAILED');
-  const { iv, data } = decodeEncryptedValue(value);
   try {
     // GCM checks the tag before releasing anything, so a failure never yields partial plaintext.
     const opened = await crypto.subtle.decrypt(createGcmParameters(iv, additionalData), key, data);
@@ -124,6 +132,20 @@ export async function decryptValue(key: CryptoKey, value: EncryptedValue, aad: A
   } catch (cause) {
     throw new BYOKError('DECRYPTION_FAILED', 'Decryption failed: wrong key, or the data was altered.', { cause });
   }
+}
+
+export async function decryptValue(key: CryptoKey, value: EncryptedValue, aad: AdditionalData): Promise<string> {
+  const { iv, data } = decodeEncryptedValue(value);
+  return decryptParts(key, iv, data, aad);
+}
+
+/** Opens what encryptToBytes sealed; anything else (wrong type, too short, altered) is DECRYPTION_FAILED. */
+export async function decryptFromBytes(key: CryptoKey, packed: unknown, aad: AdditionalData): Promise<string> {
+  if (!(packed instanceof Uint8Array)) throw new BYOKError('DECRYPTION_FAILED', 'The encrypted value is not binary.');
+  if (packed.length < GCM_IV_BYTES + GCM_TAG_BYTES) throw new BYOKError('DECRYPTION_FAILED', 'The ciphertext is shorter than its IV and tag.');
+  // Views, not copies: the IV and the data are read straight from the stored buffer.
+  const bytes = new Uint8Array(packed.buffer as ArrayBuffer, packed.byteOffset, packed.length);
+  return decryptParts(key, bytes.subarray(0, GCM_IV_BYTES), bytes.subarray(GCM_IV_BYTES), aad);
 }
 
 /** Wraps a data key (which must be extractable for this one call) under a passphrase-derived key. */

@@ -68,7 +68,8 @@ describe('at rest', () => {
     const [search] = (await readRawRecords(SEARCH_TEXT_STORE)) as SearchTextRecord[];
     expect(Object.keys(meta ?? {}).sort()).toEqual(['formatVersion', 'id', 'payload']);
     expect(Object.keys(message ?? {}).sort()).toEqual(['conversationId', 'formatVersion', 'messageId', 'payload', 'sequence']);
-    expect(Object.keys(search ?? {}).sort()).toEqual(['conversationId', 'formatVersion', 'payload']);
+    expect(Object.keys(search ?? {}).sort()).toEqual(['conversationId', 'formatVersion', 'sealed']);
+    expect(search?.sealed).toBeInstanceOf(Uint8Array);
   });
 });
 
@@ -118,7 +119,7 @@ describe('tampering', () => {
     await saveConversation(createMeta({ id: 'a', title: 'apples' }));
     await saveConversation(createMeta({ id: 'b', title: 'bananas' }));
     const searchRecords = (await readRawRecords(SEARCH_TEXT_STORE)) as SearchTextRecord[];
-    await putRawRecord(SEARCH_TEXT_STORE, { ...searchRecords[1], payload: searchRecords[0]?.payload });
+    await putRawRecord(SEARCH_TEXT_STORE, { ...searchRecords[1], sealed: searchRecords[0]?.sealed });
     const reports: CorruptRecordReport[] = [];
     expect(await searchConversations('a', { onCorruptRecord: (report) => reports.push(report) })).toEqual(['a']);
     expect(reports).toMatchObject([{ kind: 'search-text', conversationId: 'b' }]);

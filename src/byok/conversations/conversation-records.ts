@@ -4,8 +4,14 @@
 // messageId|kind, following the key records (security.md R5): a payload copied to another
 // conversation, message, record kind or vault does not decrypt. The sequence is not in the AAD;
 // it is inside the payload and checked against the record's key after decrypting instead.
+//
+// Search records (format 2) keep their sealed bytes as one binary value (IV ‖ ciphertext ‖ tag)
+// instead of base64 strings: the first search after unlock reads all of them, and IndexedDB reads
+// fewer bytes and nothing needs base64 decoding (performance.md B7). Their AAD carries format 2,
+// so a format-2 payload never opens as format 1 or the other way round. Format-1 search records
+// still open; search-upgrade.ts rewrites them in the background.
 import { BYOKError } from '../types';
-import { decryptValue, encryptValue, type EncryptedValue } from '../crypto';
+import { decryptFromBytes, decryptValue, encryptToBytes, encryptValue, type EncryptedValue } from '../crypto';
 import { encodeCanonical } from '../vault/canonical-encoding';
 import { noteEncryptions } from '../vault/vault-session';
 import type { ConversationMeta, RecordKind, StoredMessage } from './conversation-types';
@@ -27,17 +33,40 @@ export interface MessageRecord {
   payload: EncryptedValue;
 }
 
+export const SEARCH_TEXT_FORMAT_VERSION = 2;
+
 export interface SearchTextRecord {
+  formatVersion: typeof SEARCH_TEXT_FORMAT_VERSION;
+  conversationId: string;
+  /** IV ‖ ciphertext ‖ tag (crypto.ts encryptToBytes). */
+  sealed: Uint8Array;
+}
+
+/** How search records were stored before format 2 (base64 strings, lower-case text only). */
+export interface LegacySearchTextRecord {
   formatVersion: typeof CONVERSATION_FORMAT_VERSION;
   conversationId: string;
   payload: EncryptedValue;
 }
 
+export type StoredSearchTextRecord = SearchTextRecord | LegacySearchTextRecord;
+
+/**
+ * Where a lower-cased text differs from what was written (search-case.ts): pairs of [gap in the
+ * lower-case text since the previous run, the original characters], flattened.
+ */
+export type CaseRuns = Array<number | string>;
+
 /** Lower-cased title and message text of one conversation, kept so search never opens messages. */
 export interface SearchText {
   title: string;
-  /** [sequence, text] per finished message, so one message can be replaced without the others. */
-  entries: Array<[number, string]>;
+  /** Restores the title's original case for snippets; absent when it is all lower case. */
+  titleCase?: CaseRuns;
+  /**
+   * [sequence, lower-case text, its case runs] per finished message, so one message can be
+   * replaced without the others. Records written before format 2 have no case runs.
+   */
+  entries: Array<[number, string] | [number, string, CaseRuns]>;
 }
 
 export interface RecordKey {
@@ -123,14 +152,43 @@ export async function openMessage(key: RecordKey, record: MessageRecord): Promis
   return message;
 }
 
-export async function sealSearchText(key: RecordKey, conversationId: string, searchText: SearchText): Promise<SearchTextRecord> {
-  const aad = encodeConversationContext(key.vaultId, conversationId, '', 'search-text');
-  return { formatVersion: CONVERSATION_FORMAT_VERSION, conversationId, payload: await encryptCounted(key, JSON.stringify(searchText), aad) };
+/** A search record's AAD: as every record's, with the record's own format version first. */
+export function encodeSearchTextContext(vaultId: string, conversationId: string, formatVersion: number): string {
+  return encodeCanonical([formatVersion, vaultId, conversationId, '', 'search-text']);
 }
 
-/** The decrypted JSON, so search can rule a conversation out before paying for JSON.parse. */
-export async function decryptSearchText(key: RecordKey, record: SearchTextRecord): Promise<string> {
-  return decryptPayload(key, record, encodeConversationContext(key.vaultId, record.conversationId, '', 'search-text'));
+export function isLegacySearchTextRecord(record: unknown): record is LegacySearchTextRecord {
+  return hasPayload(record) && typeof (record as { conversationId?: unknown }).conversationId === 'string';
+}
+
+function isBinarySearchTextRecord(record: unknown): record is SearchTextRecord {
+  const candidate = record as Partial<SearchTextRecord> | null;
+  return typeof candidate === 'object' && candidate !== null && candidate.formatVersion === SEARCH_TEXT_FORMAT_VERSION &&
+    typeof candidate.conversationId === 'string';
+}
+
+export async function sealSearchText(key: RecordKey, conversationId: string, searchText: SearchText): Promise<SearchTextRecord> {
+  const aad = encodeSearchTextContext(key.vaultId, conversationId, SEARCH_TEXT_FORMAT_VERSION);
+  const sealed = await encryptToBytes(key.dek, JSON.stringify(searchText), aad);
+  noteEncryptions(1);
+  return { formatVersion: SEARCH_TEXT_FORMAT_VERSION, conversationId, sealed };
+}
+
+async function openSealedBytes(key: RecordKey, record: SearchTextRecord): Promise<string> {
+  const aad = encodeSearchTextContext(key.vaultId, record.conversationId, SEARCH_TEXT_FORMAT_VERSION);
+  try {
+    return await decryptFromBytes(key.dek, record.sealed, aad);
+  } catch (error) {
+    if (key.retiredDek === undefined) throw error;
+    return decryptFromBytes(key.retiredDek, record.sealed, aad);
+  }
+}
+
+/** The decrypted JSON (either format), so search can rule a conversation out before paying for JSON.parse. */
+export async function decryptSearchText(key: RecordKey, record: StoredSearchTextRecord): Promise<string> {
+  if (isBinarySearchTextRecord(record)) return openSealedBytes(key, record);
+  if (!isLegacySearchTextRecord(record)) throw corruptRecordError('unknown format or missing payload.');
+  return decryptPayload(key, record, encodeSearchTextContext(key.vaultId, record.conversationId, CONVERSATION_FORMAT_VERSION));
 }
 
 export function parseSearchText(json: string): SearchText {
@@ -139,6 +197,6 @@ export function parseSearchText(json: string): SearchText {
   return searchText;
 }
 
-export async function openSearchText(key: RecordKey, record: SearchTextRecord): Promise<SearchText> {
+export async function openSearchText(key: RecordKey, record: StoredSearchTextRecord): Promise<SearchText> {
   return parseSearchText(await decryptSearchText(key, record));
 }

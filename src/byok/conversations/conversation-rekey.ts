@@ -3,18 +3,24 @@
 // already opens with the new key is skipped, so running again simply continues. Each batch is one
 // transaction that only replaces a record if it is still the exact ciphertext that was read
 // (compare-and-swap), so a message saved meanwhile by the chat is never overwritten.
-import { decryptValue, encryptValue, type EncryptedValue } from '../crypto';
+import { decryptFromBytes, decryptValue, encryptToBytes, encryptValue, type EncryptedValue } from '../crypto';
 import { ALL_STORES, CONVERSATIONS_STORE, MESSAGES_STORE, readAllKeys, readRecord, writeInTransaction, type StoreName } from './conversation-database';
-import { encodeConversationContext } from './conversation-records';
+import { SEARCH_TEXT_FORMAT_VERSION, encodeConversationContext, encodeSearchTextContext } from './conversation-records';
 
 export const REKEY_BATCH_SIZE = 50;
 
 interface StoredPayloadRecord {
-  payload: EncryptedValue;
+  formatVersion?: number;
+  /** Format-1 records: base64 strings. */
+  payload?: EncryptedValue;
+  /** Format-2 search records: IV ‖ ciphertext ‖ tag as binary. */
+  sealed?: Uint8Array;
   id?: string;
   conversationId?: string;
   messageId?: string;
 }
+
+const isBinary = (record: StoredPayloadRecord): boolean => record.formatVersion === SEARCH_TEXT_FORMAT_VERSION && record.sealed instanceof Uint8Array;
 
 export interface RekeyOptions {
   batchSize?: number;
@@ -27,12 +33,13 @@ export interface RekeyOptions {
 function aadFor(storeName: StoreName, vaultId: string, record: StoredPayloadRecord): string {
   if (storeName === CONVERSATIONS_STORE) return encodeConversationContext(vaultId, String(record.id), '', 'meta');
   if (storeName === MESSAGES_STORE) return encodeConversationContext(vaultId, String(record.conversationId), String(record.messageId), 'message');
-  return encodeConversationContext(vaultId, String(record.conversationId), '', 'search-text');
+  return encodeSearchTextContext(vaultId, String(record.conversationId), isBinary(record) ? SEARCH_TEXT_FORMAT_VERSION : 1);
 }
 
-async function opensWith(key: CryptoKey, payload: EncryptedValue, aad: string): Promise<string | null> {
+async function opensWith(key: CryptoKey, record: StoredPayloadRecord, aad: string): Promise<string | null> {
   try {
-    return await decryptValue(key, payload, aad);
+    if (isBinary(record)) return await decryptFromBytes(key, record.sealed, aad);
+    return record.payload === undefined ? null : await decryptValue(key, record.payload, aad);
   } catch {
     return null;
   }
@@ -40,13 +47,27 @@ async function opensWith(key: CryptoKey, payload: EncryptedValue, aad: string): 
 
 /** The replacement for one record, or null when it needs none (already new, or unreadable by either key). */
 async function reencrypt(storeName: StoreName, keys: RekeyKeys, record: StoredPayloadRecord): Promise<StoredPayloadRecord | null> {
-  if (typeof record?.payload?.iv !== 'string') return null;
+  if (typeof record?.payload?.iv !== 'string' && !isBinary(record)) return null;
   const aad = aadFor(storeName, keys.vaultId, record);
-  if ((await opensWith(keys.dek, record.payload, aad)) !== null) return null;
-  const plaintext = await opensWith(keys.retiredDek, record.payload, aad);
+  if ((await opensWith(keys.dek, record, aad)) !== null) return null;
+  const plaintext = await opensWith(keys.retiredDek, record, aad);
   // Damaged records are left alone: the readers report them as corrupt, as before the rotation.
   if (plaintext === null) return null;
+  // Each record keeps its format (and so its AAD); format-1 search records are upgraded later.
+  if (isBinary(record)) return { ...record, sealed: await encryptToBytes(keys.dek, plaintext, aad) };
   return { ...record, payload: await encryptValue(keys.dek, plaintext, aad) };
+}
+
+function sameBytes(left: Uint8Array | undefined, right: Uint8Array | undefined): boolean {
+  if (!(left instanceof Uint8Array) || !(right instanceof Uint8Array) || left.length !== right.length) return false;
+  return left.every((byte, index) => byte === right[index]);
+}
+
+/** True when `current` is still exactly the ciphertext that was read as `before`. */
+function unchanged(current: StoredPayloadRecord | undefined, before: StoredPayloadRecord): boolean {
+  if (current === undefined) return false;
+  if (isBinary(before)) return isBinary(current) && sameBytes(current.sealed, before.sealed);
+  return current.payload?.iv === before.payload?.iv && current.payload?.ciphertext === before.payload?.ciphertext;
 }
 
 export interface RekeyKeys {
@@ -61,8 +82,7 @@ async function writeBatch(storeName: StoreName, batch: Array<{ key: IDBValidKey;
     for (const { key, before, after } of batch) {
       const request = store.get(key);
       request.onsuccess = () => {
-        const current = request.result as StoredPayloadRecord | undefined;
-        if (current?.payload?.iv === before.payload.iv && current.payload.ciphertext === before.payload.ciphertext) store.put(after);
+        if (unchanged(request.result as StoredPayloadRecord | undefined, before)) store.put(after);
       };
     }
   });

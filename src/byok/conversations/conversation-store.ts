@@ -20,7 +20,7 @@ import { readConversationMeta, readStoredMessage } from './conversation-validati
 import { dropSearchCache, forgetSearchText, rememberSearchText } from './search-cache';
 import { primeSearchCache, searchCached, searchCachedWithSnippets, type SearchHit } from './search-index';
 import { readSearchTextForUpdate } from './search-text-records';
-import { createSearchText, dropSearchEntriesFrom, isSearchable, normaliseForSearch, putSearchEntry, setSearchTitle } from './search-text';
+import { createSearchText, dropSearchEntriesFrom, hasSearchTitle, isSearchable, putSearchEntry, setSearchTitle } from './search-text';
 
 export type { SearchHit } from './search-index';
 export type { SearchSnippet } from './search-snippet';
@@ -77,7 +77,7 @@ export async function saveConversation(meta: ConversationMeta): Promise<void> {
     const key = requireRecordKey();
     const metaRecord = await sealMeta(key, checked);
     const { searchText, stored } = await readSearchTextForUpdate(key, checked.id);
-    const isCurrent = stored && searchText.title === normaliseForSearch(checked.title);
+    const isCurrent = stored && hasSearchTitle(searchText, checked.title);
     const nextSearchText = setSearchTitle(searchText, checked.title);
     const searchRecord = isCurrent ? null : await sealSearchText(key, checked.id, nextSearchText);
     await writeInTransaction([CONVERSATIONS_STORE, SEARCH_TEXT_STORE], 'Saving the conversation', (transaction) => {
@@ -229,8 +229,8 @@ export async function searchConversations(query: string, options: ReadOptions = 
 }
 
 /**
- * As searchConversations, with the words around each conversation's first match (lower-case, as
- * the search record is), for showing in the list. Decrypts nothing more than searchConversations.
+ * As searchConversations, with the words around each conversation's first match (as written, the
+ * match's offsets mapped onto it), for showing in the list. Decrypts nothing more than searchConversations.
  */
 export async function searchConversationSnippets(query: string, options: ReadOptions = {}): Promise<SearchHit[]> {
   return searchCachedWithSnippets(requireRecordKey(), query, options);

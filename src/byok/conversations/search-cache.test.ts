@@ -35,7 +35,7 @@ describe('search cache', () => {
     const openMessage = vi.spyOn(records, 'openMessage');
     expect(await searchConversationSnippets('Apples')).toEqual([{ id: 'a', snippet: { text: 'apples and pears', matchStart: 0, matchEnd: 6 } }]);
     expect(decrypt).toHaveBeenCalledTimes(2);
-    expect(await searchConversationSnippets('later')).toEqual([{ id: 'a', snippet: { text: 'more apples later', matchStart: 12, matchEnd: 17 } }]);
+    expect(await searchConversationSnippets('later')).toEqual([{ id: 'a', snippet: { text: 'More APPLES later', matchStart: 12, matchEnd: 17 } }]);
     expect(await searchConversations('bananas')).toEqual(['b']);
     expect(decrypt).toHaveBeenCalledTimes(2);
     expect(openMessage).not.toHaveBeenCalled();
@@ -127,7 +127,7 @@ describe('search cache', () => {
     await seed('a', 'apples', []);
     await seed('b', 'bananas', []);
     const stored = (await readRawRecords(SEARCH_TEXT_STORE)) as records.SearchTextRecord[];
-    await putRawRecord(SEARCH_TEXT_STORE, { ...stored[1], payload: stored[0]?.payload });
+    await putRawRecord(SEARCH_TEXT_STORE, { ...stored[1], sealed: stored[0]?.sealed });
     for (let round = 0; round < 2; round += 1) {
       const reports: unknown[] = [];
       expect(await searchConversations('a', { onCorruptRecord: (report) => reports.push(report) })).toEqual(['a']);

@@ -61,3 +61,13 @@ export function fillSearchText(texts: SearchTexts, conversationId: string, json:
   if (cache?.texts !== texts || texts.has(conversationId)) return;
   texts.set(conversationId, json);
 }
+
+/** False once the cache these entries belong to was dropped (lock, another key). */
+export function isLiveCache(texts: SearchTexts): boolean {
+  return cache?.texts === texts;
+}
+
+/** After a record was upgraded in the background: only if no write changed the entry meanwhile. */
+export function replaceCachedSearchText(texts: SearchTexts, conversationId: string, oldJson: string, newJson: string): void {
+  if (isLiveCache(texts) && texts.get(conversationId) === oldJson) texts.set(conversationId, newJson);
+}

@@ -4,11 +4,12 @@
 import { BYOKError } from '../types';
 import { untilForegroundDone } from './background-reads';
 import { CONVERSATIONS_STORE, SEARCH_TEXT_STORE, readAllKeys, readAllRecords } from './conversation-database';
-import { decryptSearchText, parseSearchText, type RecordKey, type SearchText, type SearchTextRecord } from './conversation-records';
+import { decryptSearchText, isLegacySearchTextRecord, parseSearchText, type RecordKey, type SearchText, type StoredSearchTextRecord } from './conversation-records';
 import type { CorruptRecordReport, ReadOptions } from './conversation-types';
-import { fillSearchText, openSearchCache, type SearchTexts } from './search-cache';
+import { fillSearchText, isLiveCache, openSearchCache, replaceCachedSearchText, type SearchTexts } from './search-cache';
 import { findSearchSnippet, type SearchSnippet } from './search-snippet';
 import { createSearchPrefilter, matchesSearch, normaliseForSearch } from './search-text';
+import { upgradeLegacySearchRecords } from './search-upgrade';
 
 /** Records read and decrypted together: small enough that a chunk never holds the page up long. */
 export const FILL_CHUNK_SIZE = 100;
@@ -32,6 +33,15 @@ export function chunkIds(ids: string[], size = FILL_CHUNK_SIZE): string[][] {
   return chunks;
 }
 
+/** Per cache: conversations whose search record is still format 1, for the background upgrade. */
+const legacyIds = new WeakMap<SearchTexts, Set<string>>();
+
+function noteLegacy(texts: SearchTexts, conversationId: string): void {
+  const ids = legacyIds.get(texts) ?? new Set<string>();
+  ids.add(conversationId);
+  legacyIds.set(texts, ids);
+}
+
 /**
  * Reads and decrypts the records of `ids` (sorted) into the cache. A missing record is cached as
  * null (no text to find); a corrupt one is reported and left out, so the next search retries it.
@@ -40,11 +50,12 @@ async function fillChunk(key: RecordKey, texts: SearchTexts, ids: string[], repo
   const first = ids[0];
   const last = ids[ids.length - 1];
   if (first === undefined || last === undefined) return;
-  const records = (await readAllRecords(SEARCH_TEXT_STORE, IDBKeyRange.bound(first, last))) as SearchTextRecord[];
+  const records = (await readAllRecords(SEARCH_TEXT_STORE, IDBKeyRange.bound(first, last))) as StoredSearchTextRecord[];
   const byId = new Map(records.map((record) => [record.conversationId, record]));
   await Promise.all(ids.map(async (id) => {
     const record = byId.get(id);
     if (record === undefined) return fillSearchText(texts, id, null);
+    if (isLegacySearchTextRecord(record)) noteLegacy(texts, id);
     try {
       fillSearchText(texts, id, await decryptSearchText(key, record));
     } catch (error) {
@@ -113,6 +124,29 @@ export async function primeSearchCache(key: RecordKey): Promise<void> {
     // A search is waiting: the rest at once, in parallel, as the search itself would.
     await Promise.all(chunks.map((chunk) => fillChunk(key, texts, chunk, () => undefined)));
   }, false).catch(() => undefined);
+  await upgradeInBackground(key).catch(() => undefined);
+}
+
+let upgrading = false;
+
+/** Rewrites the format-1 search records the fills came across (search-upgrade.ts), one per idle moment. */
+async function upgradeInBackground(key: RecordKey): Promise<void> {
+  const texts = openSearchCache(key.dek);
+  const ids = legacyIds.get(texts);
+  if (upgrading || ids === undefined || ids.size === 0) return;
+  upgrading = true;
+  try {
+    await upgradeLegacySearchRecords(key, [...ids], {
+      yieldToPage,
+      shouldContinue: () => isLiveCache(texts),
+      onUpgraded: (id, oldJson, newJson) => {
+        ids.delete(id);
+        replaceCachedSearchText(texts, id, oldJson, newJson);
+      },
+    });
+  } finally {
+    upgrading = false;
+  }
 }
 
 /** A matching conversation and the words around its first match (null for an empty query). */

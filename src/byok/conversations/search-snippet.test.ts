@@ -17,8 +17,35 @@ function marked(snippet: { text: string; matchStart: number; matchEnd: number } 
 const LONG = 'the quick brown fox jumps over the lazy dog while seventeen curious pelicans watch from the old harbour wall and the tide slowly turns again tonight';
 
 describe('findSearchSnippet', () => {
-  it('matches case-insensitively and marks the match', () => {
-    expect(marked(snippetFor('Birds', ['I saw PELICANS today'], 'Pelicans'))).toBe('i saw [pelicans] today');
+  it('matches case-insensitively and shows the text as written, the match marked', () => {
+    expect(marked(snippetFor('Birds', ['I saw PELICANS today'], 'Pelicans'))).toBe('I saw [PELICANS] today');
+    expect(marked(snippetFor('Birds', ['Mixed CaSe WoRdS here'], 'case words'))).toBe('Mixed [CaSe WoRdS] here');
+  });
+
+  it('keeps the highlight on the match where lower-casing changes the length (Turkish İ)', () => {
+    // "İ".toLowerCase() is "i" + U+0307: every later offset of the lower-case text is one further on.
+    expect(marked(snippetFor('t', ['İSTANBUL İyi günler, İzmir Ankara'], 'ankara'))).toBe('İSTANBUL İyi günler, İzmir [Ankara]');
+    expect(marked(snippetFor('t', ['Merhaba İSTANBUL'], 'İstanbul'))).toBe('Merhaba [İSTANBUL]');
+    // A match that starts inside İ's lower-case form takes the whole character.
+    expect(marked(snippetFor('t', ['Bir İSTANBUL gezisi'], 'stanbul'))).toBe('Bir İ[STANBUL] gezisi');
+    expect(marked(snippetFor('t', ['İİİ und STRAẞE, Größe'], '\u0307i\u0307'))).toBe('[İİ]İ und STRAẞE, Größe');
+  });
+
+  it('shows German ß and ẞ, Greek final sigma and emoji as written, with the match aligned', () => {
+    expect(marked(snippetFor('t', ['Die GROẞE STRAẞE ist lang'], 'straße'))).toBe('Die GROẞE [STRAẞE] ist lang');
+    expect(marked(snippetFor('t', ['Größe: 42 Maße'], 'MASSE'))).toBeNull();
+    expect(marked(snippetFor('t', ['ΟΔΟΣ και ΧΑΟΣ'], 'χαος'))).toBe('ΟΔΟΣ και [ΧΑΟΣ]');
+    expect(marked(snippetFor('t', ['😀 Émile ÉCRIT 😀 Zürich'], 'zürich'))).toBe('😀 Émile ÉCRIT 😀 [Zürich]');
+  });
+
+  it('shows the title as written when only the title matches', () => {
+    expect(marked(snippetFor('Holiday PLANS İzmir', ['lisbon in may'], 'izmir'))).toBeNull();
+    expect(marked(snippetFor('Holiday PLANS İzmir', ['lisbon in may'], 'İzmir'))).toBe('Holiday PLANS [İzmir]');
+  });
+
+  it('shows a record written before case runs existed in lower case, still aligned', () => {
+    const legacy = { title: 'holiday', entries: [[0, 'i̇stanbul i̇yi']] as Array<[number, string]> };
+    expect(marked(findSearchSnippet(legacy, normaliseForSearch('İyi')))).toBe('i̇stanbul [i̇yi]');
   });
 
   it('cuts about 40 characters each side at word boundaries, with an ellipsis', () => {
@@ -40,7 +67,7 @@ describe('findSearchSnippet', () => {
   });
 
   it('handles Unicode: accents, emoji and scripts without spaces, never splitting a character', () => {
-    expect(marked(snippetFor('t', ['Ein Café in Zürich'], 'ZÜRICH'))).toBe('ein café in [zürich]');
+    expect(marked(snippetFor('t', ['Ein Café in Zürich'], 'ZÜRICH'))).toBe('Ein Café in [Zürich]');
     const emoji = '😀'.repeat(30) + 'needle' + '😀'.repeat(30);
     const snippet = snippetFor('t', [emoji], 'needle')!;
     expect(snippet.text.slice(snippet.matchStart, snippet.matchEnd)).toBe('needle');
@@ -51,7 +78,7 @@ describe('findSearchSnippet', () => {
 
   it('uses the first message that matches, then falls back to the title', () => {
     expect(marked(snippetFor('t', ['no match here', 'second one matches', 'third matches too'], 'matches'))).toBe('second one [matches]');
-    expect(marked(snippetFor('Holiday plans', ['lisbon in may'], 'plans'))).toBe('holiday [plans]');
+    expect(marked(snippetFor('Holiday plans', ['lisbon in may'], 'plans'))).toBe('Holiday [plans]');
     expect(snippetFor('Holiday', ['lisbon'], 'porto')).toBeNull();
   });
 });

@@ -1,7 +1,9 @@
 // The few words around a search match, for the conversation list. Cut from the decrypted search
 // record already cached for the session (search-cache.ts), so it costs no extra decryption and
-// exists only in memory. The record is lower-cased on write, so the snippet is lower-case too.
+// exists only in memory. The record is lower-cased on write; its case runs (search-case.ts) give
+// the snippet back as written, and the match's offsets are mapped onto that text.
 import type { SearchText } from './conversation-records';
+import { restoreCase } from './search-case';
 
 /** Characters kept on each side of the match before cutting back to a word boundary. */
 export const SNIPPET_CONTEXT = 40;
@@ -50,6 +52,14 @@ export function cutSnippet(text: string, matchStart: number, matchEnd: number, c
   return { text: before + match + after, matchStart: before.length, matchEnd: before.length + match.length };
 }
 
+/** The snippet around the first `normalisedQuery` in `lower`, in the original case; null if absent. */
+function snippetIn(lower: string, caseRuns: unknown, normalisedQuery: string): SearchSnippet | null {
+  const at = lower.indexOf(normalisedQuery);
+  if (at < 0) return null;
+  const restored = restoreCase(lower, caseRuns);
+  return cutSnippet(restored.text, restored.toOriginal(at, 'start'), restored.toOriginal(at + normalisedQuery.length, 'end'));
+}
+
 /**
  * The snippet for the first message containing `normalisedQuery` (already lower-cased, as the
  * record is), or the title when only the title matches; null when nothing matches.
@@ -59,9 +69,8 @@ export function findSearchSnippet(searchText: SearchText, normalisedQuery: strin
   for (const entry of searchText.entries) {
     const text = entry[1];
     if (typeof text !== 'string') continue;
-    const at = text.indexOf(normalisedQuery);
-    if (at >= 0) return cutSnippet(text, at, at + normalisedQuery.length);
+    const snippet = snippetIn(text, entry[2], normalisedQuery);
+    if (snippet !== null) return snippet;
   }
-  const at = searchText.title.indexOf(normalisedQuery);
-  return at >= 0 ? cutSnippet(searchText.title, at, at + normalisedQuery.length) : null;
+  return snippetIn(searchText.title, searchText.titleCase, normalisedQuery);
 }

@@ -1,9 +1,11 @@
 // Search works on one small encrypted record per conversation (title + finished message text,
-// lower-cased once on write) so searching 1,000 conversations decrypts 1,000 records, not 50,000
-// messages (performance.md B7). Images are left out: they are large and not text.
+// lower-cased once on write, with case runs to show snippets as written: search-case.ts) so
+// searching 1,000 conversations decrypts 1,000 records, not 50,000 messages (performance.md B7).
+// Images are left out: they are large and not text.
 import type { MessageContent } from '../types';
 import type { SearchText } from './conversation-records';
 import type { StoredMessage } from './conversation-types';
+import { foldCase } from './search-case';
 
 export function normaliseForSearch(text: string): string {
   return text.toLowerCase();
@@ -20,30 +22,57 @@ export function isSearchable(message: StoredMessage): boolean {
 }
 
 /** Built in one pass (import, repair), rather than one putSearchEntry per message. */
+type SearchEntry = SearchText['entries'][number];
+
+/** The entry for one message's text, or null when it has none; case runs only when needed. */
+function createEntry(message: StoredMessage): SearchEntry | null {
+  const { lower, runs } = foldCase(extractContentText(message.content));
+  if (lower === '') return null;
+  return runs.length === 0 ? [message.sequence, lower] : [message.sequence, lower, runs];
+}
+
+const bySequence = (left: SearchEntry, right: SearchEntry): number => left[0] - right[0];
+
+/** The title's fields of a search record: lower case, and its case runs when it has capitals. */
+function titleFields(title: string): Pick<SearchText, 'title' | 'titleCase'> {
+  const { lower, runs } = foldCase(title);
+  return runs.length === 0 ? { title: lower } : { title: lower, titleCase: runs };
+}
+
+function withEntries(searchText: SearchText, entries: SearchEntry[]): SearchText {
+  return searchText.titleCase === undefined ? { title: searchText.title, entries } : { title: searchText.title, titleCase: searchText.titleCase, entries };
+}
+
+/** Built in one pass (import, repair), rather than one putSearchEntry per message. */
 export function createSearchText(title: string, messages: StoredMessage[]): SearchText {
-  const entries: Array<[number, string]> = [];
+  const entries: SearchEntry[] = [];
   for (const message of messages) {
-    const text = isSearchable(message) ? normaliseForSearch(extractContentText(message.content)) : '';
-    if (text !== '') entries.push([message.sequence, text]);
+    const entry = isSearchable(message) ? createEntry(message) : null;
+    if (entry !== null) entries.push(entry);
   }
-  return { title: normaliseForSearch(title), entries: entries.sort((left, right) => left[0] - right[0]) };
+  return { ...titleFields(title), entries: entries.sort(bySequence) };
 }
 
 /** A copy with the message's text at its sequence (kept sorted), replacing any earlier text there. */
 export function putSearchEntry(searchText: SearchText, message: StoredMessage): SearchText {
   const entries = searchText.entries.filter(([sequence]) => sequence !== message.sequence);
-  const text = normaliseForSearch(extractContentText(message.content));
-  if (text !== '') entries.push([message.sequence, text]);
-  entries.sort((left, right) => left[0] - right[0]);
-  return { title: searchText.title, entries };
+  const entry = createEntry(message);
+  if (entry !== null) entries.push(entry);
+  return withEntries(searchText, entries.sort(bySequence));
 }
 
 export function dropSearchEntriesFrom(searchText: SearchText, fromSequence: number): SearchText {
-  return { title: searchText.title, entries: searchText.entries.filter(([sequence]) => sequence < fromSequence) };
+  return withEntries(searchText, searchText.entries.filter(([sequence]) => sequence < fromSequence));
 }
 
 export function setSearchTitle(searchText: SearchText, title: string): SearchText {
-  return { title: normaliseForSearch(title), entries: searchText.entries };
+  return { ...titleFields(title), entries: searchText.entries };
+}
+
+/** True when the record already holds this title exactly, case included. */
+export function hasSearchTitle(searchText: SearchText, title: string): boolean {
+  const fields = titleFields(title);
+  return searchText.title === fields.title && JSON.stringify(searchText.titleCase ?? []) === JSON.stringify(fields.titleCase ?? []);
 }
 
 export function matchesSearch(searchText: SearchText, normalisedQuery: string): boolean {
