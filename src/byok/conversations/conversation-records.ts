@@ -52,10 +52,10 @@ export interface LegacySearchTextRecord {
 export type StoredSearchTextRecord = SearchTextRecord | LegacySearchTextRecord;
 
 /**
- * Where a lower-cased text differs from what was written (search-case.ts): pairs of [gap in the
- * lower-case text since the previous run, the original characters], flattened.
+ * Where a lower-cased text differs from what was written (search-case.ts): "<gap><original
+ * characters>" repeated, the gap counted in the lower-case text since the previous run.
  */
-export type CaseRuns = Array<number | string>;
+export type CaseRuns = string;
 
 /** Lower-cased title and message text of one conversation, kept so search never opens messages. */
 export interface SearchText {

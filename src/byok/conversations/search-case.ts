@@ -1,7 +1,10 @@
 // Search compares lower-cased text, and the search record keeps it lower-cased so a search never
 // lower-cases megabytes (performance.md B7). Snippets must still show what was written, so each
 // text carries "case runs": where its lower-case form differs from the original, the original
-// characters. That is a few bytes per capital letter, read only for the snippets shown.
+// characters. That is a few bytes per capital letter, read only for the snippets shown. Runs are
+// one string, "<gap><characters>" repeated ("0T3QUICK"): the gap counts lower-case code units since
+// the previous run, in ASCII digits, and a run never holds a digit (digits have no case), so the
+// search records (read in full by the first search) grow as little as possible.
 //
 // Lower-casing can change a text's length (Turkish "İ" becomes "i" + U+0307), so offsets in the
 // lower-case text are mapped back character by character, never reused as they are.
@@ -10,14 +13,14 @@ import type { CaseRuns } from './conversation-records';
 /** Lower-case text (exactly String#toLowerCase) and the runs that restore the original. */
 export function foldCase(original: string): { lower: string; runs: CaseRuns } {
   const lower = original.toLowerCase();
-  const runs: CaseRuns = [];
-  if (lower === original) return { lower, runs };
+  if (lower === original) return { lower, runs: '' };
+  let runs = '';
   let lowerAt = 0;
   let previousEnd = 0;
   let run = { start: 0, end: 0, text: '' };
   const flush = () => {
     if (run.text === '') return;
-    runs.push(run.start - previousEnd, run.text);
+    runs += `${run.start - previousEnd}${run.text}`;
     previousEnd = run.end;
   };
   for (const char of original) {
@@ -34,7 +37,7 @@ export function foldCase(original: string): { lower: string; runs: CaseRuns } {
   }
   flush();
   // Never expected; but runs that would not line up are worse than a lower-case snippet.
-  return { lower, runs: lowerAt === lower.length ? runs : [] };
+  return { lower, runs: lowerAt === lower.length ? runs : '' };
 }
 
 function lowerLengthOf(original: string): number {
@@ -51,17 +54,20 @@ interface Run {
   original: string;
 }
 
+const RUN = /(\d+)(\D+)/y;
+
 function readRuns(runs: unknown): Run[] {
   const read: Run[] = [];
-  if (!Array.isArray(runs)) return read;
+  if (typeof runs !== 'string') return read;
   let lowerAt = 0;
   let shift = 0;
-  for (let index = 0; index + 1 < runs.length; index += 2) {
-    const gap: unknown = runs[index];
-    const original: unknown = runs[index + 1];
+  RUN.lastIndex = 0;
+  while (RUN.lastIndex < runs.length) {
+    const match = RUN.exec(runs);
     // The record is authenticated, so this only guards against a bug: ignore what cannot be used.
-    if (typeof gap !== 'number' || !Number.isInteger(gap) || gap < 0 || typeof original !== 'string' || original === '') return [];
-    const lowerStart = lowerAt + gap;
+    if (match === null) return [];
+    const lowerStart = lowerAt + Number(match[1]);
+    const original = match[2] ?? '';
     const lowerEnd = lowerStart + lowerLengthOf(original);
     read.push({ lowerStart, lowerEnd, originalStart: lowerStart + shift, original });
     shift += original.length - (lowerEnd - lowerStart);

@@ -48,7 +48,7 @@ async function storedRecord(conversationId: string): Promise<records.StoredSearc
   return found;
 }
 
-const SEARCH_TEXT: records.SearchText = { title: 'trip', titleCase: [0, 'T'], entries: [[0, 'lisbon in may', [0, 'L']]] };
+const SEARCH_TEXT: records.SearchText = { title: 'trip', titleCase: '0T', entries: [[0, 'lisbon in may', '0L']] };
 
 describe('search record format 2', () => {
   it('round-trips as binary: IV ‖ ciphertext ‖ tag, no strings at rest', async () => {
@@ -110,7 +110,7 @@ describe('format-1 search records', () => {
     await prepareSearch();
     const upgraded = await storedRecord('a');
     expect(upgraded.formatVersion).toBe(2);
-    expect(await records.openSearchText(recordKey(), upgraded)).toMatchObject({ title: 'trip to lisbon', titleCase: [0, 'T', 7, 'L'] });
+    expect(await records.openSearchText(recordKey(), upgraded)).toMatchObject({ title: 'trip to lisbon', titleCase: '0T7L' });
     // The session's cache has the upgraded text too, and so has the next session.
     expect((await searchConversationSnippets('nata'))[0]?.snippet?.text).toBe('Pastéis de NATA in Belém');
     await resetSearchCacheOnly();

@@ -28,7 +28,7 @@ type SearchEntry = SearchText['entries'][number];
 function createEntry(message: StoredMessage): SearchEntry | null {
   const { lower, runs } = foldCase(extractContentText(message.content));
   if (lower === '') return null;
-  return runs.length === 0 ? [message.sequence, lower] : [message.sequence, lower, runs];
+  return runs === '' ? [message.sequence, lower] : [message.sequence, lower, runs];
 }
 
 const bySequence = (left: SearchEntry, right: SearchEntry): number => left[0] - right[0];
@@ -36,7 +36,7 @@ const bySequence = (left: SearchEntry, right: SearchEntry): number => left[0] - 
 /** The title's fields of a search record: lower case, and its case runs when it has capitals. */
 function titleFields(title: string): Pick<SearchText, 'title' | 'titleCase'> {
   const { lower, runs } = foldCase(title);
-  return runs.length === 0 ? { title: lower } : { title: lower, titleCase: runs };
+  return runs === '' ? { title: lower } : { title: lower, titleCase: runs };
 }
 
 function withEntries(searchText: SearchText, entries: SearchEntry[]): SearchText {
@@ -72,7 +72,7 @@ export function setSearchTitle(searchText: SearchText, title: string): SearchTex
 /** True when the record already holds this title exactly, case included. */
 export function hasSearchTitle(searchText: SearchText, title: string): boolean {
   const fields = titleFields(title);
-  return searchText.title === fields.title && JSON.stringify(searchText.titleCase ?? []) === JSON.stringify(fields.titleCase ?? []);
+  return searchText.title === fields.title && (searchText.titleCase ?? '') === (fields.titleCase ?? '');
 }
 
 export function matchesSearch(searchText: SearchText, normalisedQuery: string): boolean {
