@@ -110,6 +110,22 @@ test('conversations can be renamed, searched by text, and deleted after confirmi
   await expect(page).toHaveURL(/#\/chat$/);
 });
 
+test('a search snippet shows the text as written, the match marked even where lower case is longer (ẞ, İ)', async ({ page, mock }) => {
+  await setUpChat(page, mock);
+  await sendMessage(page, 'Wir fahren über die GROẞE STRAẞE nach İZMİR und Ankara');
+  await waitForReplyEnd(page);
+  const list = page.getByRole('list', { name: 'Saved conversations' });
+  const snippet = list.getByTestId('search-snippet');
+  await page.getByLabel('Search conversations').fill('straße');
+  await expect(snippet).toHaveText('Wir fahren über die GROẞE STRAẞE nach İZMİR und Ankara');
+  await expect(snippet.locator('mark')).toHaveText('STRAẞE');
+  // "İ" lower-cases to two code units: a match after it must still be marked on the right letters.
+  await page.getByLabel('Search conversations').fill('ANKARA');
+  await expect(snippet.locator('mark')).toHaveText('Ankara');
+  await page.getByLabel('Search conversations').fill('İZMİR');
+  await expect(snippet.locator('mark')).toHaveText('İZMİR');
+});
+
 test('export as Markdown and JSON; importing it back asks to replace or keep both', async ({ page, mock }) => {
   await setUpChat(page, mock);
   await sendMessage(page, 'Exportable question');
