@@ -5,7 +5,7 @@ import { onVaultLocked } from '../../byok/api-key-manager';
 import { deleteMessagesFrom, saveMessage } from '../../byok/conversations/conversation-store';
 import type { ConversationMeta, MessageAlternatives, StoredMessage } from '../../byok/conversations/conversation-types';
 import { streamChat } from '../../byok/streaming-client';
-import type { MessageContent, StreamChunk, ToolCall } from '../../byok/types';
+import type { MessageContent, ToolCall } from '../../byok/types';
 import { notifyUsageChanged } from '../../byok/usage-events';
 import { checkBudget } from '../../byok/usage-ledger';
 import { persistConversation, untilHistoryLoaded } from './chat-conversation-actions';
@@ -14,7 +14,7 @@ import { setNotice, useChatStore } from './chat-store';
 import { cancelAutoRetry, scheduleAutoRetry } from './auto-retry';
 import { keepTailAsAlternative, switchVersion } from './message-branches';
 import { createConversationTitle } from './conversation-title';
-import { browserUpdateScheduler, createDeltaBatcher, streamUpdateInterval, type DeltaBatcher } from './delta-batcher';
+import { browserUpdateScheduler, createDeltaBatcher, flushedAtEnd, streamUpdateInterval } from './delta-batcher';
 import { runChatTurn, type ChatTurn, type ChatTurnDependencies } from './run-chat-turn';
 
 const browserDependencies: ChatTurnDependencies = {
@@ -25,15 +25,6 @@ const browserDependencies: ChatTurnDependencies = {
   setTimer: (callback, delayMs) => window.setTimeout(callback, delayMs),
   clearTimer: (handle) => window.clearTimeout(handle as number),
 };
-
-/** Passes the chunks on, then hands on the deltas still waiting for a frame when the stream ends. */
-async function* flushedAtEnd(chunks: AsyncIterable<StreamChunk>, batchers: DeltaBatcher[]): AsyncGenerator<StreamChunk> {
-  try {
-    yield* chunks;
-  } finally {
-    for (const batcher of batchers) batcher.flush();
-  }
-}
 
 let activeTurn: ChatTurn | null = null;
 onVaultLocked(() => activeTurn?.stop());

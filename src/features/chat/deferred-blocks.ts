@@ -1,25 +1,39 @@
-// Finished blocks nobody is looking at yet, kept in cheap form (performance.md B2: last byte → final
-// paint). When the network outruns the page (full speed, or a long reply opened from storage),
-// rendering every finished block (marked, then DOMPurify) before the end of the reply shows would
-// take a second or more. So the renderer renders only the newest blocks at once, the ones on screen
-// at the bottom of a reply that follows its stream, and mounts older ones here as placeholders: a
-// `.markdown-block-deferred` box holding the block's Markdown source as plain text.
+// The finished blocks of a reply, in frozen groups, each of which is rendered only while it is near
+// the viewport (performance.md B2: last byte → final paint, and B8: a flat heap).
 //
-// A placeholder becomes the real block:
-// - at once (in the next task) when it is on screen. Watching every placeholder would cost every
-//   frame, so only those in a frozen group near the viewport are watched: the browser reports that
-//   through the group's `content-visibility: auto` state (`contentvisibilityautostatechange`), and
-//   an IntersectionObserver then says which of its placeholders are in view. A reader who scrolls
-//   up, or find-in-page jumping there, gets the rendered block within a frame or two;
-// - otherwise when the page is idle, newest first, in short slices, until none are left; not while
-//   the reply still streams, so the stream's own updates never wait behind this work.
-// Until then its words are in the DOM as text: find-in-page finds them and a screen reader reads
-// them (with the Markdown marks), so nothing of the reply is ever missing, only not yet formatted.
-// An upgraded block is built by the same function as one rendered at once, so once everything is
-// upgraded the reply's DOM is byte-identical (markdown-view.test.tsx).
+// A finished block is on the page in one of two forms:
+// - rendered: marked, then DOMPurify, as nodes (what a reader sees);
+// - cheap: a `.markdown-block-deferred` box holding the block's Markdown source as one text node.
+//
+// Blocks start cheap when the network outruns the page (full speed, or a long reply opened from
+// storage): rendering every one of them before the end of the reply shows would take a second or
+// more. A cheap block is rendered when its group comes near the viewport, and only then:
+// - the browser reports that through the group's `content-visibility: auto` state
+//   (`contentvisibilityautostatechange`; it fires some way before the group scrolls into view);
+// - an IntersectionObserver, watching only the cheap blocks of groups near the viewport, says
+//   which ones are on screen: those go first, in the next task, even while the reply streams;
+// - the rest of a near group follows in short slices in later tasks.
+// Blocks far from the viewport are never rendered just because the page is idle: nobody sees them,
+// and rendering them cost about 0.4 s of main-thread time per 10,000-token reply at full speed.
+//
+// The other way round, once the reply has finished, a group that is far from the viewport goes
+// back to cheap form when the page is idle (demoted): its rendered nodes (thousands of elements,
+// text nodes and attribute maps per reply) are dropped and only its source text stays, so a long
+// session's heap grows by little more than its text (B8). The group keeps the height it had (set
+// before demotion), so nothing on screen moves when it is demoted or rendered again; a group that
+// holds the selection or the focus is left alone.
+//
+// In cheap form a block's words are in the DOM as text: find-in-page finds them (jumping there
+// brings the group near, which renders it) and a screen reader reads them (with the Markdown
+// marks), so nothing of the reply is ever missing, only not yet formatted. A block is rendered by
+// the same function whatever its history, so once rendered the reply's DOM is byte-identical
+// (markdown-view.test.tsx).
 import type { SliceScheduler } from './slice-scheduler';
 
 export const DEFERRED_CLASS = 'markdown-block markdown-block-deferred';
+export const GROUP_CLASS = 'markdown-group';
+/** A demoted group, held at the height it had when it was rendered. */
+export const DEMOTED_GROUP_CLASS = 'markdown-group-demoted';
 
 /** The part of IntersectionObserver used here (injected in tests). */
 export interface VisibilityWatcher {
@@ -34,137 +48,310 @@ export const watchVisibilityInViewport: WatchVisibility = (onVisible) => {
   return new IntersectionObserver((entries) => onVisible(entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target)));
 };
 
-export interface DeferredBlocks {
-  /** A placeholder for a finished block's Markdown source; the caller puts it on the page. */
-  create(raw: string): HTMLElement;
-  /** Watches a frozen group: when it comes near the viewport, its placeholders on screen go first. */
-  watchGroup(group: HTMLElement): void;
-  /** While held (the reply streams), only placeholders on screen are upgraded, none when idle. */
+/** Whether demoting this group would take something from the reader (the selection, the focus). */
+export type InUse = (group: HTMLElement) => boolean;
+
+export const inUseInDocument: InUse = (group) => {
+  if (group.contains(document.activeElement)) return true;
+  const selection = typeof getSelection === 'function' ? getSelection() : null;
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return false;
+  return selection.getRangeAt(0).intersectsNode(group);
+};
+
+/** Whether the reply, from `top` (its topmost rendered block) down, fills the screen (forces a layout). */
+export type ScreenCovered = (top: Element) => boolean;
+
+/** Rendered text before the first check whether the screen is covered, and between checks. */
+const FIRST_COVER_CHECK_CHARACTERS = 800;
+const COVER_CHECK_EVERY_CHARACTERS = 400;
+
+/** Whether a group is far enough from the viewport to be demoted (forces a layout). */
+export type IsFar = (group: HTMLElement) => boolean;
+
+/**
+ * Far by its own box: more than a window height above or below the viewport. Measured, not taken
+ * from the content-visibility events: the browser reports a new group as skipped before its first
+ * layout says it is on screen (the first event of a group on screen reads `skipped: true`, then
+ * `false` a frame or more later).
+ */
+export const farFromViewport: IsFar = (group) => {
+  const box = group.getBoundingClientRect();
+  return box.bottom < -window.innerHeight || box.top > 2 * window.innerHeight;
+};
+
+export interface FrozenGroupsOptions {
+  /** Puts a new group on the page (before the open block). */
+  insertGroup(group: HTMLElement): void;
+  /** Renders a finished block's Markdown source. */
+  render(raw: string): HTMLElement[];
+  scheduler: SliceScheduler;
+  sliceBudgetMs: number;
+  blocksPerGroup: number;
+  watchVisibility?: WatchVisibility;
+  inUse?: InUse;
+  isFar?: IsFar;
+}
+
+export interface FrozenGroups {
+  /** Appends a finished block, rendered now or (`cheap`) as its source text. */
+  append(raw: string, cheap: boolean): void;
+  /**
+   * Appends the newest blocks of a backlog in groups of their own, at once in cheap form, and
+   * renders them newest first (the end of a reply that follows its stream is at the bottom of the
+   * screen): now, until `screenCovered` says what is rendered fills the screen, then the rest of
+   * the last `screenful` characters in later tasks. So the screen is final after one frame, and
+   * nothing above it delays that.
+   */
+  appendNewest(raws: string[], screenCovered: ScreenCovered, screenful: number): void;
+  /** While held (the reply streams), nothing is demoted. */
   hold(held: boolean): void;
-  /** Call after placing placeholders: schedules their upgrade. */
+  /** Call after appending: schedules the rendering of cheap blocks near the viewport, and demotion. */
   schedule(): void;
-  /** Placeholders not upgraded yet. */
-  readonly count: number;
-  /** Forgets every placeholder and stops (the reply is being replaced or unmounted). */
+  /** Blocks in cheap form. */
+  readonly deferred: number;
+  /** Forgets every group and stops (the reply is being replaced or unmounted). */
   clear(): void;
 }
 
-type RenderBlock = (raw: string) => HTMLElement[];
+interface Block {
+  raw: string;
+  /** The block's nodes on the page: its rendered elements, or its one placeholder. */
+  nodes: Element[];
+  cheap: boolean;
+}
 
-export function createDeferredBlocks(render: RenderBlock, scheduler: SliceScheduler, sliceBudgetMs: number, watchVisibility: WatchVisibility = watchVisibilityInViewport): DeferredBlocks {
-  /** Placeholder → its Markdown source, in document order (newest last). */
-  const waiting = new Map<Element, string>();
-  /** The same placeholders as a stack, newest on top (some may be upgraded already). */
-  const newestLast: Element[] = [];
-  /** Placeholders on screen: upgraded in the next task, not when idle. */
+interface Group {
+  element: HTMLElement;
+  blocks: Block[];
+  /** Whether its blocks were appended cheap: a group holds blocks appended in one form only. */
+  appendedCheap: boolean;
+  near: boolean;
+  /** The browser said it left the viewport's surroundings: worth measuring for demotion when idle. */
+  mayBeFar: boolean;
+  /** The listener for its content-visibility state, removed on clear. */
+  listener: (event: Event) => void;
+}
+
+function placeholderFor(raw: string): HTMLElement {
+  const placeholder = document.createElement('div');
+  placeholder.className = DEFERRED_CLASS;
+  placeholder.textContent = raw;
+  return placeholder;
+}
+
+export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
+  const { render, scheduler, sliceBudgetMs, blocksPerGroup } = options;
+  const inUse = options.inUse ?? inUseInDocument;
+  const isFar = options.isFar ?? farFromViewport;
+  const groups: Group[] = [];
+  /** Placeholder → its group and block. */
+  const cheapBlocks = new Map<Element, { group: Group; block: Block }>();
+  /** Placeholders on screen: rendered first. */
   const urgent = new Set<Element>();
-  const nearViewport = new Set<HTMLElement>();
-  const watched: Array<{ group: HTMLElement; listener: (event: Event) => void }> = [];
   let held = false;
-  let cancelUrgent: (() => void) | null = null;
-  let cancelIdle: (() => void) | null = null;
-  const visibility = watchVisibility((visible) => {
-    for (const element of visible) if (waiting.has(element)) urgent.add(element);
+  let cancelRender: (() => void) | null = null;
+  let cancelDemote: (() => void) | null = null;
+  const visibility = (options.watchVisibility ?? watchVisibilityInViewport)((visible) => {
+    for (const element of visible) if (cheapBlocks.has(element)) urgent.add(element);
     schedule();
   });
 
-  function upgrade(placeholder: Element): void {
-    const raw = waiting.get(placeholder);
+  function renderBlock(placeholder: Element): void {
+    const found = cheapBlocks.get(placeholder);
     urgent.delete(placeholder);
-    if (raw === undefined) return;
-    waiting.delete(placeholder);
+    if (found === undefined) return;
+    const { group, block } = found;
+    cheapBlocks.delete(placeholder);
     visibility.unobserve(placeholder);
-    placeholder.replaceWith(...render(raw));
+    block.nodes = render(block.raw);
+    block.cheap = false;
+    placeholder.replaceWith(...block.nodes);
+    if (!group.blocks.some((other) => other.cheap)) releaseHeight(group);
   }
 
-  /** The next placeholder to upgrade: one on screen, else the newest. */
-  function next(onlyUrgent: boolean): Element | undefined {
+  /** The next placeholder to render: one on screen, else the last one of a group near the viewport. */
+  function nextToRender(): Element | undefined {
     const first = urgent.values().next();
-    if (!first.done || onlyUrgent) return first.value;
-    while (newestLast.length > 0 && !waiting.has(newestLast[newestLast.length - 1] as Element)) newestLast.pop();
-    return newestLast[newestLast.length - 1];
+    if (!first.done) return first.value;
+    for (let index = groups.length - 1; index >= 0; index -= 1) {
+      const group = groups[index] as Group;
+      if (!group.near) continue;
+      for (let at = group.blocks.length - 1; at >= 0; at -= 1) {
+        const block = group.blocks[at] as Block;
+        if (block.cheap) return block.nodes[0];
+      }
+    }
+    return undefined;
   }
 
-  function runSlice(timeLeft: () => number, onlyUrgent: boolean): void {
-    // At least one per slice, so a block slower than the budget still gets upgraded.
-    do {
-      const placeholder = next(onlyUrgent);
-      if (placeholder === undefined) break;
-      upgrade(placeholder);
-    } while (timeLeft() > 0 && (onlyUrgent ? urgent.size : waiting.size) > 0);
+  /** Every block, from the end of the reply up. */
+  function* newestFirst(): Generator<Block> {
+    for (let index = groups.length - 1; index >= 0; index -= 1) {
+      const blocks = (groups[index] as Group).blocks;
+      for (let at = blocks.length - 1; at >= 0; at -= 1) yield blocks[at] as Block;
+    }
+  }
+
+  function renderSlice(): void {
+    cancelRender?.();
+    cancelRender = null;
+    const deadline = scheduler.now() + sliceBudgetMs;
+    // At least one per slice, so a block slower than the budget still gets rendered.
+    for (let next = nextToRender(); next !== undefined; next = nextToRender()) {
+      renderBlock(next);
+      if (scheduler.now() >= deadline) break;
+    }
     schedule();
   }
 
-  /** Placeholders in groups near the viewport are watched (observing twice is harmless). */
-  function watchNearViewport(): void {
-    for (const group of nearViewport) {
-      for (const child of Array.from(group.children)) if (waiting.has(child)) visibility.observe(child);
+  function holdHeight(group: Group): void {
+    const height = group.element.getBoundingClientRect().height;
+    group.element.classList.add(DEMOTED_GROUP_CLASS);
+    group.element.style.height = `${height}px`;
+  }
+
+  function releaseHeight(group: Group): void {
+    if (!group.element.classList.contains(DEMOTED_GROUP_CLASS)) return;
+    group.element.classList.remove(DEMOTED_GROUP_CLASS);
+    group.element.removeAttribute('style');
+  }
+
+  function demote(group: Group): void {
+    holdHeight(group);
+    for (const block of group.blocks) {
+      if (block.cheap) continue;
+      const placeholder = placeholderFor(block.raw);
+      (block.nodes[0] as Element).before(placeholder);
+      for (const node of block.nodes) node.remove();
+      block.nodes = [placeholder];
+      block.cheap = true;
+      cheapBlocks.set(placeholder, { group, block });
     }
+  }
+
+  const hasRendered = (group: Group): boolean => group.blocks.some((block) => !block.cheap);
+
+  function demoteSlice(timeLeft: () => number): void {
+    cancelDemote = null;
+    if (held) return;
+    const deadline = scheduler.now() + sliceBudgetMs;
+    // Measured first, all at once: one layout, not one per group demoted.
+    const candidates = groups.filter((group) => group.mayBeFar && hasRendered(group));
+    const far = candidates.filter((group) => isFar(group.element) && !inUse(group.element));
+    for (const group of candidates) if (!far.includes(group)) group.mayBeFar = false;
+    for (const group of far) {
+      demote(group);
+      group.mayBeFar = false;
+      if (timeLeft() <= 0 || scheduler.now() >= deadline) break;
+    }
+    schedule();
   }
 
   function schedule(): void {
-    watchNearViewport();
-    if (urgent.size > 0 && cancelUrgent === null) {
-      cancelUrgent = scheduler.later(() => {
-        cancelUrgent = null;
-        const deadline = scheduler.now() + sliceBudgetMs;
-        runSlice(() => deadline - scheduler.now(), true);
-      });
-    }
-    if (!held && waiting.size > 0 && cancelIdle === null) {
-      cancelIdle = scheduler.idle((timeLeft) => {
-        cancelIdle = null;
-        const deadline = scheduler.now() + sliceBudgetMs;
-        runSlice(() => Math.min(timeLeft(), deadline - scheduler.now()), held);
-      });
-    }
+    // Observing twice is harmless; only cheap blocks of groups near the viewport are watched.
+    for (const group of groups) if (group.near) for (const block of group.blocks) if (block.cheap) visibility.observe(block.nodes[0] as Element);
+    if (cancelRender === null && nextToRender() !== undefined) cancelRender = scheduler.later(renderSlice);
+    if (!held && cancelDemote === null && groups.some((group) => group.mayBeFar && hasRendered(group))) cancelDemote = scheduler.idle(demoteSlice);
+  }
+
+  function watch(group: Group): void {
+    group.listener = (event: Event): void => {
+      group.near = (event as Event & { skipped?: boolean }).skipped === false;
+      group.mayBeFar = !group.near;
+      // Blocks already due (on screen, or the newest screenful) are rendered anyway: the first
+      // event of a group on screen may still say it is skipped.
+      if (!group.near) for (const block of group.blocks) if (block.cheap) visibility.unobserve(block.nodes[0] as Element);
+      schedule();
+    };
+    group.element.addEventListener('contentvisibilityautostatechange', group.listener);
+  }
+
+  function newGroup(appendedCheap: boolean, near: boolean): Group {
+    const element = document.createElement('div');
+    element.className = GROUP_CLASS;
+    const group: Group = { element, blocks: [], appendedCheap, near, mayBeFar: false, listener: () => undefined };
+    watch(group);
+    groups.push(group);
+    options.insertGroup(element);
+    return group;
+  }
+
+  function currentGroup(cheap: boolean): Group {
+    const last = groups[groups.length - 1];
+    // A group is near the viewport or not as a whole, so blocks appended cheap (far from the reader)
+    // and blocks rendered at once (where the reader is) never share one.
+    if (last !== undefined && last.blocks.length < blocksPerGroup && last.appendedCheap === cheap) return last;
+    // A group rendered at once is where the reader is (the end of a reply that follows its stream);
+    // one that starts cheap is rendered only once the browser has said it is near the viewport.
+    return newGroup(cheap, !cheap);
+  }
+
+  function appendBlock(group: Group, raw: string, cheap: boolean): Block {
+    const block: Block = { raw, nodes: cheap ? [placeholderFor(raw)] : render(raw), cheap };
+    group.blocks.push(block);
+    group.element.append(...block.nodes);
+    if (cheap) cheapBlocks.set(block.nodes[0] as Element, { group, block });
+    return block;
   }
 
   return {
-    create(raw) {
-      const placeholder = document.createElement('div');
-      placeholder.className = DEFERRED_CLASS;
-      placeholder.textContent = raw;
-      waiting.set(placeholder, raw);
-      newestLast.push(placeholder);
-      return placeholder;
-    },
-    watchGroup(group) {
-      const listener = (event: Event): void => {
-        if ((event as Event & { skipped?: boolean }).skipped === false) {
-          nearViewport.add(group);
-        } else {
-          nearViewport.delete(group);
-          for (const child of Array.from(group.children)) visibility.unobserve(child);
-        }
-        schedule();
-      };
-      group.addEventListener('contentvisibilityautostatechange', listener);
-      watched.push({ group, listener });
+    append(raw, cheap) {
+      appendBlock(currentGroup(cheap), raw, cheap);
     },
     hold(hold) {
       held = hold;
       if (held) {
-        cancelIdle?.();
-        cancelIdle = null;
+        cancelDemote?.();
+        cancelDemote = null;
+      } else {
+        schedule();
       }
     },
+    appendNewest(raws, screenCovered, screenful) {
+      let group: Group | null = null;
+      for (const raw of raws) {
+        // Groups of their own, where the reader is until the browser says otherwise; blocks
+        // rendered at once later may join the last one.
+        if (group === null || group.blocks.length >= blocksPerGroup) group = newGroup(false, true);
+        appendBlock(group, raw, true);
+      }
+      // From the end of the reply up: what is still cheap there (this backlog, or the rest of an
+      // earlier one) is rendered now, until the screen is covered.
+      let seen = 0;
+      let nextCheck = FIRST_COVER_CHECK_CHARACTERS;
+      let covered = false;
+      const rest: Element[] = [];
+      for (const block of newestFirst()) {
+        if (seen >= screenful) break;
+        seen += block.raw.length;
+        if (covered) {
+          if (block.cheap) rest.push(block.nodes[0] as Element);
+          continue;
+        }
+        if (block.cheap) renderBlock(block.nodes[0] as Element);
+        if (seen >= nextCheck) {
+          covered = screenCovered(block.nodes[0] as Element);
+          nextCheck = seen + COVER_CHECK_EVERY_CHARACTERS;
+        }
+      }
+      // The rest of the newest screenful follows in later tasks, newest first.
+      for (const placeholder of rest) urgent.add(placeholder);
+      schedule();
+    },
     schedule,
-    get count() {
-      return waiting.size;
+    get deferred() {
+      return cheapBlocks.size;
     },
     clear() {
-      cancelUrgent?.();
-      cancelIdle?.();
-      cancelUrgent = null;
-      cancelIdle = null;
+      cancelRender?.();
+      cancelDemote?.();
+      cancelRender = null;
+      cancelDemote = null;
       visibility.disconnect();
-      waiting.clear();
-      newestLast.length = 0;
+      cheapBlocks.clear();
       urgent.clear();
-      nearViewport.clear();
-      for (const { group, listener } of watched) group.removeEventListener('contentvisibilityautostatechange', listener);
-      watched.length = 0;
+      for (const group of groups) group.element.removeEventListener('contentvisibilityautostatechange', group.listener);
+      groups.length = 0;
     },
   };
 }

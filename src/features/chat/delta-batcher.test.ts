@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createDeltaBatcher, streamUpdateInterval, type UpdateScheduler } from './delta-batcher';
+import type { StreamChunk } from '../../byok/types';
+import { createDeltaBatcher, flushedAtEnd, streamUpdateInterval, type UpdateScheduler } from './delta-batcher';
 
 function createManualScheduler() {
   let clock = 0;
@@ -121,5 +122,32 @@ describe('streamUpdateInterval', () => {
     expect(streamUpdateInterval(32_000)).toBeCloseTo(100);
     expect(streamUpdateInterval(60_000)).toBe(150);
     expect(streamUpdateInterval(1_000_000)).toBe(150);
+  });
+});
+
+describe('flushedAtEnd', () => {
+  it('hands on the waiting text as soon as a chunk that is not text arrives, before the consumer gets that chunk', async () => {
+    const { scheduler } = createManualScheduler();
+    const flushed: string[] = [];
+    const batcher = createDeltaBatcher((joined) => flushed.push(joined), scheduler, () => 1000);
+    batcher.push('first');
+    batcher.flush();
+    async function* provider(): AsyncGenerator<StreamChunk> {
+      yield { type: 'content', delta: 'last words' };
+      yield { type: 'usage', usage: { inputTokens: 1, outputTokens: 2, totalTokens: 3 } };
+      // Where the ledger write would keep `done` back: the text must already be out.
+      expect(flushed).toEqual(['first', 'last words']);
+      yield { type: 'done', finishReason: 'stop' };
+    }
+    const seen: Array<{ type: string; flushed: number }> = [];
+    for await (const chunk of flushedAtEnd(provider(), [batcher])) {
+      if (chunk.type === 'content') batcher.push(chunk.delta);
+      seen.push({ type: chunk.type, flushed: flushed.length });
+    }
+    // The text is still waiting for its update when the content chunk has been read...
+    expect(seen[0]).toEqual({ type: 'content', flushed: 1 });
+    // ...and out before the usage chunk reaches the consumer.
+    expect(seen[1]).toEqual({ type: 'usage', flushed: 2 });
+    expect(flushed).toEqual(['first', 'last words']);
   });
 });

@@ -4,6 +4,8 @@
 // timer that waits out the update interval, then one frame. No frame is requested while waiting,
 // so an idle stretch costs no frames at all.
 
+import type { StreamChunk } from '../../byok/types';
+
 export interface UpdateScheduler {
   frame(callback: () => void): number;
   cancelFrame(handle: number): void;
@@ -97,4 +99,21 @@ export function createDeltaBatcher(
       pending = [];
     },
   };
+}
+
+/**
+ * Passes the chunks on, and hands on the deltas still waiting for their update when a chunk that
+ * is not text arrives (the provider's usage and `done` follow the last text, and the usage ledger
+ * is written before `done` is handed on: the last words must not wait for that write,
+ * performance.md B2 last byte → final paint), and when the stream ends.
+ */
+export async function* flushedAtEnd(chunks: AsyncIterable<StreamChunk>, batchers: DeltaBatcher[]): AsyncGenerator<StreamChunk> {
+  try {
+    for await (const chunk of chunks) {
+      if (!('delta' in chunk)) for (const batcher of batchers) batcher.flush();
+      yield chunk;
+    }
+  } finally {
+    for (const batcher of batchers) batcher.flush();
+  }
 }

@@ -118,16 +118,14 @@ describe('createIncrementalMarkdown', () => {
     expect(root.querySelectorAll('.markdown-group > *').length).toBe(mounted);
   });
 
-  it('renders only the newest screenful of a backlog at once; older blocks wait as text, then upgrade newest first to the same DOM', () => {
+  it('renders only the newest screenful of a backlog at once; older blocks wait as text, rendered only when their group comes near the viewport', () => {
     const reply = buildMarkdownReply(2000);
     const expected = mount();
     createIncrementalMarkdown(expected, { sliceBudgetMs: Infinity, fullTailCharacters: Infinity }).update(`${reply}\n\nStill open`, false);
     const root = mount();
-    const { scheduler, runTask, runIdle, pendingIdle } = createManualScheduler();
-    const renderer = createIncrementalMarkdown(root, { scheduler, sliceBudgetMs: Infinity, fullTailCharacters: 600 });
+    const { scheduler, runTask, runIdle, pending, pendingIdle } = createManualScheduler();
+    const renderer = createIncrementalMarkdown(root, { scheduler, sliceBudgetMs: Infinity, fullTailCharacters: 600, inUse: () => false });
     renderer.update(`${reply}\n\nStill open`, true);
-    // While the reply streams, nothing waits for idle time: the stream's updates come first.
-    expect(pendingIdle()).toBe(0);
     // The open block is on the page in the same update, not held back behind the backlog.
     expect(root.querySelector('.markdown-open')?.textContent?.trim()).toBe('Still open');
     expect(renderer.backlog).toBe(0);
@@ -137,21 +135,61 @@ describe('createIncrementalMarkdown', () => {
     // Their words are on the page already (find-in-page, screen readers), as Markdown source.
     expect(root.textContent).toContain('A block quote closes the section.');
     expect(root.querySelector('.markdown-group')?.querySelector('.markdown-block-finished')).toBeNull();
-    const newest = placeholders.at(-1) as Element;
-    const oldest = placeholders[0] as Element;
     renderer.update(`${reply}\n\nStill open`, false);
-    expect(pendingIdle()).toBe(1);
-    runIdle();
-    expect(newest.isConnected).toBe(false);
-    expect(oldest.isConnected).toBe(true);
+    // Nobody looks at them: neither the next task nor idle time renders them.
     while (runIdle() || runTask()) {
-      // one idle slice after another, until none are left
+      // whatever was scheduled
+    }
+    expect(renderer.deferred).toBe(placeholders.length);
+    // The reader scrolls up: each group is rendered as it comes near, newest block first.
+    const groups = Array.from(root.querySelectorAll<HTMLElement>('.markdown-group')).filter((group) => group.querySelector('.markdown-block-deferred'));
+    const first = groups[0] as HTMLElement;
+    const [oldest, second] = Array.from(first.querySelectorAll('.markdown-block-deferred'));
+    first.dispatchEvent(Object.assign(new Event('contentvisibilityautostatechange'), { skipped: false }));
+    expect(pending()).toBe(1);
+    expect(pendingIdle()).toBe(0);
+    runTask();
+    expect(oldest?.isConnected).toBe(false);
+    expect(second?.isConnected).toBe(false);
+    expect(first.querySelector('.markdown-block-deferred')).toBeNull();
+    expect(root.querySelectorAll('.markdown-block-deferred').length).toBe(placeholders.length - first.children.length);
+    for (const group of groups) group.dispatchEvent(Object.assign(new Event('contentvisibilityautostatechange'), { skipped: false }));
+    while (runTask()) {
+      // one slice after another, until none are left
     }
     expect(renderer.deferred).toBe(0);
     expect(withoutGroups(root)).toBe(withoutGroups(expected));
   });
 
-  it('upgrades the placeholders on screen in the next task, even while streaming; only groups near the viewport are watched', () => {
+  it('renders the newest blocks of a backlog newest first in the update itself, until they fill the screen; the rest of the newest screenful follows in later tasks', () => {
+    const root = mount();
+    const { scheduler, runTask } = createManualScheduler();
+    const checkedAt: number[] = [];
+    // The screen counts as covered at the first check (after 800 characters are rendered).
+    const screenCovered = (top: Element): boolean => {
+      checkedAt.push(blocks().indexOf(top));
+      return true;
+    };
+    const blocks = (): Element[] => Array.from(root.querySelectorAll('.markdown-group > *'));
+    const isCheap = (block: Element | undefined): boolean => block?.classList.contains('markdown-block-deferred') ?? false;
+    const renderer = createIncrementalMarkdown(root, { scheduler, sliceBudgetMs: Infinity, fullTailCharacters: 2000, screenCovered });
+    renderer.update(`${buildMarkdownReply(3000)}\n\nStill open`, true);
+    expect(root.querySelector('.markdown-open')?.textContent?.trim()).toBe('Still open');
+    expect(checkedAt).toHaveLength(1);
+    const top = checkedAt[0] as number;
+    const renderedNow = blocks().slice(top);
+    expect(renderedNow.some(isCheap)).toBe(false);
+    expect(renderedNow.map((block) => block.textContent).join('').length).toBeLessThan(1600);
+    expect(isCheap(blocks()[top - 1])).toBe(true);
+    // The rest of the newest 2,000 characters, in the next task; blocks before them stay cheap.
+    runTask();
+    const firstRendered = blocks().findIndex((block) => !isCheap(block));
+    expect(firstRendered).toBeLessThan(top);
+    expect(blocks().slice(firstRendered).some(isCheap)).toBe(false);
+    expect(isCheap(blocks()[firstRendered - 1])).toBe(true);
+  });
+
+  it('renders the placeholders on screen first, in the next task, even while streaming; only groups near the viewport are watched', () => {
     const root = mount();
     const { scheduler, runTask, pending, pendingIdle } = createManualScheduler();
     const observed = new Set<Element>();
@@ -160,18 +198,22 @@ describe('createIncrementalMarkdown', () => {
       report = onVisible;
       return { observe: (element) => observed.add(element), unobserve: (element) => observed.delete(element), disconnect: () => observed.clear() };
     };
-    const renderer = createIncrementalMarkdown(root, { scheduler, watchVisibility, sliceBudgetMs: Infinity, fullTailCharacters: 300, blocksPerGroup: 4 });
+    const renderer = createIncrementalMarkdown(root, { scheduler, watchVisibility, sliceBudgetMs: 0, fullTailCharacters: 300, blocksPerGroup: 4 });
     renderer.update(`${buildMarkdownReply(1500)}\n\nStill open`, true);
+    // The newest screenful is rendered newest first, one block per slice (budget 0).
+    while (runTask()) {
+      // until it is all rendered
+    }
     const [firstGroup, secondGroup] = Array.from(root.querySelectorAll<HTMLElement>('.markdown-group'));
     expect(firstGroup?.querySelectorAll('.markdown-block-deferred').length).toBe(4);
     expect(observed.size).toBe(0);
+    expect(pending()).toBe(0);
     const nearViewport = Object.assign(new Event('contentvisibilityautostatechange'), { skipped: false });
     firstGroup?.dispatchEvent(nearViewport);
     expect(Array.from(observed)).toEqual(Array.from(firstGroup?.children ?? []));
-    expect(pending()).toBe(0);
     const [, onScreen] = Array.from(firstGroup?.children ?? []);
     report([onScreen as Element]);
-    expect(pending()).toBe(1);
+    // One block per slice (budget 0): the one on screen goes first, though it is not the newest.
     runTask();
     expect(onScreen?.isConnected).toBe(false);
     expect(firstGroup?.querySelectorAll('.markdown-block-deferred').length).toBe(3);
@@ -180,7 +222,68 @@ describe('createIncrementalMarkdown', () => {
     const offScreen = Object.assign(new Event('contentvisibilityautostatechange'), { skipped: true });
     firstGroup?.dispatchEvent(offScreen);
     expect(observed.size).toBe(0);
+    // Gone far again: the rest of the group waits.
+    while (runTask()) {
+      // nothing left for it
+    }
+    expect(firstGroup?.querySelectorAll('.markdown-block-deferred').length).toBe(3);
     expect(renderer.deferred).toBe(root.querySelectorAll('.markdown-block-deferred').length);
+  });
+
+  it('demotes a finished reply\'s groups far from the viewport back to their source text when idle, at the height they had, and renders them again as they come near', () => {
+    const reply = buildMarkdownReply(1500);
+    const root = mount();
+    const { scheduler, runTask, runIdle, pendingIdle } = createManualScheduler();
+    let selected: HTMLElement | null = null;
+    let farGroups: Array<HTMLElement | undefined> = [];
+    const renderer = createIncrementalMarkdown(root, {
+      scheduler, sliceBudgetMs: Infinity, fullTailCharacters: Infinity, blocksPerGroup: 4,
+      inUse: (group) => group === selected,
+      // What measuring says; the browser's events only say which groups are worth measuring.
+      isFar: (group) => farGroups.includes(group),
+    });
+    renderer.update(`${reply}\n\nStill open`, true);
+    const rendered = withoutGroups(root);
+    const [first, second, third] = Array.from(root.querySelectorAll<HTMLElement>('.markdown-group'));
+    const far = (group: HTMLElement | undefined) => group?.dispatchEvent(Object.assign(new Event('contentvisibilityautostatechange'), { skipped: true }));
+    const near = (group: HTMLElement | undefined) => group?.dispatchEvent(Object.assign(new Event('contentvisibilityautostatechange'), { skipped: false }));
+    far(first);
+    far(second);
+    far(third);
+    const fourth = root.querySelectorAll<HTMLElement>('.markdown-group')[3];
+    far(fourth);
+    // The fourth said far, but measures near (the browser's first event for a new group on screen).
+    farGroups = [first, second, third];
+    // Not while the reply streams.
+    expect(pendingIdle()).toBe(0);
+    selected = third as HTMLElement;
+    renderer.update(`${reply}\n\nStill open`, false);
+    const finalDom = withoutGroups(root);
+    expect(pendingIdle()).toBe(1);
+    runIdle();
+    for (const group of [first, second]) {
+      expect(group?.className).toBe('markdown-group markdown-group-demoted');
+      expect(group?.style.height).toMatch(/px$/);
+      expect(Array.from(group?.children ?? [], (child) => child.className)).toEqual(Array(4).fill('markdown-block markdown-block-deferred'));
+      expect(Array.from(group?.children ?? [], (child) => child.childNodes.length)).toEqual([1, 1, 1, 1]);
+    }
+    // The group holding the selection keeps its nodes, and so does the one that measured near.
+    expect(third?.querySelector('.markdown-block-deferred')).toBeNull();
+    expect(fourth?.querySelector('.markdown-block-deferred')).toBeNull();
+    // Nothing is measured again until the browser reports a change.
+    expect(pendingIdle()).toBe(0);
+    expect(renderer.deferred).toBe(8);
+    expect(first?.textContent).toContain('#');
+    near(first);
+    near(second);
+    while (runTask()) {
+      // rendered again
+    }
+    expect(renderer.deferred).toBe(0);
+    expect(first?.getAttribute('style')).toBeNull();
+    expect(first?.className).toBe('markdown-group');
+    expect(withoutGroups(root)).toBe(finalDom);
+    expect(rendered).not.toBe('');
   });
 
   it('forgets its placeholders when the reply is replaced', () => {

@@ -9,7 +9,7 @@ import { createMarkdownBlockSplitter, detachString, type MarkdownBlockSplitter }
 import { createCodeBlockElement, finishCodeBlockElement } from './code-block-dom';
 import { renderBlockTokensToNodes, renderMarkdownBlockToNodes, type RenderedNodeBlock } from './render-markdown';
 import type { Token } from 'marked';
-import { createDeferredBlocks, type WatchVisibility } from './deferred-blocks';
+import { createFrozenGroups, type InUse, type IsFar, type ScreenCovered, type WatchVisibility } from './deferred-blocks';
 import { browserSliceScheduler, type SliceScheduler } from './slice-scheduler';
 
 export { browserSliceScheduler, type SliceScheduler } from './slice-scheduler';
@@ -33,6 +33,9 @@ export interface IncrementalMarkdownOptions {
   /** Infinity renders every finished block at once, never in cheap form. */
   fullTailCharacters?: number;
   watchVisibility?: WatchVisibility;
+  inUse?: InUse;
+  isFar?: IsFar;
+  screenCovered?: ScreenCovered;
 }
 
 export interface IncrementalMarkdown {
@@ -60,7 +63,6 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
   const perGroup = options.blocksPerGroup ?? BLOCKS_PER_GROUP;
   const fullTail = options.fullTailCharacters ?? FULL_TAIL_CHARACTERS;
   const renderFinished = (raw: string): HTMLElement[] => renderMarkdownBlockToNodes(raw).map((block) => blockElement(block, true));
-  const deferred = createDeferredBlocks(renderFinished, scheduler, budget, options.watchVisibility);
   let splitter: MarkdownBlockSplitter = createMarkdownBlockSplitter();
   let lastText = '';
   let lastStreaming = true;
@@ -70,65 +72,61 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
   let openTokens: Token[] = [];
   /** What the open box shows, and the text it was rendered from. */
   let shown: { text: string; blocks: Array<{ element: HTMLElement; block: RenderedNodeBlock }> } = { text: '', blocks: [] };
-  let group: HTMLElement | null = null;
-  let groupBlocks = 0;
   let cancelSlice: (() => void) | null = null;
   // The open block lives in a `display: contents` box, so it lays out as if it were a direct child.
   const open = document.createElement('div');
   open.className = 'markdown-open';
   root.replaceChildren(open);
+  const frozen = createFrozenGroups({
+    insertGroup: (group) => root.insertBefore(group, open),
+    render: renderFinished,
+    scheduler,
+    sliceBudgetMs: budget,
+    blocksPerGroup: perGroup,
+    ...(options.watchVisibility ? { watchVisibility: options.watchVisibility } : {}),
+    ...(options.inUse ? { inUse: options.inUse } : {}),
+    ...(options.isFar ? { isFar: options.isFar } : {}),
+  });
+
+  /** The reply from `top` down is at least a window high (a reply that follows its stream fills the screen). */
+  const screenCovered = options.screenCovered ?? ((top: Element): boolean => root.getBoundingClientRect().bottom - top.getBoundingClientRect().top >= window.innerHeight);
 
   function reset(): void {
     cancelSlice?.();
     cancelSlice = null;
-    deferred.clear();
+    frozen.clear();
     splitter = createMarkdownBlockSplitter();
     finalised = false;
     pending = [];
-    group = null;
-    groupBlocks = 0;
     open.replaceChildren();
     shown = { text: '', blocks: [] };
     root.replaceChildren(open);
   }
 
-  function appendFinished(element: HTMLElement): void {
-    if (group === null || groupBlocks >= perGroup) {
-      group = document.createElement('div');
-      group.className = 'markdown-group';
-      root.insertBefore(group, open);
-      deferred.watchGroup(group);
-      groupBlocks = 0;
-    }
-    group.append(element);
-    groupBlocks += 1;
-  }
-
-  function mountFinished(raw: string): void {
-    for (const element of renderFinished(raw)) appendFinished(element);
-  }
-
   /**
-   * More finished blocks wait than fit on a screen (the network outran the page): the newest
-   * screenful is rendered now, and everything before it is mounted in cheap form at once, so the
-   * end of the reply, the part a reader following the stream sees, is never queued behind it.
+   * More finished blocks wait than fit on a screen (the network outran the page): all of them are
+   * mounted in cheap form at once, and the newest screenful is rendered newest first, the first
+   * slice now. The end of the reply, the part a reader following the stream sees, is at the
+   * bottom: it is never queued behind the blocks above it (performance.md B2, last byte → final
+   * paint), and older blocks are rendered only when they come near the viewport.
    */
-  function deferOlderBlocks(): void {
+  function deferBacklog(): void {
     let kept = 0;
     for (let characters = 0; kept < pending.length && characters < fullTail; kept += 1) characters += (pending[pending.length - 1 - kept] as string).length;
     if (kept === pending.length) return;
-    for (const raw of pending.splice(0, pending.length - kept)) appendFinished(deferred.create(raw));
+    for (const raw of pending.splice(0, pending.length - kept)) frozen.append(raw, true);
+    frozen.appendNewest(pending.splice(0), screenCovered, fullTail);
   }
 
   function pump(): void {
     cancelSlice = null;
-    deferOlderBlocks();
+    deferBacklog();
     const deadline = scheduler.now() + budget;
     // At least one block per slice, so a block slower than the budget still gets mounted.
     do {
       const raw = pending.shift();
       if (raw === undefined) break;
-      mountFinished(raw);
+      frozen.append(raw, false);
     } while (pending.length > 0 && scheduler.now() < deadline);
     if (pending.length > 0) {
       // The open block follows blocks that are not on the page yet: show it once they are.
@@ -139,8 +137,8 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
     const blocks = renderBlockTokensToNodes(openTokens).map((block) => ({ element: blockElement(block, false), block }));
     open.replaceChildren(...blocks.map((entry) => entry.element));
     shown = { text: lastText, blocks };
-    // After the newest blocks, so upgrading older ones never delays what the reader sees now.
-    if (deferred.count > 0) deferred.schedule();
+    // After the newest blocks, so rendering older ones never delays what the reader sees now.
+    frozen.schedule();
   }
 
   /**
@@ -157,8 +155,7 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
     shown = { text: '', blocks: [] };
     finalised = true;
     lastStreaming = false;
-    deferred.hold(false);
-    if (deferred.count > 0) deferred.schedule();
+    frozen.hold(false);
     return true;
   }
 
@@ -169,7 +166,7 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
       if (finalised || !text.startsWith(lastText)) reset();
       lastText = text;
       lastStreaming = streaming;
-      deferred.hold(streaming);
+      frozen.hold(streaming);
       const split = splitter.update(text);
       for (const block of split.newlyFinished) pending.push(block.raw);
       openTokens = streaming ? split.openTokens : [];
@@ -183,12 +180,12 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
       return pending.length;
     },
     get deferred() {
-      return deferred.count;
+      return frozen.deferred;
     },
     dispose() {
       cancelSlice?.();
       cancelSlice = null;
-      deferred.clear();
+      frozen.clear();
     },
   };
 }

@@ -23,11 +23,15 @@ interface Captured {
 const FIXTURE = JSON.parse(readFileSync(resolve(process.cwd(), 'src/features/chat/__fixtures__/rendered-replies.json'), 'utf8')) as Record<string, Captured>;
 
 /**
- * Never yields: every finished block mounts in the update that finished it, as before. Blocks put
- * off in cheap form (a long reply opened at once) are upgraded in the next task, all of them.
+ * Never yields: every finished block mounts in the update that finished it, as before. Blocks in
+ * cheap form (a long reply opened at once) are rendered in the next task once their group is near
+ * the viewport, all of them; idle work (demoting far groups) runs in the next task too.
  */
 const unsliced: SliceScheduler = {
-  later: () => () => undefined,
+  later: (task) => {
+    const handle = setTimeout(task, 0);
+    return () => clearTimeout(handle);
+  },
   idle: (task) => {
     const handle = setTimeout(() => task(() => Infinity), 0);
     return () => clearTimeout(handle);
@@ -59,6 +63,11 @@ function withoutHighlighting(html: string): string {
   return container.innerHTML;
 }
 
+/** What the browser reports as a group's `content-visibility: auto` box nears or leaves the viewport. */
+function reportGroups(root: HTMLElement, state: { skipped: boolean }): void {
+  for (const group of Array.from(root.querySelectorAll('.markdown-group'))) group.dispatchEvent(Object.assign(new Event('contentvisibilityautostatechange'), state));
+}
+
 const nextTask = (): Promise<void> => new Promise((resolveLater) => setTimeout(resolveLater, 0));
 const settle = (): Promise<void> => new Promise((resolveLater) => setTimeout(resolveLater, 300));
 
@@ -74,7 +83,7 @@ describe('the incremental renderer renders what the React renderer did', () => {
     const text = REPLY_CASES[name] as string;
     const captured = FIXTURE[name] as Captured;
     const root = document.body.appendChild(document.createElement('div'));
-    const renderer = createIncrementalMarkdown(root, { scheduler: unsliced, sliceBudgetMs: Infinity });
+    const renderer = createIncrementalMarkdown(root, { scheduler: unsliced, sliceBudgetMs: Infinity, isFar: () => true });
     const midStream: string[] = [];
     let sofar = '';
     const deltas = deltasOf(text);
@@ -91,12 +100,28 @@ describe('the incremental renderer renders what the React renderer did', () => {
     expect(unwrapped(root)).toBe(captured.final);
 
     const loadedRoot = document.body.appendChild(document.createElement('div'));
-    const loaded = createIncrementalMarkdown(loadedRoot, { scheduler: unsliced, sliceBudgetMs: Infinity, fullTailCharacters: 100 });
+    const loaded = createIncrementalMarkdown(loadedRoot, { scheduler: unsliced, sliceBudgetMs: Infinity, fullTailCharacters: 100, isFar: () => true });
     loaded.update(text, false);
-    // Opened at once, all but the last blocks wait in cheap form first; upgraded, they must match.
+    // Opened at once, all but the last blocks wait in cheap form first; rendered as they come near
+    // the viewport, they must match.
     expect(loaded.deferred).toBeGreaterThan(0);
+    await settle();
+    expect(loaded.deferred).toBeGreaterThan(0);
+    reportGroups(loadedRoot, { skipped: false });
     await settle();
     expect(loaded.deferred).toBe(0);
     expect(unwrapped(loadedRoot)).toBe(captured.loaded);
+    // Far from the viewport they go back to their source text; near again, they must match again.
+    reportGroups(loadedRoot, { skipped: true });
+    reportGroups(root, { skipped: true });
+    await settle();
+    expect(loaded.deferred).toBeGreaterThan(0);
+    expect(root.querySelector('.markdown-block-deferred')).not.toBeNull();
+    reportGroups(loadedRoot, { skipped: false });
+    reportGroups(root, { skipped: false });
+    await settle();
+    expect(loaded.deferred).toBe(0);
+    expect(unwrapped(loadedRoot)).toBe(captured.loaded);
+    expect(unwrapped(root)).toBe(captured.final);
   });
 });
