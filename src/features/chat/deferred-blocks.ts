@@ -12,7 +12,9 @@
 //   (`contentvisibilityautostatechange`; it fires some way before the group scrolls into view);
 // - an IntersectionObserver, watching only the cheap blocks of groups near the viewport, says
 //   which ones are on screen: those go first, in the next task, even while the reply streams;
-// - the rest of a near group follows in short slices in later tasks.
+// - the rest of a near group follows in short slices when the page is idle, so it never comes
+//   between a change and the frame that shows it, nor between a scroll and the browser's scroll
+//   anchoring (rendered in the next task, it moved what the reader saw).
 // Blocks far from the viewport are never rendered just because the page is idle: nobody sees them,
 // and rendering them cost about 0.4 s of main-thread time per 10,000-token reply at full speed.
 //
@@ -32,6 +34,12 @@ import type { SliceScheduler } from './slice-scheduler';
 
 export const DEFERRED_CLASS = 'markdown-block markdown-block-deferred';
 export const GROUP_CLASS = 'markdown-group';
+/**
+ * The newest groups of a backlog are laid out even while off screen, until the next backlog: a
+ * reader who scrolls to the end of the reply (or the page that jumps there when it ends) then finds
+ * them at their real height, not at the height a never-drawn group is estimated at.
+ */
+export const FRESH_GROUP_CLASS = 'markdown-group-fresh';
 /** A demoted group, held at the height it had when it was rendered. */
 export const DEMOTED_GROUP_CLASS = 'markdown-group-demoted';
 
@@ -98,8 +106,8 @@ export interface FrozenGroups {
   /**
    * Appends the newest blocks of a backlog in groups of their own, at once in cheap form, and
    * renders them newest first (the end of a reply that follows its stream is at the bottom of the
-   * screen): now, until `screenCovered` says what is rendered fills the screen, then the rest of
-   * the last `screenful` characters in later tasks. So the screen is final after one frame, and
+   * screen): now, until `screenCovered` says what is rendered fills the screen (at most `screenful`
+   * characters); the rest of their groups when idle. So the screen is final after one frame, and
    * nothing above it delays that.
    */
   appendNewest(raws: string[], screenCovered: ScreenCovered, screenful: number): void;
@@ -150,6 +158,7 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
   const urgent = new Set<Element>();
   let held = false;
   let cancelRender: (() => void) | null = null;
+  let cancelRenderNear: (() => void) | null = null;
   let cancelDemote: (() => void) | null = null;
   const visibility = (options.watchVisibility ?? watchVisibilityInViewport)((visible) => {
     for (const element of visible) if (cheapBlocks.has(element)) urgent.add(element);
@@ -170,9 +179,9 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
   }
 
   /** The next placeholder to render: one on screen, else the last one of a group near the viewport. */
-  function nextToRender(): Element | undefined {
+  function nextToRender(onlyOnScreen: boolean): Element | undefined {
     const first = urgent.values().next();
-    if (!first.done) return first.value;
+    if (!first.done || onlyOnScreen) return first.value;
     for (let index = groups.length - 1; index >= 0; index -= 1) {
       const group = groups[index] as Group;
       if (!group.near) continue;
@@ -192,14 +201,11 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
     }
   }
 
-  function renderSlice(): void {
-    cancelRender?.();
-    cancelRender = null;
-    const deadline = scheduler.now() + sliceBudgetMs;
-    // At least one per slice, so a block slower than the budget still gets rendered.
-    for (let next = nextToRender(); next !== undefined; next = nextToRender()) {
+  /** Renders for `timeLeft` ms (at least one block): those on screen, then (unless `onlyOnScreen`) near ones. */
+  function renderSlice(timeLeft: () => number, onlyOnScreen: boolean): void {
+    for (let next = nextToRender(onlyOnScreen); next !== undefined; next = nextToRender(onlyOnScreen)) {
       renderBlock(next);
-      if (scheduler.now() >= deadline) break;
+      if (timeLeft() <= 0) break;
     }
     schedule();
   }
@@ -250,7 +256,22 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
   function schedule(): void {
     // Observing twice is harmless; only cheap blocks of groups near the viewport are watched.
     for (const group of groups) if (group.near) for (const block of group.blocks) if (block.cheap) visibility.observe(block.nodes[0] as Element);
-    if (cancelRender === null && nextToRender() !== undefined) cancelRender = scheduler.later(renderSlice);
+    // On screen: in the next task. Near but not on screen: when idle, so it never comes between a
+    // change and the frame that shows it (nor between a scroll and the browser's scroll anchoring).
+    if (cancelRender === null && urgent.size > 0) {
+      cancelRender = scheduler.later(() => {
+        cancelRender = null;
+        const deadline = scheduler.now() + sliceBudgetMs;
+        renderSlice(() => deadline - scheduler.now(), true);
+      });
+    }
+    if (cancelRenderNear === null && nextToRender(false) !== undefined) {
+      cancelRenderNear = scheduler.idle((timeLeft) => {
+        cancelRenderNear = null;
+        const deadline = scheduler.now() + sliceBudgetMs;
+        renderSlice(() => Math.min(timeLeft(), deadline - scheduler.now()), false);
+      });
+    }
     if (!held && cancelDemote === null && groups.some((group) => group.mayBeFar && hasRendered(group))) cancelDemote = scheduler.idle(demoteSlice);
   }
 
@@ -308,11 +329,16 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
       }
     },
     appendNewest(raws, screenCovered, screenful) {
+      // Laid out once by now (backlogs are at least an update apart): their size is remembered.
+      for (const fresh of Array.from(document.getElementsByClassName(FRESH_GROUP_CLASS))) if (groups.some((known) => known.element === fresh)) fresh.classList.remove(FRESH_GROUP_CLASS);
       let group: Group | null = null;
       for (const raw of raws) {
         // Groups of their own, where the reader is until the browser says otherwise; blocks
         // rendered at once later may join the last one.
-        if (group === null || group.blocks.length >= blocksPerGroup) group = newGroup(false, true);
+        if (group === null || group.blocks.length >= blocksPerGroup) {
+          group = newGroup(false, true);
+          group.element.classList.add(FRESH_GROUP_CLASS);
+        }
         appendBlock(group, raw, true);
       }
       // From the end of the reply up: what is still cheap there (this backlog, or the rest of an
@@ -320,22 +346,17 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
       let seen = 0;
       let nextCheck = FIRST_COVER_CHECK_CHARACTERS;
       let covered = false;
-      const rest: Element[] = [];
       for (const block of newestFirst()) {
         if (seen >= screenful) break;
         seen += block.raw.length;
-        if (covered) {
-          if (block.cheap) rest.push(block.nodes[0] as Element);
-          continue;
-        }
+        if (covered) break;
         if (block.cheap) renderBlock(block.nodes[0] as Element);
         if (seen >= nextCheck) {
           covered = screenCovered(block.nodes[0] as Element);
           nextCheck = seen + COVER_CHECK_EVERY_CHARACTERS;
         }
       }
-      // The rest of the newest screenful follows in later tasks, newest first.
-      for (const placeholder of rest) urgent.add(placeholder);
+      // The rest of the newest screenful (its groups are near) follows when idle, newest first.
       schedule();
     },
     schedule,
@@ -344,8 +365,10 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
     },
     clear() {
       cancelRender?.();
+      cancelRenderNear?.();
       cancelDemote?.();
       cancelRender = null;
+      cancelRenderNear = null;
       cancelDemote = null;
       visibility.disconnect();
       cheapBlocks.clear();

@@ -146,24 +146,30 @@ describe('createIncrementalMarkdown', () => {
     const first = groups[0] as HTMLElement;
     const [oldest, second] = Array.from(first.querySelectorAll('.markdown-block-deferred'));
     first.dispatchEvent(Object.assign(new Event('contentvisibilityautostatechange'), { skipped: false }));
-    expect(pending()).toBe(1);
-    expect(pendingIdle()).toBe(0);
-    runTask();
+    // Near, not on screen: when idle, in short slices.
+    expect(pending()).toBe(0);
+    expect(pendingIdle()).toBe(1);
+    runIdle();
+    expect(second?.isConnected).toBe(true);
+    expect(first.querySelector('.markdown-block-deferred:last-child')).toBeNull();
+    while (runIdle()) {
+      // the rest of the group
+    }
     expect(oldest?.isConnected).toBe(false);
     expect(second?.isConnected).toBe(false);
     expect(first.querySelector('.markdown-block-deferred')).toBeNull();
     expect(root.querySelectorAll('.markdown-block-deferred').length).toBe(placeholders.length - first.children.length);
     for (const group of groups) group.dispatchEvent(Object.assign(new Event('contentvisibilityautostatechange'), { skipped: false }));
-    while (runTask()) {
+    while (runIdle()) {
       // one slice after another, until none are left
     }
     expect(renderer.deferred).toBe(0);
     expect(withoutGroups(root)).toBe(withoutGroups(expected));
   });
 
-  it('renders the newest blocks of a backlog newest first in the update itself, until they fill the screen; the rest of the newest screenful follows in later tasks', () => {
+  it('renders the newest blocks of a backlog newest first in the update itself, until they fill the screen; the rest of their groups follows when idle', () => {
     const root = mount();
-    const { scheduler, runTask } = createManualScheduler();
+    const { scheduler, runIdle, pending } = createManualScheduler();
     const checkedAt: number[] = [];
     // The screen counts as covered at the first check (after 800 characters are rendered).
     const screenCovered = (top: Element): boolean => {
@@ -181,8 +187,11 @@ describe('createIncrementalMarkdown', () => {
     expect(renderedNow.some(isCheap)).toBe(false);
     expect(renderedNow.map((block) => block.textContent).join('').length).toBeLessThan(1600);
     expect(isCheap(blocks()[top - 1])).toBe(true);
-    // The rest of the newest 2,000 characters, in the next task; blocks before them stay cheap.
-    runTask();
+    // The rest of their groups when idle (not in the next task); blocks before them stay cheap.
+    expect(pending()).toBe(0);
+    while (runIdle()) {
+      // idle slices
+    }
     const firstRendered = blocks().findIndex((block) => !isCheap(block));
     expect(firstRendered).toBeLessThan(top);
     expect(blocks().slice(firstRendered).some(isCheap)).toBe(false);
@@ -191,7 +200,7 @@ describe('createIncrementalMarkdown', () => {
 
   it('renders the placeholders on screen first, in the next task, even while streaming; only groups near the viewport are watched', () => {
     const root = mount();
-    const { scheduler, runTask, pending, pendingIdle } = createManualScheduler();
+    const { scheduler, runTask, runIdle, pending, pendingIdle } = createManualScheduler();
     const observed = new Set<Element>();
     let report: (elements: Element[]) => void = () => undefined;
     const watchVisibility: WatchVisibility = (onVisible) => {
@@ -200,10 +209,6 @@ describe('createIncrementalMarkdown', () => {
     };
     const renderer = createIncrementalMarkdown(root, { scheduler, watchVisibility, sliceBudgetMs: 0, fullTailCharacters: 300, blocksPerGroup: 4 });
     renderer.update(`${buildMarkdownReply(1500)}\n\nStill open`, true);
-    // The newest screenful is rendered newest first, one block per slice (budget 0).
-    while (runTask()) {
-      // until it is all rendered
-    }
     const [firstGroup, secondGroup] = Array.from(root.querySelectorAll<HTMLElement>('.markdown-group'));
     expect(firstGroup?.querySelectorAll('.markdown-block-deferred').length).toBe(4);
     expect(observed.size).toBe(0);
@@ -218,12 +223,14 @@ describe('createIncrementalMarkdown', () => {
     expect(onScreen?.isConnected).toBe(false);
     expect(firstGroup?.querySelectorAll('.markdown-block-deferred').length).toBe(3);
     expect(secondGroup?.querySelectorAll('.markdown-block-deferred').length).toBe(4);
-    expect(pendingIdle()).toBe(0);
+    // The rest of the near group waits for idle time.
+    expect(pending()).toBe(0);
+    expect(pendingIdle()).toBe(1);
     const offScreen = Object.assign(new Event('contentvisibilityautostatechange'), { skipped: true });
     firstGroup?.dispatchEvent(offScreen);
     expect(observed.size).toBe(0);
     // Gone far again: the rest of the group waits.
-    while (runTask()) {
+    while (runTask() || runIdle()) {
       // nothing left for it
     }
     expect(firstGroup?.querySelectorAll('.markdown-block-deferred').length).toBe(3);
@@ -233,7 +240,7 @@ describe('createIncrementalMarkdown', () => {
   it('demotes a finished reply\'s groups far from the viewport back to their source text when idle, at the height they had, and renders them again as they come near', () => {
     const reply = buildMarkdownReply(1500);
     const root = mount();
-    const { scheduler, runTask, runIdle, pendingIdle } = createManualScheduler();
+    const { scheduler, runIdle, pendingIdle } = createManualScheduler();
     let selected: HTMLElement | null = null;
     let farGroups: Array<HTMLElement | undefined> = [];
     const renderer = createIncrementalMarkdown(root, {
@@ -276,8 +283,8 @@ describe('createIncrementalMarkdown', () => {
     expect(first?.textContent).toContain('#');
     near(first);
     near(second);
-    while (runTask()) {
-      // rendered again
+    while (runIdle()) {
+      // rendered again, when idle
     }
     expect(renderer.deferred).toBe(0);
     expect(first?.getAttribute('style')).toBeNull();
