@@ -21,4 +21,14 @@ describe('a lazily loaded screen', () => {
     const screen = createScreen('Models', () => Promise.reject(new Error('offline')));
     await expect(screen.load()).resolves.toBeUndefined();
   });
+
+  it('prepares after unlocking: loads the chunk, then runs its prepare export once per call', async () => {
+    const calls: string[] = [];
+    const screen = createScreen('Chat', () => Promise.resolve({ default: () => <h1>Chat</h1>, prepare: () => calls.push('prepare') }));
+    await screen.prepare();
+    expect(calls).toEqual(['prepare']);
+    expect(render(screen.component)).toContain('Chat');
+    const plain = createScreen('Vault', () => Promise.resolve({ default: () => <h1>Vault</h1> }));
+    await expect(plain.prepare()).resolves.toBeUndefined();
+  });
 });

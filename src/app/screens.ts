@@ -4,13 +4,19 @@
 import { createElement, lazy, memo, useState, type ComponentType } from 'react';
 import type { Destination } from './hash-route';
 
-type ScreenModule = { default: () => React.JSX.Element };
+type ScreenModule = {
+  default: () => React.JSX.Element;
+  /** Starts reading what the screen shows first, once the vault is open (the chat: its list). */
+  prepare?: () => void;
+};
 
 interface Screen {
   label: string;
   component: ComponentType;
   /** Fetches the chunk; resolves once the screen can render without suspending. Never rejects. */
   load(): Promise<void>;
+  /** After unlocking: the screen's first data, read ahead (a no-op for most screens). */
+  prepare(): Promise<void>;
 }
 
 /**
@@ -21,6 +27,7 @@ interface Screen {
  */
 export function createScreen(label: string, loader: () => Promise<ScreenModule>): Screen {
   let loaded: ComponentType | null = null;
+  let prepare: (() => void) | undefined;
   const Lazy = lazy(loader);
   function ScreenComponent() {
     const [Component] = useState<ComponentType>(() => loaded ?? Lazy);
@@ -33,7 +40,11 @@ export function createScreen(label: string, loader: () => Promise<ScreenModule>)
     component: memo(ScreenComponent),
     load: () => loader().then((module) => {
       loaded = module.default;
+      prepare = module.prepare;
     }, () => undefined),
+    prepare() {
+      return this.load().then(() => prepare?.());
+    },
   };
 }
 
@@ -53,13 +64,14 @@ export function preloadScreen(destination: Destination): Promise<void> {
 /**
  * Every screen, started right after the next paint, so compiling the other screens' chunks does
  * not delay the first paint after unlocking (B5), yet they are ready when the user moves on (B7's
- * list follows the unlock at once). Returns a cancel function.
+ * list follows the unlock at once); the chat's conversation list is read and decrypted then too.
+ * Returns a cancel function.
  */
 export function preloadScreens(): () => void {
   let timer = 0;
   const frame = window.requestAnimationFrame(() => {
     timer = window.setTimeout(() => {
-      for (const destination of DESTINATIONS) void preloadScreen(destination);
+      for (const destination of DESTINATIONS) void SCREENS[destination].prepare();
     }, 0);
   });
   return () => {

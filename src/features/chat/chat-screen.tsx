@@ -7,7 +7,7 @@ import { EmptyState } from '../../components/ui/empty-state';
 import { ChatIcon, KeyIcon, LockIcon } from '../../components/ui/icons';
 import { Spinner } from '../../components/ui/spinner';
 import { useMediaQuery } from '../../lib/use-media-query';
-import { loadConversationList, openConversation } from './chat-conversation-actions';
+import { loadConversationList, openConversation, startListBackgroundWork } from './chat-conversation-actions';
 import { ChatPanel } from './chat-panel';
 import { setNotice, useChatStore } from './chat-store';
 import { ConversationSidebar } from './conversation-sidebar';
@@ -35,6 +35,11 @@ function useOpenConversation(environment: ChatEnvironment, conversationId: strin
   // Needs only the open vault, so it runs alongside the key list read rather than after it.
   useEffect(() => {
     if (environment.unlocked && listStatus === 'idle') void loadConversationList();
+  }, [environment.unlocked, listStatus]);
+  // After the list's paint (and again whenever it is read again: 'loading', then 'ready').
+  useEffect(() => {
+    if (environment.unlocked && listStatus === 'ready') return startListBackgroundWork();
+    return undefined;
   }, [environment.unlocked, listStatus]);
   // Only a new chat depends on the default model. A saved one must not be asked for again when the
   // model lists arrive: with the route still on the previous conversation, that would cancel the
