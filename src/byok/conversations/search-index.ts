@@ -137,7 +137,11 @@ async function upgradeInBackground(key: RecordKey): Promise<void> {
   upgrading = true;
   try {
     await upgradeLegacySearchRecords(key, [...ids], {
-      yieldToPage,
+      // As the fill: never in the middle of opening a conversation (background-reads.ts).
+      yieldToPage: async () => {
+        await untilForegroundDone();
+        await yieldToPage();
+      },
       shouldContinue: () => isLiveCache(texts),
       onUpgraded: (id, oldJson, newJson) => {
         ids.delete(id);
