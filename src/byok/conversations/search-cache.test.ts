@@ -10,6 +10,7 @@ import {
 } from './conversation-store';
 import { createMessage, createMeta, createTestVault, ensureUnlocked, expectCode, putRawRecord, readRawRecords } from './conversation-test-fixtures';
 import { chunkIds } from './search-index';
+import { holdBackgroundReads } from './background-reads';
 
 beforeAll(createTestVault);
 
@@ -121,6 +122,20 @@ describe('search cache', () => {
     const decrypt = vi.spyOn(records, 'decryptSearchText');
     expect(await searchConversations('text of')).toEqual(['a', 'b', 'c']);
     expect(decrypt).not.toHaveBeenCalled();
+  });
+
+  it('prepareSearch reads no search record while opening a conversation holds background reads', async () => {
+    for (const id of ['a', 'b']) await seed(id, `Title ${id}`, [`text of ${id}`]);
+    lockVault();
+    await ensureUnlocked();
+    const decrypt = vi.spyOn(records, 'decryptSearchText');
+    const release = holdBackgroundReads();
+    const filling = prepareSearch();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(decrypt).not.toHaveBeenCalled();
+    release();
+    await filling;
+    expect(decrypt).toHaveBeenCalledTimes(2);
   });
 
   it('reports a corrupt record on every search rather than caching it', async () => {

@@ -83,11 +83,16 @@ type IdleScheduler = (callback: () => void, options: { timeout: number }) => num
  * there is no requestIdleCallback (Safari, Node tests).
  */
 const IDLE_WAIT_MS = 300;
-const yieldToPage = (): Promise<void> => new Promise((resolve) => {
+const whenPageIdle = (): Promise<void> => new Promise((resolve) => {
   const whenIdle = (globalThis as { requestIdleCallback?: IdleScheduler }).requestIdleCallback;
   if (typeof whenIdle === 'function') whenIdle(() => resolve(), { timeout: IDLE_WAIT_MS });
   else setTimeout(resolve, 0);
 });
+/** Then, right before the next read, never while an open holds background reads (background-reads.ts). */
+const yieldToPage = async (): Promise<void> => {
+  await whenPageIdle();
+  await untilForegroundDone();
+};
 
 function runFill(fill: (state: { hurry: boolean }) => Promise<void>, hurry: boolean): Promise<void> {
   const state = { hurry, done: Promise.resolve() };
@@ -117,7 +122,6 @@ export async function primeSearchCache(key: RecordKey): Promise<void> {
     const missing = (await readConversationIds()).filter((id) => !texts.has(id));
     const chunks = chunkIds(missing, PRIME_CHUNK_SIZE);
     while (chunks.length > 0 && !state.hurry) {
-      await untilForegroundDone();
       await yieldToPage();
       await fillChunk(key, texts, chunks.shift() ?? [], () => undefined);
     }
