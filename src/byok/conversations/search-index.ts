@@ -141,11 +141,8 @@ async function upgradeInBackground(key: RecordKey): Promise<void> {
   upgrading = true;
   try {
     await upgradeLegacySearchRecords(key, [...ids], {
-      // As the fill: never in the middle of opening a conversation (background-reads.ts).
-      yieldToPage: async () => {
-        await untilForegroundDone();
-        await yieldToPage();
-      },
+      // As the fill: never in the middle of opening a conversation (yieldToPage, background-reads.ts).
+      yieldToPage,
       shouldContinue: () => isLiveCache(texts),
       onUpgraded: (id, oldJson, newJson) => {
         ids.delete(id);
