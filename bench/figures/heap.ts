@@ -14,6 +14,8 @@ export const HEAP_REPLIES = 10;
 export interface HeapFigures {
   beforeBytes: number;
   afterEachReplyBytes: number[];
+  /** The DOM (Blink's heap) after each reply: the replies stay on the page. */
+  embedderAfterEachReplyBytes: number[];
 }
 
 export async function measureHeap(browser: Browser, origin: string, mock: MockProviderServer): Promise<HeapFigures> {
@@ -22,13 +24,14 @@ export async function measureHeap(browser: Browser, origin: string, mock: MockPr
   await setUpVault(page, mock, ['openai']);
   await openChat(page);
   const cdp = await attachCdp(page);
-  const result: HeapFigures = { beforeBytes: await cdp.heapAfterGc(), afterEachReplyBytes: [] };
+  const result: HeapFigures = { beforeBytes: await cdp.heapAfterGc(), afterEachReplyBytes: [], embedderAfterEachReplyBytes: [] };
   for (let reply = 0; reply < HEAP_REPLIES; reply += 1) {
     await armStream(page, APP_REPLY);
     await typePrompt(page, scenarioPrompt('markdown', { tokens: 10_000 }));
     await pressSend(page);
     await waitForStreamEnd(page, appReplyDone(page));
     result.afterEachReplyBytes.push(await cdp.heapAfterGc());
+    result.embedderAfterEachReplyBytes.push(await cdp.embedderHeapAfterGc());
   }
   await context.close();
   return result;

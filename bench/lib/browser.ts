@@ -25,6 +25,8 @@ export interface Cdp {
   taskDuration(): Promise<number>;
   /** Used JS heap after a forced GC, bytes. */
   heapAfterGc(): Promise<number>;
+  /** The DOM and the rest of the browser's own objects (Blink's heap, not V8's) after a forced GC, bytes. */
+  embedderHeapAfterGc(): Promise<number>;
 }
 
 export async function attachCdp(page: Page): Promise<Cdp> {
@@ -41,6 +43,12 @@ export async function attachCdp(page: Page): Promise<Cdp> {
       await session.send('HeapProfiler.collectGarbage');
       const usage = await session.send('Runtime.getHeapUsage');
       return usage.usedSize;
+    },
+    async embedderHeapAfterGc() {
+      await session.send('HeapProfiler.collectGarbage');
+      // Newer than the protocol types Playwright ships; NaN where the browser does not report it.
+      const usage = (await session.send('Runtime.getHeapUsage')) as { embedderHeapUsedSize?: number };
+      return usage.embedderHeapUsedSize ?? Number.NaN;
     },
   };
 }

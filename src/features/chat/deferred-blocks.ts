@@ -85,6 +85,7 @@ export interface FrozenGroups {
 }
 
 interface Block {
+  group: Group;
   raw: string;
   /** The block's nodes on the page: its rendered elements, or its one placeholder. */
   nodes: Element[];
@@ -116,7 +117,7 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
   const isFar = options.isFar ?? farFromViewport;
   const groups: Group[] = [];
   /** Placeholder → its group and block. */
-  const cheapBlocks = new Map<Element, { group: Group; block: Block }>();
+  const cheapBlocks = new Map<Element, Block>();
   /** Placeholders on screen: rendered first. */
   const urgent = new Set<Element>();
   let held = false;
@@ -129,10 +130,10 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
   });
 
   function renderBlock(placeholder: Element): void {
-    const found = cheapBlocks.get(placeholder);
+    const block = cheapBlocks.get(placeholder);
     urgent.delete(placeholder);
-    if (found === undefined) return;
-    const { group, block } = found;
+    if (block === undefined) return;
+    const { group } = block;
     cheapBlocks.delete(placeholder);
     visibility.unobserve(placeholder);
     block.nodes = render(block.raw);
@@ -194,7 +195,7 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
       for (const node of block.nodes) node.remove();
       block.nodes = [placeholder];
       block.cheap = true;
-      cheapBlocks.set(placeholder, { group, block });
+      cheapBlocks.set(placeholder, block);
     }
   }
 
@@ -271,10 +272,10 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
   }
 
   function appendBlock(group: Group, raw: string, cheap: boolean): Block {
-    const block: Block = { raw, nodes: cheap ? [placeholderFor(raw)] : render(raw), cheap };
+    const block: Block = { group, raw, nodes: cheap ? [placeholderFor(raw)] : render(raw), cheap };
     group.blocks.push(block);
     group.element.append(...block.nodes);
-    if (cheap) cheapBlocks.set(block.nodes[0] as Element, { group, block });
+    if (cheap) cheapBlocks.set(block.nodes[0] as Element, block);
     return block;
   }
 
