@@ -100,6 +100,8 @@ interface Group {
   near: boolean;
   /** The browser said it left the viewport's surroundings: worth measuring for demotion when idle. */
   mayBeFar: boolean;
+  /** Laid out even off screen (FRESH_GROUP_CLASS) until it has been drawn once. */
+  fresh: boolean;
   /** The listener for its content-visibility state, removed on clear. */
   listener: (event: Event) => void;
 }
@@ -201,9 +203,20 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
 
   const hasRendered = (group: Group): boolean => group.blocks.some((block) => !block.cheap);
 
+  /** Fresh groups become `content-visibility: auto` again: skipped when far, and then demoted. */
+  function unfresh(): void {
+    for (const group of groups) {
+      if (!group.fresh) continue;
+      group.fresh = false;
+      group.element.classList.remove(FRESH_GROUP_CLASS);
+    }
+  }
+
   function demoteSlice(timeLeft: () => number): void {
     cancelDemote = null;
     if (held) return;
+    // The reply has ended and been drawn since: its newest groups' size is remembered.
+    unfresh();
     const deadline = scheduler.now() + sliceBudgetMs;
     // Measured first, all at once: one layout, not one per group demoted.
     const candidates = groups.filter((group) => group.mayBeFar && hasRendered(group));
@@ -236,7 +249,7 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
         renderSlice(() => Math.min(timeLeft(), deadline - scheduler.now()), false);
       });
     }
-    if (!held && cancelDemote === null && groups.some((group) => group.mayBeFar && hasRendered(group))) cancelDemote = scheduler.idle(demoteSlice);
+    if (!held && cancelDemote === null && groups.some((group) => group.fresh || (group.mayBeFar && hasRendered(group)))) cancelDemote = scheduler.idle(demoteSlice);
   }
 
   function watch(group: Group): void {
@@ -254,7 +267,7 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
   function newGroup(appendedCheap: boolean, near: boolean): Group {
     const element = document.createElement('div');
     element.className = GROUP_CLASS;
-    const group: Group = { element, blocks: [], appendedCheap, near, mayBeFar: false, listener: () => undefined };
+    const group: Group = { element, blocks: [], appendedCheap, near, mayBeFar: false, fresh: false, listener: () => undefined };
     watch(group);
     groups.push(group);
     options.insertGroup(element);
@@ -294,13 +307,14 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
     },
     appendNewest(raws, screenCovered, screenful) {
       // Laid out once by now (backlogs are at least an update apart): their size is remembered.
-      for (const fresh of Array.from(document.getElementsByClassName(FRESH_GROUP_CLASS))) if (groups.some((known) => known.element === fresh)) fresh.classList.remove(FRESH_GROUP_CLASS);
+      unfresh();
       let group: Group | null = null;
       for (const raw of raws) {
         // Groups of their own, where the reader is until the browser says otherwise; blocks
         // rendered at once later may join the last one.
         if (group === null || group.blocks.length >= blocksPerGroup) {
           group = newGroup(false, true);
+          group.fresh = true;
           group.element.classList.add(FRESH_GROUP_CLASS);
         }
         appendBlock(group, raw, true);

@@ -196,6 +196,17 @@ describe('createIncrementalMarkdown', () => {
     expect(firstRendered).toBeLessThan(top);
     expect(blocks().slice(firstRendered).some(isCheap)).toBe(false);
     expect(isCheap(blocks()[firstRendered - 1])).toBe(true);
+    // The newest groups are laid out even off screen (their real height) until the reply has ended
+    // and the page is idle; then they are content-visibility boxes like the others.
+    const fresh = (): number => root.querySelectorAll('.markdown-group-fresh').length;
+    expect(fresh()).toBeGreaterThan(0);
+    expect(root.querySelectorAll('.markdown-group-fresh .markdown-block-deferred').length).toBe(0);
+    renderer.update(`${buildMarkdownReply(3000)}\n\nStill open`, false);
+    expect(fresh()).toBeGreaterThan(0);
+    while (runIdle()) {
+      // idle
+    }
+    expect(fresh()).toBe(0);
   });
 
   it('renders the placeholders on screen first, in the next task, even while streaming; only groups near the viewport are watched', () => {
