@@ -64,7 +64,7 @@ function speedRows(result: StreamingFigures, speed: 'full' | 'paced', label: str
     figure({ id: 'B2', what: `${label}: app long tasks (CPU > 50 ms)`, unit: '', runs: pick(app, 'longTasks'), budget: 0, budgetText: '0' }),
     figure({ id: 'B2', what: `${label}: app longest task (CPU)`, unit: 'ms', runs: pick(app, 'longestTaskMs'), budget: 50 }),
     figure({ id: 'B2', what: `${label}: app last byte → final paint (the visible reply final)`, unit: 'ms', runs: pick(app, 'lastByteToPaintMs'), budget: 50 }),
-    figure({ id: 'B2', what: `${label}: of the app's main-thread CPU, after the final paint (off-screen blocks upgraded while idle)`, unit: 'ms', runs: pick(app, 'deferredCpuMs'), budget: null }),
+    figure({ id: 'B2', what: `${label}: of the app's main-thread CPU, after the final paint (off-screen work: blocks near the viewport rendered and far ones demoted, when idle)`, unit: 'ms', runs: pick(app, 'deferredCpuMs'), budget: null }),
     figure({ id: 'B2', what: `${label}: network chunks of the reply (app run)`, unit: '', runs: pick(app, 'networkChunks'), budget: null }),
     figure({ id: 'B2', what: `${label}: app network chunks handled on the main thread`, unit: '', runs: pick(app, 'networkChunksOnMain'), budget: null }),
     figure({ id: 'B4', what: `${label}: app first text: its network chunk → painted (p50)`, unit: 'ms', runs: pick(app, 'firstByteToPaintMs'), budget: 16 }),
