@@ -8,44 +8,11 @@ import { MessageItem } from './message-item';
 import { anchorShift, firstVisibleIndex, isNearStart } from './render-window';
 import { ReplyAnnouncer } from './reply-announcer';
 import { useMessageWindow, type MessageWindow } from './use-message-window';
+import { useStickToBottom } from './use-stick-to-bottom';
 
 export interface MessageListProps {
   vaultHref: string;
   newConversationHref: string;
-}
-
-function scrollToEnd(element: HTMLElement): void {
-  element.scrollTop = element.scrollHeight;
-}
-
-/**
- * Keeps the newest text in view while it streams, unless the reader scrolled up to read. Whether
- * the reader is at the bottom is learnt from scroll events, not measured on every update: reading
- * scrollHeight after each delta forced a full layout per frame (the bench's B2 showed it).
- */
-function useStickToBottom(container: React.RefObject<HTMLDivElement | null>) {
-  const streamedLength = useChatStore((state) => state.streaming?.text.length ?? 0);
-  const messageCount = useChatStore((state) => state.messages.length);
-  const lastStatus = useChatStore((state) => state.messages[state.messages.length - 1]?.status);
-  const pinned = useRef(true);
-
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const onScroll = () => {
-      pinned.current = element.scrollHeight - element.scrollTop - element.clientHeight < 160;
-    };
-    element.addEventListener('scroll', onScroll, { passive: true });
-    return () => element.removeEventListener('scroll', onScroll);
-  }, [container]);
-
-  // In the same commit as the text it follows (a layout effect, after the reply's own): the frame
-  // that paints an update does its one layout for both, and no extra frame is asked for.
-  useLayoutEffect(() => {
-    const element = container.current;
-    if (!element || !(pinned.current || streamedLength === 0)) return;
-    scrollToEnd(element);
-  }, [container, streamedLength, messageCount, lastStatus]);
 }
 
 function scrollBy(element: HTMLElement, shift: number): void {
