@@ -30,21 +30,13 @@
 // marks), so nothing of the reply is ever missing, only not yet formatted. A block is rendered by
 // the same function whatever its history, so once rendered the reply's DOM is byte-identical
 // (markdown-view.test.tsx).
+import {
+  demoteGroup, FRESH_GROUP_CLASS, GROUP_CLASS, hasRendered, newestFirst, placeholderFor, releaseHeight, unfreshGroups, type Block, type Group,
+} from './frozen-group';
 import type { SliceScheduler } from './slice-scheduler';
 import { farFromViewport, inUseInDocument, watchVisibilityInViewport, type InUse, type IsFar, type ScreenCovered, type WatchVisibility } from './viewport-watchers';
 
 export type { InUse, IsFar, ScreenCovered, VisibilityWatcher, WatchVisibility } from './viewport-watchers';
-
-export const DEFERRED_CLASS = 'markdown-block markdown-block-deferred';
-export const GROUP_CLASS = 'markdown-group';
-/**
- * The newest groups of a backlog are laid out even while off screen, until the next backlog: a
- * reader who scrolls to the end of the reply (or the page that jumps there when it ends) then finds
- * them at their real height, not at the height a never-drawn group is estimated at.
- */
-export const FRESH_GROUP_CLASS = 'markdown-group-fresh';
-/** A demoted group, held at the height it had when it was rendered. */
-export const DEMOTED_GROUP_CLASS = 'markdown-group-demoted';
 
 /** Rendered text before the first check whether the screen is covered, and between checks. */
 const FIRST_COVER_CHECK_CHARACTERS = 800;
@@ -82,35 +74,6 @@ export interface FrozenGroups {
   readonly deferred: number;
   /** Forgets every group and stops (the reply is being replaced or unmounted). */
   clear(): void;
-}
-
-interface Block {
-  group: Group;
-  raw: string;
-  /** The block's nodes on the page: its rendered elements, or its one placeholder. */
-  nodes: Element[];
-  cheap: boolean;
-}
-
-interface Group {
-  element: HTMLElement;
-  blocks: Block[];
-  /** Whether its blocks were appended cheap: a group holds blocks appended in one form only. */
-  appendedCheap: boolean;
-  near: boolean;
-  /** The browser said it left the viewport's surroundings: worth measuring for demotion when idle. */
-  mayBeFar: boolean;
-  /** Laid out even off screen (FRESH_GROUP_CLASS) until it has been drawn once. */
-  fresh: boolean;
-  /** The listener for its content-visibility state, removed on clear. */
-  listener: (event: Event) => void;
-}
-
-function placeholderFor(raw: string): HTMLElement {
-  const placeholder = document.createElement('div');
-  placeholder.className = DEFERRED_CLASS;
-  placeholder.textContent = raw;
-  return placeholder;
 }
 
 export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
@@ -159,14 +122,6 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
     return undefined;
   }
 
-  /** Every block, from the end of the reply up. */
-  function* newestFirst(): Generator<Block> {
-    for (let index = groups.length - 1; index >= 0; index -= 1) {
-      const blocks = (groups[index] as Group).blocks;
-      for (let at = blocks.length - 1; at >= 0; at -= 1) yield blocks[at] as Block;
-    }
-  }
-
   /** Renders for `timeLeft` ms (at least one block): those on screen, then (unless `onlyOnScreen`) near ones. */
   function renderSlice(timeLeft: () => number, onlyOnScreen: boolean): void {
     for (let next = nextToRender(onlyOnScreen); next !== undefined; next = nextToRender(onlyOnScreen)) {
@@ -176,54 +131,18 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
     schedule();
   }
 
-  function holdHeight(group: Group): void {
-    const height = group.element.getBoundingClientRect().height;
-    group.element.classList.add(DEMOTED_GROUP_CLASS);
-    group.element.style.height = `${height}px`;
-  }
-
-  function releaseHeight(group: Group): void {
-    if (!group.element.classList.contains(DEMOTED_GROUP_CLASS)) return;
-    group.element.classList.remove(DEMOTED_GROUP_CLASS);
-    group.element.removeAttribute('style');
-  }
-
-  function demote(group: Group): void {
-    holdHeight(group);
-    for (const block of group.blocks) {
-      if (block.cheap) continue;
-      const placeholder = placeholderFor(block.raw);
-      (block.nodes[0] as Element).before(placeholder);
-      for (const node of block.nodes) node.remove();
-      block.nodes = [placeholder];
-      block.cheap = true;
-      cheapBlocks.set(placeholder, block);
-    }
-  }
-
-  const hasRendered = (group: Group): boolean => group.blocks.some((block) => !block.cheap);
-
-  /** Fresh groups become `content-visibility: auto` again: skipped when far, and then demoted. */
-  function unfresh(): void {
-    for (const group of groups) {
-      if (!group.fresh) continue;
-      group.fresh = false;
-      group.element.classList.remove(FRESH_GROUP_CLASS);
-    }
-  }
-
   function demoteSlice(timeLeft: () => number): void {
     cancelDemote = null;
     if (held) return;
     // The reply has ended and been drawn since: its newest groups' size is remembered.
-    unfresh();
+    unfreshGroups(groups);
     const deadline = scheduler.now() + sliceBudgetMs;
     // Measured first, all at once: one layout, not one per group demoted.
     const candidates = groups.filter((group) => group.mayBeFar && hasRendered(group));
     const far = candidates.filter((group) => isFar(group.element) && !inUse(group.element));
     for (const group of candidates) if (!far.includes(group)) group.mayBeFar = false;
     for (const group of far) {
-      demote(group);
+      demoteGroup(group, (placeholder, block) => cheapBlocks.set(placeholder, block));
       group.mayBeFar = false;
       if (timeLeft() <= 0 || scheduler.now() >= deadline) break;
     }
@@ -307,7 +226,7 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
     },
     appendNewest(raws, screenCovered, screenful) {
       // Laid out once by now (backlogs are at least an update apart): their size is remembered.
-      unfresh();
+      unfreshGroups(groups);
       let group: Group | null = null;
       for (const raw of raws) {
         // Groups of their own, where the reader is until the browser says otherwise; blocks
@@ -324,7 +243,7 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
       let seen = 0;
       let nextCheck = FIRST_COVER_CHECK_CHARACTERS;
       let covered = false;
-      for (const block of newestFirst()) {
+      for (const block of newestFirst(groups)) {
         if (seen >= screenful) break;
         seen += block.raw.length;
         if (covered) break;
