@@ -1,23 +1,13 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createVault, lockVault, resetForTests } from '../api-key-manager';
 import { ALL_STORES, CONVERSATIONS_STORE, MESSAGES_STORE, SEARCH_TEXT_STORE } from './conversation-database';
 import type { MessageRecord, MetaRecord, SearchTextRecord } from './conversation-records';
 import {
-  deleteConversation, deleteMessagesFrom, exportConversation, importConversation, listConversations, loadMessages, resetConversationsForTests,
-  saveConversation, saveMessage, searchConversations, type CorruptRecordReport,
+  deleteConversation, deleteMessagesFrom, exportConversation, importConversation, listConversations, loadMessages, saveConversation, saveMessage, searchConversations, type CorruptRecordReport,
 } from './conversation-store';
-import { TEST_PASSPHRASE, createMessage, createMeta, createTestVault, deleteRawRecord, ensureUnlocked, expectCode, putRawRecord, readRawRecords } from './conversation-test-fixtures';
+import { TEST_PASSPHRASE, createMessage, createMeta, deleteRawRecord, ensureUnlocked, expectCode, putRawRecord, readRawRecords, useEmptyConversationStore } from './conversation-test-fixtures';
 
-beforeAll(createTestVault);
-
-beforeEach(async () => {
-  await ensureUnlocked();
-  await resetConversationsForTests();
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+useEmptyConversationStore();
 
 const CANARIES = {
   title: 'CanaryTitle Zanzibar Quokka',

@@ -1,15 +1,11 @@
 // Reasoning, replay data and tools travel with a conversation: encrypted at rest like its text,
 // kept by the JSON export and accepted back on import.
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { exportConversation, importConversation, loadMessages, resetConversationsForTests, saveConversation, saveMessage } from './conversation-store';
-import { createMessage, createMeta, createTestVault, ensureUnlocked, readRawRecords } from './conversation-test-fixtures';
+import { describe, expect, it } from 'vitest';
+import { exportConversation, importConversation, loadMessages, saveConversation, saveMessage } from './conversation-store';
+import { createMessage, createMeta, readRawRecords, useEmptyConversationStore } from './conversation-test-fixtures';
 import type { StoredMessage } from './conversation-types';
 
-beforeAll(createTestVault);
-beforeEach(async () => {
-  await ensureUnlocked();
-  await resetConversationsForTests();
-});
+useEmptyConversationStore();
 
 const tools = [{ id: 't1', name: 'get_weather', description: 'Weather', enabled: true, parameters: { type: 'object', properties: { city: { type: 'string' } } } }];
 const reply: StoredMessage = createMessage('conversation-1', 1, {

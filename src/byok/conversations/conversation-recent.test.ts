@@ -1,16 +1,11 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { requireSession } from '../vault/vault-session';
 import { MESSAGES_STORE } from './conversation-database';
 import { sealMessage } from './conversation-records';
-import { loadMessages, loadRecentMessages, resetConversationsForTests, saveMessage, type CorruptRecordReport } from './conversation-store';
-import { createMessage, createTestVault, ensureUnlocked, expectCode, putRawRecord, readRawRecords } from './conversation-test-fixtures';
+import { loadMessages, loadRecentMessages, saveMessage, type CorruptRecordReport } from './conversation-store';
+import { createMessage, expectCode, putRawRecord, readRawRecords, useEmptyConversationStore } from './conversation-test-fixtures';
 
-beforeAll(createTestVault);
-
-beforeEach(async () => {
-  await ensureUnlocked();
-  await resetConversationsForTests();
-});
+useEmptyConversationStore();
 
 async function saveMessages(conversationId: string, count: number): Promise<void> {
   for (let sequence = 0; sequence < count; sequence += 1) await saveMessage(createMessage(conversationId, sequence, { content: `message ${sequence}` }));

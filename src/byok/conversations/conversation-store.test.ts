@@ -1,19 +1,14 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { requireSession } from '../vault/vault-session';
 import { MESSAGES_STORE, SEARCH_TEXT_STORE } from './conversation-database';
 import { openMessage, sealMessage, type MessageRecord } from './conversation-records';
 import {
-  deleteConversation, deleteMessagesFrom, listConversations, loadMessages, resetConversationsForTests, saveConversation, saveMessage, searchConversations,
+  deleteConversation, deleteMessagesFrom, listConversations, loadMessages, saveConversation, saveMessage, searchConversations,
   type StoredMessage,
 } from './conversation-store';
-import { createMessage, createMeta, createTestVault, ensureUnlocked, expectCode, putRawRecord, readRawRecords } from './conversation-test-fixtures';
+import { createMessage, createMeta, expectCode, putRawRecord, readRawRecords, useEmptyConversationStore } from './conversation-test-fixtures';
 
-beforeAll(createTestVault);
-
-beforeEach(async () => {
-  await ensureUnlocked();
-  await resetConversationsForTests();
-});
+useEmptyConversationStore();
 
 async function saveConversationWithMessages(id: string, texts: string[], title = `Title of ${id}`): Promise<void> {
   await saveConversation(createMeta({ id, title, messageCount: texts.length }));

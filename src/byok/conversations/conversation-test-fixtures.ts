@@ -1,9 +1,10 @@
 // Shared by the conversation tests: sample data and raw access to the conversation database, to
 // look at (and tamper with) what is really stored, past the store's own API.
-import { expect } from 'vitest';
+import { afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import { BYOKError, type BYOKErrorCode } from '../types';
 import { createVault, isVaultUnlocked, resetForTests, unlockVault } from '../api-key-manager';
 import { CONVERSATION_DATABASE, type StoreName } from './conversation-database';
+import { resetConversationsForTests } from './conversation-store';
 import type { ConversationMeta, StoredMessage } from './conversation-types';
 
 export const TEST_PASSPHRASE = 'correct horse battery staple';
@@ -15,6 +16,18 @@ export async function createTestVault(): Promise<void> {
 
 export async function ensureUnlocked(): Promise<void> {
   if (!isVaultUnlocked()) await unlockVault(TEST_PASSPHRASE);
+}
+
+/** Every test of the calling file starts unlocked, on an empty conversation store, with no spies left. */
+export function useEmptyConversationStore(): void {
+  beforeAll(createTestVault);
+  beforeEach(async () => {
+    await ensureUnlocked();
+    await resetConversationsForTests();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
 }
 
 export function createMeta(overrides: Partial<ConversationMeta> = {}): ConversationMeta {

@@ -1,15 +1,10 @@
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { exportConversation, importConversation, listConversations, loadMessages, resetConversationsForTests, saveConversation, saveMessage, searchConversations } from './conversation-store';
-import { createMessage, createMeta, createTestVault, ensureUnlocked, expectCode } from './conversation-test-fixtures';
+import { describe, expect, it } from 'vitest';
+import { exportConversation, importConversation, listConversations, loadMessages, saveConversation, saveMessage, searchConversations } from './conversation-store';
+import { createMessage, createMeta, expectCode, useEmptyConversationStore } from './conversation-test-fixtures';
 import { IMPORT_LIMITS } from './conversation-transfer';
 import type { ConversationExport } from './conversation-types';
 
-beforeAll(createTestVault);
-
-beforeEach(async () => {
-  await ensureUnlocked();
-  await resetConversationsForTests();
-});
+useEmptyConversationStore();
 
 async function exportSample(): Promise<ConversationExport> {
   await saveConversation(createMeta({ id: 'source', title: 'Exported chat', messageCount: 99 }));

@@ -1,27 +1,18 @@
 // The session's search cache: after the first search, later searches must see every write made
 // through the store (and nothing after a lock), without the at-rest records changing shape.
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { lockVault } from '../api-key-manager';
 import * as records from './conversation-records';
 import { requireSession } from '../vault/vault-session';
 import { CONVERSATIONS_STORE, SEARCH_TEXT_STORE } from './conversation-database';
 import {
-  deleteConversation, deleteMessagesFrom, importConversation, prepareSearch, resetConversationsForTests, saveConversation, saveMessage, searchConversationSnippets, searchConversations,
+  deleteConversation, deleteMessagesFrom, importConversation, prepareSearch, saveConversation, saveMessage, searchConversationSnippets, searchConversations,
 } from './conversation-store';
-import { createMessage, createMeta, createTestVault, ensureUnlocked, expectCode, putRawRecord, readRawRecords } from './conversation-test-fixtures';
+import { createMessage, createMeta, ensureUnlocked, expectCode, putRawRecord, readRawRecords, useEmptyConversationStore } from './conversation-test-fixtures';
 import { chunkIds } from './search-index';
 import { holdBackgroundReads } from './background-reads';
 
-beforeAll(createTestVault);
-
-beforeEach(async () => {
-  await ensureUnlocked();
-  await resetConversationsForTests();
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+useEmptyConversationStore();
 
 async function seed(id: string, title: string, texts: string[]): Promise<void> {
   await saveConversation(createMeta({ id, title }));

@@ -1,7 +1,7 @@
 // Search records at rest, format 2: sealed bytes stored as binary (no base64), the AAD bound to
 // the conversation and to the format; format-1 records still read, and are rewritten in the
 // background (rebuilt from the messages so snippets get their case back) without losing text.
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { lockVault, rotateDataKey, unlockVault } from '../api-key-manager';
 import { encodeBase64, encryptValue } from '../crypto';
 import { requireSession } from '../vault/vault-session';
@@ -9,19 +9,12 @@ import { MESSAGES_STORE, SEARCH_TEXT_STORE } from './conversation-database';
 import * as records from './conversation-records';
 import type { CorruptRecordReport } from './conversation-types';
 import {
-  prepareSearch, resetConversationsForTests, saveConversation, saveMessage, searchConversationSnippets, searchConversations,
+  prepareSearch, saveConversation, saveMessage, searchConversationSnippets, searchConversations,
 } from './conversation-store';
-import { TEST_PASSPHRASE, createMessage, createMeta, createTestVault, ensureUnlocked, putRawRecord, readRawRecords } from './conversation-test-fixtures';
+import { TEST_PASSPHRASE, createMessage, createMeta, putRawRecord, readRawRecords, useEmptyConversationStore } from './conversation-test-fixtures';
 import * as searchTextRecords from './search-text-records';
 
-beforeAll(createTestVault);
-beforeEach(async () => {
-  await ensureUnlocked();
-  await resetConversationsForTests();
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+useEmptyConversationStore();
 
 function recordKey(): records.RecordKey {
   const { header, dek } = requireSession();
