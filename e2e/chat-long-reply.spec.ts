@@ -79,3 +79,21 @@ test('a selection in a long reply survives scrolling away: its group is not demo
   expect(await page.evaluate(() => getSelection()?.toString())).toBe('Mock markdown reply');
   await expect(title).toHaveCount(1);
 });
+
+test('copying a long reply with far groups still in text form copies the formatted reply, not Markdown', async ({ page, context, mock }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await setUpChat(page, mock);
+  await sendMessage(page, 'A long answer [[mock:markdown tokens=8000]]');
+  await waitForReplyEnd(page);
+  const reply = lastReply(page);
+  await expect.poll(() => reply.locator('.markdown-group-demoted').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  await expect(reply.getByText('# Mock markdown reply')).toHaveCount(1);
+  // The reader selects the whole reply (as a drag from its first word to its last would) and copies.
+  await reply.locator('.markdown-body').evaluate((body) => getSelection()?.selectAllChildren(body));
+  await page.keyboard.press('ControlOrMeta+C');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('Mock markdown reply');
+  expect(copied).not.toContain('# Mock markdown reply');
+  expect(copied).not.toMatch(/^\|.*\|$/m);
+});

@@ -72,6 +72,12 @@ export interface FrozenGroups {
   schedule(): void;
   /** Blocks in cheap form. */
   readonly deferred: number;
+  /**
+   * Renders now every cheap block wholly inside `range` (the reader's selection, as it is copied),
+   * so what is copied is the formatted reply, not Markdown source. A block the selection starts or
+   * ends in stays as it is: replacing it would move the selection's ends.
+   */
+  renderWithin(range: Range): void;
   /** Forgets every group and stops (the reply is being replaced or unmounted). */
   clear(): void;
 }
@@ -257,6 +263,12 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
       schedule();
     },
     schedule,
+    renderWithin(range) {
+      const ends = [range.startContainer, range.endContainer];
+      for (const placeholder of [...cheapBlocks.keys()]) {
+        if (range.intersectsNode(placeholder) && !ends.some((end) => placeholder.contains(end))) renderBlock(placeholder);
+      }
+    },
     get deferred() {
       return cheapBlocks.size;
     },

@@ -88,6 +88,17 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
     ...(options.isFar ? { isFar: options.isFar } : {}),
   });
 
+  // A copy anywhere on the page: a selection may start outside this reply (select all) and still
+  // take in its cheap blocks. The browser serialises the selection after this listener returns.
+  const renderSelection = (): void => {
+    const selection = document.getSelection();
+    for (let index = 0; selection !== null && index < selection.rangeCount; index += 1) {
+      const range = selection.getRangeAt(index);
+      if (range.intersectsNode(root)) frozen.renderWithin(range);
+    }
+  };
+  document.addEventListener('copy', renderSelection, true);
+
   /** The reply from `top` down is at least a window high (a reply that follows its stream fills the screen). */
   const screenCovered = options.screenCovered ?? ((top: Element): boolean => root.getBoundingClientRect().bottom - top.getBoundingClientRect().top >= window.innerHeight);
 
@@ -183,6 +194,7 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
       return frozen.deferred;
     },
     dispose() {
+      document.removeEventListener('copy', renderSelection, true);
       cancelSlice?.();
       cancelSlice = null;
       frozen.clear();
