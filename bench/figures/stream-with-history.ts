@@ -7,7 +7,7 @@ import type { MockProviderServer } from '../../e2e/mock-provider/server';
 import { attachCdp, newBenchContext } from '../lib/browser';
 import { APP_REPLY, appReplyDone, newChat, openChat, pressSend, scenarioPrompt, typePrompt, waitForStreamEnd } from '../lib/chat-driver';
 import { loadSeed, seedConversations } from '../lib/page-api';
-import { PASSPHRASE, setUpVault } from '../lib/vault-ui';
+import { PASSPHRASE, reloadLocked, setUpVault, unlockInUi } from '../lib/vault-ui';
 import { measureStream, type StreamRun } from './stream-run';
 
 export const B9_DELTAS = 400;
@@ -27,6 +27,10 @@ export async function measureStreamWithHistory(browser: Browser, origin: string,
   await setUpVault(page, mock, ['openai']);
   await loadSeed(page);
   await seedConversations(page, PLAN);
+  // The app reads the conversation list once per unlock (ahead, right after unlocking): what the
+  // seed wrote behind its back is read after the next unlock, as it would be after a restart.
+  await reloadLocked(page);
+  await unlockInUi(page);
   await openChat(page);
   // The list is windowed: it renders its first rows and grows as the reader scrolls.
   await page.waitForFunction((count) => document.querySelectorAll('ul[aria-label="Saved conversations"] > li').length >= count, Math.min(PLAN.conversations, 20));
