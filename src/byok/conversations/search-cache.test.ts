@@ -115,6 +115,24 @@ describe('search cache', () => {
     expect(decrypt).not.toHaveBeenCalled();
   });
 
+  it('a search does not wait for the idle moment a background fill is waiting for, nor for an open in flight', async () => {
+    for (const id of ['a', 'b', 'c']) await seed(id, `Title ${id}`, [`text of ${id}`]);
+    lockVault();
+    await ensureUnlocked();
+    // The page is never idle, and a conversation is opening: the background fill waits.
+    vi.stubGlobal('requestIdleCallback', () => 1);
+    const release = holdBackgroundReads();
+    try {
+      const filling = prepareSearch();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await searchConversations('text of')).toEqual(['a', 'b', 'c']);
+      await filling;
+    } finally {
+      release();
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('prepareSearch reads no search record while opening a conversation holds background reads', async () => {
     for (const id of ['a', 'b']) await seed(id, `Title ${id}`, [`text of ${id}`]);
     lockVault();

@@ -72,7 +72,15 @@ async function readConversationIds(): Promise<string[]> {
  * The fill running now (the background one or a search's). Whoever comes next waits for it and
  * then reads only what is still missing, so typing fast never decrypts a record twice.
  */
-let inFlight: { done: Promise<void>; hurry: boolean } | null = null;
+interface Fill {
+  done: Promise<void>;
+  /** A search is waiting for this fill: read the rest at once. */
+  hurry: boolean;
+  /** Resolves when hurry is set, so a fill waiting for an idle moment stops waiting. */
+  hurried: Promise<void>;
+  wake: () => void;
+}
+let inFlight: Fill | null = null;
 
 type IdleScheduler = (callback: () => void, options: { timeout: number }) => number;
 
@@ -94,8 +102,10 @@ const yieldToPage = async (): Promise<void> => {
   await untilForegroundDone();
 };
 
-function runFill(fill: (state: { hurry: boolean }) => Promise<void>, hurry: boolean): Promise<void> {
-  const state = { hurry, done: Promise.resolve() };
+function runFill(fill: (state: Fill) => Promise<void>, hurry: boolean): Promise<void> {
+  let wake = (): void => undefined;
+  const hurried = new Promise<void>((resolve) => (wake = resolve));
+  const state: Fill = { hurry, done: Promise.resolve(), hurried, wake };
   state.done = fill(state).finally(() => {
     if (inFlight === state) inFlight = null;
   });
@@ -106,6 +116,7 @@ function runFill(fill: (state: { hurry: boolean }) => Promise<void>, hurry: bool
 async function joinFill(): Promise<void> {
   while (inFlight !== null) {
     inFlight.hurry = true;
+    inFlight.wake();
     await inFlight.done.catch(() => undefined);
   }
 }
@@ -122,7 +133,9 @@ export async function primeSearchCache(key: RecordKey): Promise<void> {
     const missing = (await readConversationIds()).filter((id) => !texts.has(id));
     const chunks = chunkIds(missing, PRIME_CHUNK_SIZE);
     while (chunks.length > 0 && !state.hurry) {
-      await yieldToPage();
+      // A search that joins does not wait for the page to be idle (it is what the reader waits for).
+      await Promise.race([yieldToPage(), state.hurried]);
+      if (state.hurry) break;
       await fillChunk(key, texts, chunks.shift() ?? [], () => undefined);
     }
     // A search is waiting: the rest at once, in parallel, as the search itself would.
