@@ -2,42 +2,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildMarkdownReply } from '../../../e2e/mock-provider/reply-content';
 import type { WatchVisibility } from './deferred-blocks';
-import { createIncrementalMarkdown, type SliceScheduler } from './incremental-markdown';
+import { createIncrementalMarkdown } from './incremental-markdown';
+import { createManualScheduler, mount, withoutGroups } from './incremental-markdown-test-support';
 
-/** A clock that advances 1 ms per reading and tasks that run only when the test says so. */
-function createManualScheduler() {
-  let clock = 0;
-  const tasks: Array<() => void> = [];
-  const idleTasks: Array<() => void> = [];
-  const queue = <T>(list: T[], task: T): (() => void) => {
-    list.push(task);
-    return () => void list.splice(list.indexOf(task), 1);
-  };
-  const scheduler: SliceScheduler = {
-    later: (task) => queue(tasks, task),
-    // An idle period of 3 ms by the clock.
-    idle: (task) => queue(idleTasks, () => {
-      const end = clock + 3;
-      task(() => end - clock);
-    }),
-    now: () => (clock += 1),
-  };
-  const run = (list: Array<() => void>): boolean => {
-    const task = list.shift();
-    task?.();
-    return task !== undefined;
-  };
-  return { scheduler, runTask: () => run(tasks), runIdle: () => run(idleTasks), pending: () => tasks.length, pendingIdle: () => idleTasks.length };
-}
-
-/** The reply without the renderer's wrappers (presentation only: where a group ends may differ). */
-function withoutGroups(root: HTMLElement): string {
-  const copy = root.cloneNode(true) as HTMLElement;
-  for (const group of Array.from(copy.querySelectorAll('.markdown-group, .markdown-open'))) group.replaceWith(...Array.from(group.childNodes));
-  return copy.innerHTML;
-}
-
-const mount = (): HTMLElement => document.body.appendChild(document.createElement('div'));
 afterEach(() => document.body.replaceChildren());
 
 describe('createIncrementalMarkdown', () => {
@@ -246,62 +213,6 @@ describe('createIncrementalMarkdown', () => {
     }
     expect(firstGroup?.querySelectorAll('.markdown-block-deferred').length).toBe(3);
     expect(renderer.deferred).toBe(root.querySelectorAll('.markdown-block-deferred').length);
-  });
-
-  it('demotes a finished reply\'s groups far from the viewport back to their source text when idle, at the height they had, and renders them again as they come near', () => {
-    const reply = buildMarkdownReply(1500);
-    const root = mount();
-    const { scheduler, runIdle, pendingIdle } = createManualScheduler();
-    let selected: HTMLElement | null = null;
-    let farGroups: Array<HTMLElement | undefined> = [];
-    const renderer = createIncrementalMarkdown(root, {
-      scheduler, sliceBudgetMs: Infinity, fullTailCharacters: Infinity, blocksPerGroup: 4,
-      inUse: (group) => group === selected,
-      // What measuring says; the browser's events only say which groups are worth measuring.
-      isFar: (group) => farGroups.includes(group),
-    });
-    renderer.update(`${reply}\n\nStill open`, true);
-    const rendered = withoutGroups(root);
-    const [first, second, third] = Array.from(root.querySelectorAll<HTMLElement>('.markdown-group'));
-    const far = (group: HTMLElement | undefined) => group?.dispatchEvent(Object.assign(new Event('contentvisibilityautostatechange'), { skipped: true }));
-    const near = (group: HTMLElement | undefined) => group?.dispatchEvent(Object.assign(new Event('contentvisibilityautostatechange'), { skipped: false }));
-    far(first);
-    far(second);
-    far(third);
-    const fourth = root.querySelectorAll<HTMLElement>('.markdown-group')[3];
-    far(fourth);
-    // The fourth said far, but measures near (the browser's first event for a new group on screen).
-    farGroups = [first, second, third];
-    // Not while the reply streams.
-    expect(pendingIdle()).toBe(0);
-    selected = third as HTMLElement;
-    renderer.update(`${reply}\n\nStill open`, false);
-    const finalDom = withoutGroups(root);
-    expect(pendingIdle()).toBe(1);
-    runIdle();
-    for (const group of [first, second]) {
-      expect(group?.className).toBe('markdown-group markdown-group-demoted');
-      expect(group?.style.height).toMatch(/px$/);
-      expect(Array.from(group?.children ?? [], (child) => child.className)).toEqual(Array(4).fill('markdown-block markdown-block-deferred'));
-      expect(Array.from(group?.children ?? [], (child) => child.childNodes.length)).toEqual([1, 1, 1, 1]);
-    }
-    // The group holding the selection keeps its nodes, and so does the one that measured near.
-    expect(third?.querySelector('.markdown-block-deferred')).toBeNull();
-    expect(fourth?.querySelector('.markdown-block-deferred')).toBeNull();
-    // Nothing is measured again until the browser reports a change.
-    expect(pendingIdle()).toBe(0);
-    expect(renderer.deferred).toBe(8);
-    expect(first?.textContent).toContain('#');
-    near(first);
-    near(second);
-    while (runIdle()) {
-      // rendered again, when idle
-    }
-    expect(renderer.deferred).toBe(0);
-    expect(first?.getAttribute('style')).toBeNull();
-    expect(first?.className).toBe('markdown-group');
-    expect(withoutGroups(root)).toBe(finalDom);
-    expect(rendered).not.toBe('');
   });
 
   it('forgets its placeholders when the reply is replaced', () => {

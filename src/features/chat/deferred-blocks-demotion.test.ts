@@ -1,0 +1,68 @@
+// @vitest-environment happy-dom
+// Once a reply has finished, its groups far from the viewport go back to their source text when
+// idle (deferred-blocks.ts), at the height they had, and are rendered again as they come near.
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildMarkdownReply } from '../../../e2e/mock-provider/reply-content';
+import { createIncrementalMarkdown } from './incremental-markdown';
+import { createManualScheduler, mount, withoutGroups } from './incremental-markdown-test-support';
+
+afterEach(() => document.body.replaceChildren());
+
+describe('demoting far groups', () => {
+  it('demotes a finished reply\'s groups far from the viewport back to their source text when idle, at the height they had, and renders them again as they come near', () => {
+    const reply = buildMarkdownReply(1500);
+    const root = mount();
+    const { scheduler, runIdle, pendingIdle } = createManualScheduler();
+    let selected: HTMLElement | null = null;
+    let farGroups: Array<HTMLElement | undefined> = [];
+    const renderer = createIncrementalMarkdown(root, {
+      scheduler, sliceBudgetMs: Infinity, fullTailCharacters: Infinity, blocksPerGroup: 4,
+      inUse: (group) => group === selected,
+      // What measuring says; the browser's events only say which groups are worth measuring.
+      isFar: (group) => farGroups.includes(group),
+    });
+    renderer.update(`${reply}\n\nStill open`, true);
+    const rendered = withoutGroups(root);
+    const [first, second, third] = Array.from(root.querySelectorAll<HTMLElement>('.markdown-group'));
+    const far = (group: HTMLElement | undefined) => group?.dispatchEvent(Object.assign(new Event('contentvisibilityautostatechange'), { skipped: true }));
+    const near = (group: HTMLElement | undefined) => group?.dispatchEvent(Object.assign(new Event('contentvisibilityautostatechange'), { skipped: false }));
+    far(first);
+    far(second);
+    far(third);
+    const fourth = root.querySelectorAll<HTMLElement>('.markdown-group')[3];
+    far(fourth);
+    // The fourth said far, but measures near (the browser's first event for a new group on screen).
+    farGroups = [first, second, third];
+    // Not while the reply streams.
+    expect(pendingIdle()).toBe(0);
+    selected = third as HTMLElement;
+    renderer.update(`${reply}\n\nStill open`, false);
+    const finalDom = withoutGroups(root);
+    expect(pendingIdle()).toBe(1);
+    runIdle();
+    for (const group of [first, second]) {
+      expect(group?.className).toBe('markdown-group markdown-group-demoted');
+      expect(group?.style.height).toMatch(/px$/);
+      expect(Array.from(group?.children ?? [], (child) => child.className)).toEqual(Array(4).fill('markdown-block markdown-block-deferred'));
+      expect(Array.from(group?.children ?? [], (child) => child.childNodes.length)).toEqual([1, 1, 1, 1]);
+    }
+    // The group holding the selection keeps its nodes, and so does the one that measured near.
+    expect(third?.querySelector('.markdown-block-deferred')).toBeNull();
+    expect(fourth?.querySelector('.markdown-block-deferred')).toBeNull();
+    // Nothing is measured again until the browser reports a change.
+    expect(pendingIdle()).toBe(0);
+    expect(renderer.deferred).toBe(8);
+    expect(first?.textContent).toContain('#');
+    near(first);
+    near(second);
+    while (runIdle()) {
+      // rendered again, when idle
+    }
+    expect(renderer.deferred).toBe(0);
+    expect(first?.getAttribute('style')).toBeNull();
+    expect(first?.className).toBe('markdown-group');
+    expect(withoutGroups(root)).toBe(finalDom);
+    expect(rendered).not.toBe('');
+  });
+
+});
