@@ -16,6 +16,7 @@ import { keepTailAsAlternative, switchVersion } from './message-branches';
 import { createConversationTitle } from './conversation-title';
 import { browserUpdateScheduler, createDeltaBatcher, flushedAtEnd, streamUpdateInterval } from './delta-batcher';
 import { runChatTurn, type ChatTurn, type ChatTurnDependencies } from './run-chat-turn';
+import { shareStreamedText } from './share-streamed-text';
 
 const browserDependencies: ChatTurnDependencies = {
   streamChat,
@@ -114,6 +115,7 @@ async function streamReply(meta: ConversationMeta, history: StoredMessage[], alt
   }
   batcher.cancel();
   reasoningBatcher.cancel();
+  final = shareStreamedText(final, useChatStore.getState().streaming);
   useChatStore.setState((state) => ({ messages: state.messages.map((message) => (message.id === final.id ? final : message)), streaming: null }));
   const messageCount = useChatStore.getState().messages.length;
   await persistConversation(addTotals(useChatStore.getState().openConversation ?? meta, final, messageCount)).catch(() => undefined);
