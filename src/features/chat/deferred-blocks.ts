@@ -33,6 +33,7 @@
 import {
   demoteGroup, FRESH_GROUP_CLASS, GROUP_CLASS, hasRendered, newestFirst, placeholderFor, releaseHeight, unfreshGroups, type Block, type Group,
 } from './frozen-group';
+import { blockSource, type MarkdownBlock } from './markdown-blocks';
 import type { SliceScheduler } from './slice-scheduler';
 import { farFromViewport, inUseInDocument, watchVisibilityInViewport, type InUse, type IsFar, type ScreenCovered, type WatchVisibility } from './viewport-watchers';
 
@@ -47,6 +48,11 @@ export interface FrozenGroupsOptions {
   insertGroup(group: HTMLElement): void;
   /** Renders a finished block's Markdown source. */
   render(raw: string): HTMLElement[];
+  /**
+   * The reply's whole text as last given. A block keeps only its place in it, and its source is
+   * cut from it when needed, so the renderer holds no second copy of the reply (performance.md B8).
+   */
+  source(): string;
   scheduler: SliceScheduler;
   sliceBudgetMs: number;
   blocksPerGroup: number;
@@ -57,7 +63,7 @@ export interface FrozenGroupsOptions {
 
 export interface FrozenGroups {
   /** Appends a finished block, rendered now or (`cheap`) as its source text. */
-  append(raw: string, cheap: boolean): void;
+  append(block: MarkdownBlock, cheap: boolean): void;
   /**
    * Appends the newest blocks of a backlog in groups of their own, at once in cheap form, and
    * renders them newest first (the end of a reply that follows its stream is at the bottom of the
@@ -65,7 +71,7 @@ export interface FrozenGroups {
    * characters); the rest of their groups when idle. So the screen is final after one frame, and
    * nothing above it delays that.
    */
-  appendNewest(raws: string[], screenCovered: ScreenCovered, screenful: number): void;
+  appendNewest(blocks: MarkdownBlock[], screenCovered: ScreenCovered, screenful: number): void;
   /** While held (the reply streams), nothing is demoted. */
   hold(held: boolean): void;
   /** Call after appending: schedules the rendering of cheap blocks near the viewport, and demotion. */
@@ -84,6 +90,11 @@ export interface FrozenGroups {
 
 export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
   const { render, scheduler, sliceBudgetMs, blocksPerGroup } = options;
+  // What is rendered is cut as a string of its own: a code block's copy button keeps its code, and
+  // while the reply streams the text is a different string each update. A placeholder's text is a
+  // plain slice: the DOM copies it, so nothing keeps the slice.
+  const sourceOf = (block: MarkdownBlock): string => blockSource(options.source(), block);
+  const placeholderTextOf = (block: MarkdownBlock): string => options.source().slice(block.start, block.end);
   const inUse = options.inUse ?? inUseInDocument;
   const isFar = options.isFar ?? farFromViewport;
   const groups: Group[] = [];
@@ -107,7 +118,7 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
     const { group } = block;
     cheapBlocks.delete(placeholder);
     visibility.unobserve(placeholder);
-    block.nodes = render(block.raw);
+    block.nodes = render(sourceOf(block));
     block.cheap = false;
     placeholder.replaceWith(...block.nodes);
     if (!group.blocks.some((other) => other.cheap)) releaseHeight(group);
@@ -148,7 +159,7 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
     const far = candidates.filter((group) => isFar(group.element) && !inUse(group.element));
     for (const group of candidates) if (!far.includes(group)) group.mayBeFar = false;
     for (const group of far) {
-      demoteGroup(group, (placeholder, block) => cheapBlocks.set(placeholder, block));
+      demoteGroup(group, placeholderTextOf, (placeholder, block) => cheapBlocks.set(placeholder, block));
       group.mayBeFar = false;
       if (timeLeft() <= 0 || scheduler.now() >= deadline) break;
     }
@@ -209,8 +220,9 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
     return newGroup(cheap, !cheap);
   }
 
-  function appendBlock(group: Group, raw: string, cheap: boolean): Block {
-    const block: Block = { group, raw, nodes: cheap ? [placeholderFor(raw)] : render(raw), cheap };
+  function appendBlock(group: Group, { start, end }: MarkdownBlock, cheap: boolean): Block {
+    const block: Block = { group, start, end, nodes: [], cheap };
+    block.nodes = cheap ? [placeholderFor(placeholderTextOf(block))] : render(sourceOf(block));
     group.blocks.push(block);
     group.element.append(...block.nodes);
     if (cheap) cheapBlocks.set(block.nodes[0] as Element, block);
@@ -218,8 +230,8 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
   }
 
   return {
-    append(raw, cheap) {
-      appendBlock(currentGroup(cheap), raw, cheap);
+    append(block, cheap) {
+      appendBlock(currentGroup(cheap), block, cheap);
     },
     hold(hold) {
       held = hold;
@@ -230,11 +242,11 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
         schedule();
       }
     },
-    appendNewest(raws, screenCovered, screenful) {
+    appendNewest(blocks, screenCovered, screenful) {
       // Laid out once by now (backlogs are at least an update apart): their size is remembered.
       unfreshGroups(groups);
       let group: Group | null = null;
-      for (const raw of raws) {
+      for (const block of blocks) {
         // Groups of their own, where the reader is until the browser says otherwise; blocks
         // rendered at once later may join the last one.
         if (group === null || group.blocks.length >= blocksPerGroup) {
@@ -242,7 +254,7 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
           group.fresh = true;
           group.element.classList.add(FRESH_GROUP_CLASS);
         }
-        appendBlock(group, raw, true);
+        appendBlock(group, block, true);
       }
       // From the end of the reply up: what is still cheap there (this backlog, or the rest of an
       // earlier one) is rendered now, until the screen is covered.
@@ -251,7 +263,7 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
       let covered = false;
       for (const block of newestFirst(groups)) {
         if (seen >= screenful) break;
-        seen += block.raw.length;
+        seen += block.end - block.start;
         if (covered) break;
         if (block.cheap) renderBlock(block.nodes[0] as Element);
         if (seen >= nextCheck) {

@@ -1,5 +1,6 @@
 // A frozen group of finished blocks, and the DOM moves of one block between its two forms (see
 // deferred-blocks.ts): rendered nodes, or one cheap placeholder holding its Markdown source.
+import type { MarkdownBlock } from './markdown-blocks';
 
 export const DEFERRED_CLASS = 'markdown-block markdown-block-deferred';
 export const GROUP_CLASS = 'markdown-group';
@@ -12,9 +13,9 @@ export const FRESH_GROUP_CLASS = 'markdown-group-fresh';
 /** A demoted group, held at the height it had when it was rendered. */
 export const DEMOTED_GROUP_CLASS = 'markdown-group-demoted';
 
-export interface Block {
+/** Where it is in the reply's text (`start`, `end`), not a copy of its source (performance.md B8). */
+export interface Block extends MarkdownBlock {
   group: Group;
-  raw: string;
   /** The block's nodes on the page: its rendered elements, or its one placeholder. */
   nodes: Element[];
   cheap: boolean;
@@ -62,13 +63,13 @@ export function releaseHeight(group: Group): void {
  * Puts every rendered block of `group` back in cheap form, holding the group at the height it has
  * now, so nothing on screen moves. `onCheap` learns each new placeholder.
  */
-export function demoteGroup(group: Group, onCheap: (placeholder: Element, block: Block) => void): void {
+export function demoteGroup(group: Group, placeholderTextOf: (block: Block) => string, onCheap: (placeholder: Element, block: Block) => void): void {
   const height = group.element.getBoundingClientRect().height;
   group.element.classList.add(DEMOTED_GROUP_CLASS);
   group.element.style.height = `${height}px`;
   for (const block of group.blocks) {
     if (block.cheap) continue;
-    const placeholder = placeholderFor(block.raw);
+    const placeholder = placeholderFor(placeholderTextOf(block));
     (block.nodes[0] as Element).before(placeholder);
     for (const node of block.nodes) node.remove();
     block.nodes = [placeholder];

@@ -5,7 +5,7 @@
 // checks a few dozen boxes per frame, not hundreds. When one update finishes many blocks at once
 // (full speed, or a long reply opened from history), they are mounted in time slices, never in
 // one long task.
-import { createMarkdownBlockSplitter, detachString, type MarkdownBlockSplitter } from './markdown-blocks';
+import { createMarkdownBlockSplitter, type MarkdownBlock, type MarkdownBlockSplitter } from './markdown-blocks';
 import { createCodeBlockElement, finishCodeBlockElement } from './code-block-dom';
 import { renderBlockTokensToNodes, renderMarkdownBlockToNodes, type RenderedNodeBlock } from './render-markdown';
 import type { Token } from 'marked';
@@ -64,11 +64,12 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
   const fullTail = options.fullTailCharacters ?? FULL_TAIL_CHARACTERS;
   const renderFinished = (raw: string): HTMLElement[] => renderMarkdownBlockToNodes(raw).map((block) => blockElement(block, true));
   let splitter: MarkdownBlockSplitter = createMarkdownBlockSplitter();
+  /** The whole text so far: finished blocks are kept as their place in it (deferred-blocks.ts). */
   let lastText = '';
   let lastStreaming = true;
   /** The tail was rendered as a finished block: any other text must start over. */
   let finalised = false;
-  let pending: string[] = [];
+  let pending: MarkdownBlock[] = [];
   let openTokens: Token[] = [];
   /** What the open box shows, and the text it was rendered from. */
   let shown: { text: string; blocks: Array<{ element: HTMLElement; block: RenderedNodeBlock }> } = { text: '', blocks: [] };
@@ -80,6 +81,7 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
   const frozen = createFrozenGroups({
     insertGroup: (group) => root.insertBefore(group, open),
     render: renderFinished,
+    source: () => lastText,
     scheduler,
     sliceBudgetMs: budget,
     blocksPerGroup: perGroup,
@@ -123,9 +125,12 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
    */
   function deferBacklog(): void {
     let kept = 0;
-    for (let characters = 0; kept < pending.length && characters < fullTail; kept += 1) characters += (pending[pending.length - 1 - kept] as string).length;
+    for (let characters = 0; kept < pending.length && characters < fullTail; kept += 1) {
+      const block = pending[pending.length - 1 - kept] as MarkdownBlock;
+      characters += block.end - block.start;
+    }
     if (kept === pending.length) return;
-    for (const raw of pending.splice(0, pending.length - kept)) frozen.append(raw, true);
+    for (const block of pending.splice(0, pending.length - kept)) frozen.append(block, true);
     frozen.appendNewest(pending.splice(0), screenCovered, fullTail);
   }
 
@@ -135,9 +140,9 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
     const deadline = scheduler.now() + budget;
     // At least one block per slice, so a block slower than the budget still gets mounted.
     do {
-      const raw = pending.shift();
-      if (raw === undefined) break;
-      frozen.append(raw, false);
+      const block = pending.shift();
+      if (block === undefined) break;
+      frozen.append(block, false);
     } while (pending.length > 0 && scheduler.now() < deadline);
     if (pending.length > 0) {
       // The open block follows blocks that are not on the page yet: show it once they are.
@@ -164,6 +169,10 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
       else element.classList.add('markdown-block-finished');
     }
     shown = { text: '', blocks: [] };
+    // From now on the blocks read the finished message's text, and nothing holds the stream's own.
+    lastText = text;
+    openTokens = [];
+    splitter = createMarkdownBlockSplitter();
     finalised = true;
     lastStreaming = false;
     frozen.hold(false);
@@ -179,10 +188,10 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
       lastStreaming = streaming;
       frozen.hold(streaming);
       const split = splitter.update(text);
-      for (const block of split.newlyFinished) pending.push(block.raw);
+      for (const block of split.newlyFinished) pending.push(block);
       openTokens = streaming ? split.openTokens : [];
       if (!streaming) {
-        if (split.openTail.trim().length > 0) pending.push(detachString(split.openTail));
+        if (split.openTail.trim().length > 0) pending.push({ start: split.openStart, end: text.length });
         finalised = true;
       }
       if (cancelSlice === null) pump();

@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Lexer } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { createMarkdownBlockSplitter, detachString, splitFinishedMarkdown, type MarkdownBlock, type MarkdownBlockSplitter, type MarkdownLexer } from './markdown-blocks';
+import { blockSource, createMarkdownBlockSplitter, detachString, splitFinishedMarkdown, type MarkdownBlock, type MarkdownBlockSplitter, type MarkdownLexer } from './markdown-blocks';
 
 const lex: MarkdownLexer = (source) => new Lexer({ gfm: true }).lex(source);
 
@@ -12,7 +12,7 @@ function collecting(splitter: MarkdownBlockSplitter) {
   return (text: string) => {
     const split = splitter.update(text);
     finished.push(...split.newlyFinished);
-    return { ...split, finished: [...finished] };
+    return { ...split, finished: [...finished], sources: finished.map((block) => blockSource(text, block)) };
   };
 }
 
@@ -27,15 +27,17 @@ function stream(text: string, step: number, lexer: MarkdownLexer = lex) {
 describe('createMarkdownBlockSplitter', () => {
   it('freezes a block once the next one has begun, hands each on once, and keeps the last one open', () => {
     const splitter = createMarkdownBlockSplitter(lex);
-    expect(splitter.update('# Title\n\nFirst par').newlyFinished.map((block) => block.raw.trim())).toEqual(['# Title']);
-    const split = splitter.update('# Title\n\nFirst paragraph.\n\nSecond');
-    expect(split.newlyFinished.map((block) => block.raw.trim())).toEqual(['First paragraph.']);
+    const first = '# Title\n\nFirst par';
+    expect(splitter.update(first).newlyFinished.map((block) => blockSource(first, block).trim())).toEqual(['# Title']);
+    const second = '# Title\n\nFirst paragraph.\n\nSecond';
+    const split = splitter.update(second);
+    expect(split.newlyFinished.map((block) => blockSource(second, block).trim())).toEqual(['First paragraph.']);
     expect(split.openTail.trim()).toBe('Second');
   });
 
   it('keeps an unclosed code fence open, blank lines included', () => {
     const split = stream('Intro\n\n```ts\nconst a = 1;\n\nconst b = 2;\n', 3);
-    expect(split.finished.map((block) => block.raw.trim())).toEqual(['Intro']);
+    expect(split.sources.map((source) => source.trim())).toEqual(['Intro']);
     expect(split.openTail).toContain('const b = 2;');
     expect(split.openTokens[0]?.type).toBe('code');
   });
@@ -44,18 +46,20 @@ describe('createMarkdownBlockSplitter', () => {
     const text = '# A\n\nPara with **bold**.\n\n- one\n- two\n\n```js\nx()\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n> quote\n\nLast line';
     for (const step of [1, 2, 7, 40]) {
       const split = stream(text, step);
-      const streamed = [...split.finished.map((block) => block.raw), split.openTail].join('').replace(/\n+/g, '\n');
-      const whole = splitFinishedMarkdown(text).map((block) => block.raw).join('').replace(/\n+/g, '\n');
+      const streamed = [...split.sources, split.openTail].join('').replace(/\n+/g, '\n');
+      const whole = splitFinishedMarkdown(text).map((block) => blockSource(text, block)).join('').replace(/\n+/g, '\n');
       expect(streamed).toBe(whole);
     }
   });
 
-  it('keys blocks by their offset so they stay stable as the text grows', () => {
+  it('keeps blocks as their place in the text, which stays valid as the text grows', () => {
     const update = collecting(createMarkdownBlockSplitter(lex));
     const first = update('One.\n\nTwo.\n\nThr');
     const second = update('One.\n\nTwo.\n\nThree.\n\nFour');
     expect(second.finished.slice(0, first.finished.length)).toEqual(first.finished);
-    expect(second.finished.map((block) => block.key)).toEqual(['0', '6', '12']);
+    expect(second.finished).toEqual([{ start: 0, end: 4 }, { start: 6, end: 10 }, { start: 12, end: 18 }]);
+    expect(second.sources).toEqual(['One.', 'Two.', 'Three.']);
+    expect(second.openStart).toBe(20);
   });
 
   it('does constant work per delta: the lexer only ever sees the open tail', () => {

@@ -5,10 +5,16 @@
 import type { Token, TokensList } from 'marked';
 import { lexMarkdown } from './render-markdown';
 
+/**
+ * A finished block as its place in the whole text, not a copy of it: the text is held once, by
+ * the store, and a long session's heap grows by little more than that (performance.md B8). Read
+ * it with `blockSource`.
+ */
 export interface MarkdownBlock {
-  /** Stable for the life of the reply: the block's start offset in the whole text. */
-  key: string;
-  raw: string;
+  /** Offset of its first character in the whole text (stable for the life of the reply). */
+  start: number;
+  /** Offset just after its last character. */
+  end: number;
 }
 
 export interface MarkdownSplit {
@@ -16,6 +22,8 @@ export interface MarkdownSplit {
   newlyFinished: MarkdownBlock[];
   /** Text of the block still being written (may be empty). */
   openTail: string;
+  /** Where the open tail starts in the whole text. */
+  openStart: number;
   /** The open tail's tokens, so the renderer does not lex it a second time. */
   openTokens: Token[];
 }
@@ -38,13 +46,18 @@ function findLastContentToken(tokens: Token[]): number {
 
 /**
  * A copy of a piece of a long string that does not keep the long string alive. A slice of a long
- * string is a view onto it in V8; a finished block's text lives as long as the reply is on screen
- * (a code block's copy button holds it), and each update's text is a different string, so views
- * kept every update's whole text alive: about 0.5 MB per 10,000-token reply (performance.md B8).
- * Joining forces a new flat string; what is sliced from it holds only that.
+ * string is a view onto it in V8; what is rendered from a block may live as long as the reply is
+ * on screen (a code block's copy button holds its code), and each streaming update's text is a
+ * different string, so views kept every update's whole text alive: about 0.5 MB per 10,000-token
+ * reply (performance.md B8). Joining forces a new flat string; what is sliced from it holds only that.
  */
 export function detachString(piece: string): string {
   return `${piece} `.slice(0, -1);
+}
+
+/** A block's Markdown source, as a string of its own (see detachString). */
+export function blockSource(text: string, block: MarkdownBlock): string {
+  return detachString(text.slice(block.start, block.end));
 }
 
 export function createMarkdownBlockSplitter(lex: MarkdownLexer = lexWithMarked): MarkdownBlockSplitter {
@@ -67,7 +80,7 @@ export function createMarkdownBlockSplitter(lex: MarkdownLexer = lexWithMarked):
         // Tokens whose raw text does not line up with the source (a normalised line ending) end
         // the freezing here; the rest simply stays open a little longer.
         if (!tail.startsWith(token.raw, consumed)) break;
-        if (token.type !== 'space') newlyFinished.push({ key: String(openStart + consumed), raw: detachString(token.raw) });
+        if (token.type !== 'space') newlyFinished.push({ start: openStart + consumed, end: openStart + consumed + token.raw.length });
         consumed += token.raw.length;
       }
       if (consumed > 0) {
@@ -75,7 +88,7 @@ export function createMarkdownBlockSplitter(lex: MarkdownLexer = lexWithMarked):
         tail = tail.slice(consumed);
         tokens = tokens.slice(frozenCount);
       }
-      return { newlyFinished, openTail: tail, openTokens: tokens };
+      return { newlyFinished, openTail: tail, openStart, openTokens: tokens };
     },
   };
 }
@@ -85,7 +98,7 @@ export function splitFinishedMarkdown(text: string, lex: MarkdownLexer = lexWith
   const blocks: MarkdownBlock[] = [];
   let offset = 0;
   for (const token of lex(text)) {
-    if (token.type !== 'space') blocks.push({ key: String(offset), raw: token.raw });
+    if (token.type !== 'space') blocks.push({ start: offset, end: offset + token.raw.length });
     offset += token.raw.length;
   }
   return blocks;
