@@ -3,10 +3,11 @@
 // page.addScriptTag. It bundles its own copy of src/byok: its vault session is separate from the
 // app's, so it unlocks with the passphrase itself; both write the same IndexedDB databases.
 import { unlockVault } from '../src/byok/api-key-manager';
-import { ALL_STORES, CONVERSATIONS_STORE, MESSAGES_STORE, SEARCH_TEXT_STORE, writeInTransaction } from '../src/byok/conversations/conversation-database';
-import { sealMessage, sealMeta, sealSearchText, type MessageRecord, type MetaRecord, type RecordKey, type SearchTextRecord } from '../src/byok/conversations/conversation-records';
+import { ALL_STORES, CONVERSATIONS_STORE, MESSAGES_STORE, SEARCH_SHARDS_STORE, writeInTransaction } from '../src/byok/conversations/conversation-database';
+import { sealMessage, sealMeta, type MessageRecord, type MetaRecord, type RecordKey } from '../src/byok/conversations/conversation-records';
 import { listConversations, loadMessages, loadRecentMessages, searchConversations } from '../src/byok/conversations/conversation-store';
 import type { ConversationMeta, StoredMessage } from '../src/byok/conversations/conversation-types';
+import { SEARCH_SHARD_COUNT, sealSearchShard, shardOf, type ShardTexts } from '../src/byok/conversations/search-shards';
 import { createSearchText } from '../src/byok/conversations/search-text';
 import { requireSession } from '../src/byok/vault/vault-session';
 import { MESSAGES_FIRST_READ } from '../src/features/chat/render-window';
@@ -51,27 +52,36 @@ function buildConversation(title: string, count: number, characters: number, sea
 interface SealedConversation {
   meta: MetaRecord;
   messages: MessageRecord[];
-  search: SearchTextRecord;
 }
 
+/** Each conversation's search text, by shard: the shards are sealed and written once, at the end. */
+const shardTexts: ShardTexts[] = Array.from({ length: SEARCH_SHARD_COUNT }, () => new Map());
+
 async function seal(key: RecordKey, conversation: Conversation): Promise<SealedConversation> {
+  const { id, title } = conversation.meta;
+  shardTexts[shardOf(id)]?.set(id, JSON.stringify(createSearchText(title, conversation.messages)));
   return {
     meta: await sealMeta(key, conversation.meta),
     messages: await Promise.all(conversation.messages.map((message) => sealMessage(key, message))),
-    search: await sealSearchText(key, conversation.meta.id, createSearchText(conversation.meta.title, conversation.messages)),
   };
+}
+
+async function writeShards(key: RecordKey): Promise<void> {
+  const shards = await Promise.all(shardTexts.map((texts, shard) => sealSearchShard(key, shard, texts)));
+  await writeInTransaction([SEARCH_SHARDS_STORE], 'Seeding the search shards', (transaction) => {
+    for (const shard of shards) transaction.objectStore(SEARCH_SHARDS_STORE).put(shard);
+  });
 }
 
 /**
  * The records are exactly those importConversation writes (the store's own seal functions), but
- * many conversations go into one transaction: a transaction per conversation takes over a minute
+ * many conversations go into one transaction, and each search shard is written once: a transaction per conversation takes over a minute
  * for 1,000 on two cores, and the bench must finish in ten.
  */
 async function writeBatch(batch: SealedConversation[]): Promise<void> {
   await writeInTransaction(ALL_STORES, 'Seeding conversations', (transaction) => {
     for (const sealed of batch) {
       transaction.objectStore(CONVERSATIONS_STORE).put(sealed.meta);
-      transaction.objectStore(SEARCH_TEXT_STORE).put(sealed.search);
       for (const message of sealed.messages) transaction.objectStore(MESSAGES_STORE).put(message);
     }
   });
@@ -97,6 +107,7 @@ async function seed(plan: SeedPlan): Promise<{ longId: string; longTitle: string
   // Newest of all, so it is the first entry of the list.
   const long = buildConversation(longTitle, plan.longConversationMessages, plan.charactersPerMessage, '', Date.now());
   if (plan.longConversationMessages > 0) await writeBatch([await seal(key, long)]);
+  await writeShards(key);
   return { longId: plan.longConversationMessages > 0 ? long.meta.id : '', longTitle, ms: performance.now() - started, matches };
 }
 

@@ -1,11 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createVault, lockVault, resetForTests } from '../api-key-manager';
-import { ALL_STORES, CONVERSATIONS_STORE, MESSAGES_STORE, SEARCH_TEXT_STORE } from './conversation-database';
-import type { MessageRecord, MetaRecord, SearchTextRecord } from './conversation-records';
+import { ALL_STORES, CONVERSATIONS_STORE, MESSAGES_STORE, SEARCH_SHARDS_STORE } from './conversation-database';
+import type { MessageRecord, MetaRecord } from './conversation-records';
 import {
   deleteConversation, deleteMessagesFrom, exportConversation, importConversation, listConversations, loadMessages, saveConversation, saveMessage, searchConversations, type CorruptRecordReport,
 } from './conversation-store';
-import { TEST_PASSPHRASE, createMessage, createMeta, deleteRawRecord, ensureUnlocked, expectCode, putRawRecord, readRawRecords, useEmptyConversationStore } from './conversation-test-fixtures';
+import {
+  TEST_PASSPHRASE, createMessage, createMeta, deleteRawRecord, ensureUnlocked, expectCode, putRawRecord, readRawRecords, readShardOf, useEmptyConversationStore,
+} from './conversation-test-fixtures';
+import { shardOf, type SearchShardRecord } from './search-shards';
 
 useEmptyConversationStore();
 
@@ -40,9 +43,10 @@ async function storeCanaryConversation(): Promise<void> {
 describe('at rest', () => {
   it('stores no title, prompt, model or text in any value, raw, lower-cased, base64 or hex', async () => {
     await storeCanaryConversation();
-    await importConversation(await exportConversation('c'));
+    const imported = await importConversation(await exportConversation('c'));
     const values = (await Promise.all(ALL_STORES.map((name) => readRawRecords(name)))).flat();
-    expect(values).toHaveLength(2 * (1 + 3 + 1));
+    // Two metas, six messages, and the search shard(s) holding both conversations' text.
+    expect(values).toHaveLength(2 * (1 + 3) + new Set([shardOf('c'), shardOf(imported.id)]).size);
     const dump = JSON.stringify(values);
     for (const canary of Object.values(CANARIES)) {
       for (const form of encodeForms(canary)) expect(dump).not.toContain(form);
@@ -55,10 +59,10 @@ describe('at rest', () => {
     await storeCanaryConversation();
     const [meta] = (await readRawRecords(CONVERSATIONS_STORE)) as MetaRecord[];
     const [message] = (await readRawRecords(MESSAGES_STORE)) as MessageRecord[];
-    const [search] = (await readRawRecords(SEARCH_TEXT_STORE)) as SearchTextRecord[];
+    const [search] = (await readRawRecords(SEARCH_SHARDS_STORE)) as SearchShardRecord[];
     expect(Object.keys(meta ?? {}).sort()).toEqual(['formatVersion', 'id', 'payload']);
     expect(Object.keys(message ?? {}).sort()).toEqual(['conversationId', 'formatVersion', 'messageId', 'payload', 'sequence']);
-    expect(Object.keys(search ?? {}).sort()).toEqual(['conversationId', 'formatVersion', 'sealed']);
+    expect(Object.keys(search ?? {}).sort()).toEqual(['formatVersion', 'sealed', 'shard']);
     expect(search?.sealed).toBeInstanceOf(Uint8Array);
   });
 });
@@ -105,11 +109,12 @@ describe('tampering', () => {
     expect(await listConversations()).toHaveLength(2);
   });
 
-  it('a swapped search record is skipped by search and repaired by the next write', async () => {
+  it('a swapped search shard is skipped by search and repaired by the next write', async () => {
     await saveConversation(createMeta({ id: 'a', title: 'apples' }));
     await saveConversation(createMeta({ id: 'b', title: 'bananas' }));
-    const searchRecords = (await readRawRecords(SEARCH_TEXT_STORE)) as SearchTextRecord[];
-    await putRawRecord(SEARCH_TEXT_STORE, { ...searchRecords[1], sealed: searchRecords[0]?.sealed });
+    expect(shardOf('a')).not.toBe(shardOf('b'));
+    // Shard a's bytes stored as shard b: the AAD names the shard, so they do not open there.
+    await putRawRecord(SEARCH_SHARDS_STORE, { ...(await readShardOf('b')), sealed: (await readShardOf('a')).sealed });
     const reports: CorruptRecordReport[] = [];
     expect(await searchConversations('a', { onCorruptRecord: (report) => reports.push(report) })).toEqual(['a']);
     expect(reports).toMatchObject([{ kind: 'search-text', conversationId: 'b' }]);

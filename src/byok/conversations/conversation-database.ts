@@ -4,13 +4,16 @@
 import { BYOKError } from '../types';
 
 export const CONVERSATION_DATABASE = 'vivim-byok-conversations';
-const DATABASE_VERSION = 1;
+// 2: the search shards (search-shards.ts); format-1 and -2 search records stay readable until moved.
+const DATABASE_VERSION = 2;
 
 export const CONVERSATIONS_STORE = 'conversations';
 export const MESSAGES_STORE = 'messages';
+/** Per-conversation search records of formats 1 and 2, moved into the shards after unlock. */
 export const SEARCH_TEXT_STORE = 'search-text';
-export type StoreName = typeof CONVERSATIONS_STORE | typeof MESSAGES_STORE | typeof SEARCH_TEXT_STORE;
-export const ALL_STORES: StoreName[] = [CONVERSATIONS_STORE, MESSAGES_STORE, SEARCH_TEXT_STORE];
+export const SEARCH_SHARDS_STORE = 'search-shards';
+export type StoreName = typeof CONVERSATIONS_STORE | typeof MESSAGES_STORE | typeof SEARCH_TEXT_STORE | typeof SEARCH_SHARDS_STORE;
+export const ALL_STORES: StoreName[] = [CONVERSATIONS_STORE, MESSAGES_STORE, SEARCH_TEXT_STORE, SEARCH_SHARDS_STORE];
 
 let databasePromise: Promise<IDBDatabase> | null = null;
 
@@ -18,6 +21,7 @@ function createStores(database: IDBDatabase): void {
   if (!database.objectStoreNames.contains(CONVERSATIONS_STORE)) database.createObjectStore(CONVERSATIONS_STORE, { keyPath: 'id' });
   if (!database.objectStoreNames.contains(MESSAGES_STORE)) database.createObjectStore(MESSAGES_STORE, { keyPath: ['conversationId', 'sequence'] });
   if (!database.objectStoreNames.contains(SEARCH_TEXT_STORE)) database.createObjectStore(SEARCH_TEXT_STORE, { keyPath: 'conversationId' });
+  if (!database.objectStoreNames.contains(SEARCH_SHARDS_STORE)) database.createObjectStore(SEARCH_SHARDS_STORE, { keyPath: 'shard' });
 }
 
 /** Words for people, with the browser's reason kept as the cause. */

@@ -4,8 +4,9 @@
 // transaction that only replaces a record if it is still the exact ciphertext that was read
 // (compare-and-swap), so a message saved meanwhile by the chat is never overwritten.
 import { decryptFromBytes, decryptValue, encryptToBytes, encryptValue, type EncryptedValue } from '../crypto';
-import { ALL_STORES, CONVERSATIONS_STORE, MESSAGES_STORE, readAllKeys, readRecord, writeInTransaction, type StoreName } from './conversation-database';
+import { ALL_STORES, CONVERSATIONS_STORE, MESSAGES_STORE, SEARCH_SHARDS_STORE, readAllKeys, readRecord, writeInTransaction, type StoreName } from './conversation-database';
 import { SEARCH_TEXT_FORMAT_VERSION, encodeConversationContext, encodeSearchTextContext } from './conversation-records';
+import { SEARCH_SHARD_FORMAT_VERSION, encodeSearchShardContext } from './search-shards';
 
 export const REKEY_BATCH_SIZE = 50;
 
@@ -13,14 +14,16 @@ interface StoredPayloadRecord {
   formatVersion?: number;
   /** Format-1 records: base64 strings. */
   payload?: EncryptedValue;
-  /** Format-2 search records: IV ‖ ciphertext ‖ tag as binary. */
+  /** Format-2 search records and format-3 shards: IV ‖ ciphertext ‖ tag as binary. */
   sealed?: Uint8Array;
+  shard?: number;
   id?: string;
   conversationId?: string;
   messageId?: string;
 }
 
-const isBinary = (record: StoredPayloadRecord): boolean => record.formatVersion === SEARCH_TEXT_FORMAT_VERSION && record.sealed instanceof Uint8Array;
+const isBinary = (record: StoredPayloadRecord): boolean =>
+  (record.formatVersion === SEARCH_TEXT_FORMAT_VERSION || record.formatVersion === SEARCH_SHARD_FORMAT_VERSION) && record.sealed instanceof Uint8Array;
 
 export interface RekeyOptions {
   batchSize?: number;
@@ -33,6 +36,7 @@ export interface RekeyOptions {
 function aadFor(storeName: StoreName, vaultId: string, record: StoredPayloadRecord): string {
   if (storeName === CONVERSATIONS_STORE) return encodeConversationContext(vaultId, String(record.id), '', 'meta');
   if (storeName === MESSAGES_STORE) return encodeConversationContext(vaultId, String(record.conversationId), String(record.messageId), 'message');
+  if (storeName === SEARCH_SHARDS_STORE) return encodeSearchShardContext(vaultId, Number(record.shard));
   return encodeSearchTextContext(vaultId, String(record.conversationId), isBinary(record) ? SEARCH_TEXT_FORMAT_VERSION : 1);
 }
 

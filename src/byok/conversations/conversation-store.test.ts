@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { requireSession } from '../vault/vault-session';
-import { MESSAGES_STORE, SEARCH_TEXT_STORE } from './conversation-database';
+import { MESSAGES_STORE } from './conversation-database';
 import { openMessage, sealMessage, type MessageRecord } from './conversation-records';
 import {
   deleteConversation, deleteMessagesFrom, listConversations, loadMessages, saveConversation, saveMessage, searchConversations,
   type StoredMessage,
 } from './conversation-store';
-import { createMessage, createMeta, expectCode, putRawRecord, readRawRecords, useEmptyConversationStore } from './conversation-test-fixtures';
+import { createMessage, createMeta, expectCode, putRawRecord, readRawRecords, readStoredSearchTexts, useEmptyConversationStore } from './conversation-test-fixtures';
 
 useEmptyConversationStore();
 
@@ -87,7 +87,7 @@ describe('messages', () => {
     expect(await loadMessages('drop')).toEqual([]);
     const rawMessages = (await readRawRecords(MESSAGES_STORE)) as MessageRecord[];
     expect(rawMessages.map((record) => record.conversationId)).toEqual(['keep']);
-    expect(((await readRawRecords(SEARCH_TEXT_STORE)) as Array<{ conversationId: string }>).map((record) => record.conversationId)).toEqual(['keep']);
+    expect([...(await readStoredSearchTexts()).keys()]).toEqual(['keep']);
     expect(await loadMessages('keep')).toHaveLength(1);
   });
 

@@ -3,24 +3,24 @@
 // R17). Record layout and AAD: conversation-records.ts. Every call needs an unlocked vault and
 // asks vault-session for the key at the moment of use, so the idle timeout applies (R12).
 //
-// Writes run one at a time: an update of the search record is read-decrypt-modify-encrypt-write,
-// and Web Crypto cannot run inside an IndexedDB transaction, so two concurrent updates would
-// otherwise lose each other. Each write is still a single transaction (all or nothing).
-// After it commits, each write also updates the session's in-memory search cache (search-cache.ts).
+// Writes run one at a time: an update of the search text is read-decrypt-modify-encrypt-write of
+// its shard (search-shard-write.ts), and Web Crypto cannot run inside an IndexedDB transaction.
+// Each write is still a single transaction (all or nothing). After it commits, each write also
+// updates the session's in-memory search cache (search-cache.ts).
 import { BYOKError } from '../types';
 import { requireSession } from '../vault/vault-session';
 import {
-  ALL_STORES, CONVERSATIONS_STORE, MESSAGES_STORE, SEARCH_TEXT_STORE,
+  ALL_STORES, CONVERSATIONS_STORE, MESSAGES_STORE,
   clearConversationDatabase, readAllRecords, readLastRecords, readRecord, selectMessages, writeInTransaction,
 } from './conversation-database';
-import { openMessage, openMeta, sealMessage, sealMeta, sealSearchText, type MessageRecord, type MetaRecord, type RecordKey } from './conversation-records';
+import { openMessage, openMeta, sealMessage, sealMeta, type MessageRecord, type MetaRecord, type RecordKey } from './conversation-records';
 import { buildConversationExport, prepareConversationImport } from './conversation-transfer';
 import type { ConversationExport, ConversationMeta, CorruptRecordReport, ReadOptions, RecordKind, StoredMessage } from './conversation-types';
 import { readConversationMeta, readStoredMessage } from './conversation-validation';
-import { dropSearchCache, forgetSearchText, rememberSearchText } from './search-cache';
+import { dropSearchCache } from './search-cache';
 import { primeSearchCache, searchCached, searchCachedWithSnippets, type SearchHit } from './search-index';
-import { readSearchTextForUpdate } from './search-text-records';
-import { createSearchText, dropSearchEntriesFrom, hasSearchTitle, isSearchable, putSearchEntry, setSearchTitle } from './search-text';
+import { writeWithSearchText, type CompanionWrite } from './search-shard-write';
+import { createSearchText, dropSearchEntriesFrom, isSearchable, putSearchEntry, setSearchTitle } from './search-text';
 
 export type { SearchHit } from './search-index';
 export type { SearchSnippet } from './search-snippet';
@@ -69,22 +69,16 @@ export async function listConversations(options: ReadOptions = {}): Promise<Conv
   return opened.filter(isPresent).sort((left, right) => right.updatedAt - left.updatedAt);
 }
 
-/** Creates or replaces the meta; the search record is rewritten only when the title changed. */
+/** Creates or replaces the meta; the search shard is rewritten only when the title changed. */
 export async function saveConversation(meta: ConversationMeta): Promise<void> {
   requireRecordKey();
   const checked = readConversationMeta(meta, 'conversation');
   await runExclusive(async () => {
     const key = requireRecordKey();
     const metaRecord = await sealMeta(key, checked);
-    const { searchText, stored } = await readSearchTextForUpdate(key, checked.id);
-    const isCurrent = stored && hasSearchTitle(searchText, checked.title);
-    const nextSearchText = setSearchTitle(searchText, checked.title);
-    const searchRecord = isCurrent ? null : await sealSearchText(key, checked.id, nextSearchText);
-    await writeInTransaction([CONVERSATIONS_STORE, SEARCH_TEXT_STORE], 'Saving the conversation', (transaction) => {
-      transaction.objectStore(CONVERSATIONS_STORE).put(metaRecord);
-      if (searchRecord !== null) transaction.objectStore(SEARCH_TEXT_STORE).put(searchRecord);
+    await writeWithSearchText(key, { conversationId: checked.id, next: (current) => setSearchTitle(current, checked.title) }, {
+      stores: [CONVERSATIONS_STORE], action: 'Saving the conversation', write: (transaction) => transaction.objectStore(CONVERSATIONS_STORE).put(metaRecord),
     });
-    rememberSearchText(key.dek, checked.id, nextSearchText);
   });
 }
 
@@ -93,13 +87,14 @@ export async function deleteConversation(id: string): Promise<void> {
   requireRecordKey();
   assertIdentifier(id, 'The conversation id');
   await runExclusive(async () => {
-    requireRecordKey();
-    await writeInTransaction(ALL_STORES, 'Deleting the conversation', (transaction) => {
-      transaction.objectStore(CONVERSATIONS_STORE).delete(id);
-      transaction.objectStore(MESSAGES_STORE).delete(selectMessages(id));
-      transaction.objectStore(SEARCH_TEXT_STORE).delete(id);
+    await writeWithSearchText(requireRecordKey(), { conversationId: id, remove: true }, {
+      stores: ALL_STORES,
+      action: 'Deleting the conversation',
+      write: (transaction) => {
+        transaction.objectStore(CONVERSATIONS_STORE).delete(id);
+        transaction.objectStore(MESSAGES_STORE).delete(selectMessages(id));
+      },
     });
-    forgetSearchText(id);
     for (const entry of streamingMessages) if (entry.startsWith(`${id}\u0000`)) streamingMessages.delete(entry);
   });
 }
@@ -115,13 +110,10 @@ export async function saveMessage(message: StoredMessage): Promise<void> {
   await runExclusive(async () => {
     const key = requireRecordKey();
     const messageRecord = await sealMessage(key, checked);
-    const searchText = isSearchable(checked) ? putSearchEntry((await readSearchTextForUpdate(key, checked.conversationId)).searchText, checked) : null;
-    const searchRecord = searchText === null ? null : await sealSearchText(key, checked.conversationId, searchText);
-    await writeInTransaction([MESSAGES_STORE, SEARCH_TEXT_STORE], 'Saving the message', (transaction) => {
-      transaction.objectStore(MESSAGES_STORE).put(messageRecord);
-      if (searchRecord !== null) transaction.objectStore(SEARCH_TEXT_STORE).put(searchRecord);
-    });
-    if (searchText !== null) rememberSearchText(key.dek, checked.conversationId, searchText);
+    const companion: CompanionWrite = { stores: [MESSAGES_STORE], action: 'Saving the message', write: (transaction: IDBTransaction) => transaction.objectStore(MESSAGES_STORE).put(messageRecord) };
+    // While it streams, only the message itself (B9); its text goes into the search shard once finished.
+    if (isSearchable(checked)) await writeWithSearchText(key, { conversationId: checked.conversationId, next: (current) => putSearchEntry(current, checked) }, companion);
+    else await writeInTransaction(companion.stores, companion.action, companion.write);
     if (checked.status === 'streaming') streamingMessages.add(streamingKey(checked));
     else streamingMessages.delete(streamingKey(checked));
   });
@@ -132,13 +124,13 @@ async function markInterrupted(conversationId: string, stale: StoredMessage[]): 
   await runExclusive(async () => {
     const key = requireRecordKey();
     const records = await Promise.all(stale.map((message) => sealMessage(key, message)));
-    const searchText = stale.reduce(putSearchEntry, (await readSearchTextForUpdate(key, conversationId)).searchText);
-    const searchRecord = await sealSearchText(key, conversationId, searchText);
-    await writeInTransaction([MESSAGES_STORE, SEARCH_TEXT_STORE], 'Marking interrupted replies', (transaction) => {
-      for (const record of records) transaction.objectStore(MESSAGES_STORE).put(record);
-      transaction.objectStore(SEARCH_TEXT_STORE).put(searchRecord);
+    await writeWithSearchText(key, { conversationId, next: (current) => stale.reduce(putSearchEntry, current) }, {
+      stores: [MESSAGES_STORE],
+      action: 'Marking interrupted replies',
+      write: (transaction) => {
+        for (const record of records) transaction.objectStore(MESSAGES_STORE).put(record);
+      },
     });
-    rememberSearchText(key.dek, conversationId, searchText);
   });
 }
 
@@ -208,14 +200,11 @@ export async function deleteMessagesFrom(conversationId: string, fromSequence: n
   assertIdentifier(conversationId, 'The conversation id');
   if (typeof fromSequence !== 'number' || Number.isNaN(fromSequence)) throw new BYOKError('INVALID_REQUEST', 'fromSequence must be a number.');
   await runExclusive(async () => {
-    const key = requireRecordKey();
-    const searchText = dropSearchEntriesFrom((await readSearchTextForUpdate(key, conversationId)).searchText, fromSequence);
-    const searchRecord = await sealSearchText(key, conversationId, searchText);
-    await writeInTransaction([MESSAGES_STORE, SEARCH_TEXT_STORE], 'Deleting messages', (transaction) => {
-      transaction.objectStore(MESSAGES_STORE).delete(selectMessages(conversationId, fromSequence));
-      transaction.objectStore(SEARCH_TEXT_STORE).put(searchRecord);
+    await writeWithSearchText(requireRecordKey(), { conversationId, next: (current) => dropSearchEntriesFrom(current, fromSequence) }, {
+      stores: [MESSAGES_STORE],
+      action: 'Deleting messages',
+      write: (transaction) => transaction.objectStore(MESSAGES_STORE).delete(selectMessages(conversationId, fromSequence)),
     });
-    rememberSearchText(key.dek, conversationId, searchText);
   });
 }
 
@@ -260,14 +249,15 @@ export async function importConversation(data: unknown): Promise<ConversationMet
     const metaRecord = await sealMeta(key, meta);
     const messageRecords = await Promise.all(messages.map((message) => sealMessage(key, message)));
     const searchText = createSearchText(meta.title, messages);
-    const searchRecord = await sealSearchText(key, meta.id, searchText);
-    await writeInTransaction(ALL_STORES, 'Importing the conversation', (transaction) => {
-      const messageStore = transaction.objectStore(MESSAGES_STORE);
-      for (const record of messageRecords) messageStore.put(record);
-      transaction.objectStore(SEARCH_TEXT_STORE).put(searchRecord);
-      transaction.objectStore(CONVERSATIONS_STORE).put(metaRecord);
+    await writeWithSearchText(key, { conversationId: meta.id, set: searchText }, {
+      stores: [CONVERSATIONS_STORE, MESSAGES_STORE],
+      action: 'Importing the conversation',
+      write: (transaction) => {
+        const messageStore = transaction.objectStore(MESSAGES_STORE);
+        for (const record of messageRecords) messageStore.put(record);
+        transaction.objectStore(CONVERSATIONS_STORE).put(metaRecord);
+      },
     });
-    rememberSearchText(key.dek, meta.id, searchText);
     return meta;
   });
 }

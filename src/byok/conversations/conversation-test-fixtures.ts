@@ -3,9 +3,12 @@
 import { afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import { BYOKError, type BYOKErrorCode } from '../types';
 import { createVault, isVaultUnlocked, resetForTests, unlockVault } from '../api-key-manager';
-import { CONVERSATION_DATABASE, type StoreName } from './conversation-database';
+import { requireSession } from '../vault/vault-session';
+import { CONVERSATION_DATABASE, SEARCH_SHARDS_STORE, type StoreName } from './conversation-database';
+import type { RecordKey, SearchText } from './conversation-records';
 import { resetConversationsForTests } from './conversation-store';
 import type { ConversationMeta, StoredMessage } from './conversation-types';
+import { openSearchShard, shardOf, type SearchShardRecord } from './search-shards';
 
 export const TEST_PASSPHRASE = 'correct horse battery staple';
 
@@ -86,4 +89,27 @@ export function putRawRecord(storeName: StoreName, record: unknown): Promise<IDB
 
 export function deleteRawRecord(storeName: StoreName, key: IDBValidKey): Promise<undefined> {
   return runRawRequest(storeName, 'readwrite', (store) => store.delete(key));
+}
+
+/** The session's record key, as the store uses it. */
+export function sessionRecordKey(): RecordKey {
+  const { header, dek } = requireSession();
+  return { dek, vaultId: header.vaultId };
+}
+
+/** Every conversation's search text as stored in the shards (search-shards.ts), by id. */
+export async function readStoredSearchTexts(): Promise<Map<string, SearchText>> {
+  const texts = new Map<string, SearchText>();
+  for (const record of (await readRawRecords(SEARCH_SHARDS_STORE)) as SearchShardRecord[]) {
+    for (const [id, json] of await openSearchShard(sessionRecordKey(), record)) texts.set(id, JSON.parse(json) as SearchText);
+  }
+  return texts;
+}
+
+/** The stored shard holding `conversationId`'s search text. */
+export async function readShardOf(conversationId: string): Promise<SearchShardRecord> {
+  const records = (await readRawRecords(SEARCH_SHARDS_STORE)) as SearchShardRecord[];
+  const found = records.find((record) => record.shard === shardOf(conversationId));
+  if (found === undefined) throw new Error(`no search shard for ${conversationId}`);
+  return found;
 }

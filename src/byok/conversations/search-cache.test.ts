@@ -4,12 +4,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { lockVault } from '../api-key-manager';
 import * as records from './conversation-records';
 import { requireSession } from '../vault/vault-session';
-import { CONVERSATIONS_STORE, SEARCH_TEXT_STORE } from './conversation-database';
+import { CONVERSATIONS_STORE, SEARCH_SHARDS_STORE } from './conversation-database';
 import {
   deleteConversation, deleteMessagesFrom, importConversation, prepareSearch, saveConversation, saveMessage, searchConversationSnippets, searchConversations,
 } from './conversation-store';
-import { createMessage, createMeta, ensureUnlocked, expectCode, putRawRecord, readRawRecords, useEmptyConversationStore } from './conversation-test-fixtures';
-import { chunkIds } from './search-index';
+import { createMessage, createMeta, ensureUnlocked, expectCode, putRawRecord, readShardOf, useEmptyConversationStore } from './conversation-test-fixtures';
+import * as shards from './search-shards';
+import { chunkIds } from './search-fill';
 import { holdBackgroundReads } from './background-reads';
 
 useEmptyConversationStore();
@@ -23,7 +24,7 @@ describe('search cache', () => {
   it('gives each match a snippet from the cached text, decrypting nothing more than the plain search', async () => {
     await seed('a', 'Alpha', ['apples and pears', 'More APPLES later']);
     await seed('b', 'Beta', ['bananas']);
-    const decrypt = vi.spyOn(records, 'decryptSearchText');
+    const decrypt = vi.spyOn(shards, 'openSearchShard');
     const openMessage = vi.spyOn(records, 'openMessage');
     expect(await searchConversationSnippets('Apples')).toEqual([{ id: 'a', snippet: { text: 'apples and pears', matchStart: 0, matchEnd: 6 } }]);
     expect(decrypt).toHaveBeenCalledTimes(2);
@@ -37,7 +38,7 @@ describe('search cache', () => {
   it('decrypts each search record once per session, not once per search', async () => {
     await seed('a', 'Alpha', ['apples and pears']);
     await seed('b', 'Beta', ['bananas']);
-    const decrypt = vi.spyOn(records, 'decryptSearchText');
+    const decrypt = vi.spyOn(shards, 'openSearchShard');
     expect(await searchConversations('apples')).toEqual(['a']);
     expect(decrypt).toHaveBeenCalledTimes(2);
     expect(await searchConversations('bananas')).toEqual(['b']);
@@ -69,7 +70,7 @@ describe('search cache', () => {
     const { header, dek } = requireSession();
     const key = { dek, vaultId: header.vaultId };
     await putRawRecord(CONVERSATIONS_STORE, await records.sealMeta(key, createMeta({ id: 'b', title: 'Apples again' })));
-    await putRawRecord(SEARCH_TEXT_STORE, await records.sealSearchText(key, 'b', { title: 'apples again', entries: [] }));
+    await putRawRecord(SEARCH_SHARDS_STORE, await shards.sealSearchShard(key, shards.shardOf('b'), new Map([['b', JSON.stringify({ title: 'apples again', entries: [] })]])));
     expect(await searchConversations('apples')).toEqual(['a', 'b']);
   });
 
@@ -79,7 +80,7 @@ describe('search cache', () => {
     lockVault();
     await expectCode(searchConversations('apples'), 'VAULT_LOCKED');
     await ensureUnlocked();
-    const decrypt = vi.spyOn(records, 'decryptSearchText');
+    const decrypt = vi.spyOn(shards, 'openSearchShard');
     expect(await searchConversations('apples')).toEqual(['a']);
     expect(decrypt).toHaveBeenCalledTimes(1);
   });
@@ -89,7 +90,7 @@ describe('search cache', () => {
     const priming = prepareSearch();
     await saveMessage(createMessage('b', 1, { content: 'written while priming: walrus' }));
     await priming;
-    const decrypt = vi.spyOn(records, 'decryptSearchText');
+    const decrypt = vi.spyOn(shards, 'openSearchShard');
     expect(await searchConversations('walrus')).toEqual(['b']);
     expect(await searchConversations('text of')).toEqual(['a', 'b', 'c']);
     expect(decrypt).not.toHaveBeenCalled();
@@ -110,7 +111,7 @@ describe('search cache', () => {
     }
     expect(waits.length).toBeGreaterThan(0);
     expect(waits.every((timeout) => timeout > 0)).toBe(true);
-    const decrypt = vi.spyOn(records, 'decryptSearchText');
+    const decrypt = vi.spyOn(shards, 'openSearchShard');
     expect(await searchConversations('text of')).toEqual(['a', 'b', 'c']);
     expect(decrypt).not.toHaveBeenCalled();
   });
@@ -137,7 +138,7 @@ describe('search cache', () => {
     for (const id of ['a', 'b']) await seed(id, `Title ${id}`, [`text of ${id}`]);
     lockVault();
     await ensureUnlocked();
-    const decrypt = vi.spyOn(records, 'decryptSearchText');
+    const decrypt = vi.spyOn(shards, 'openSearchShard');
     const release = holdBackgroundReads();
     const filling = prepareSearch();
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -147,11 +148,10 @@ describe('search cache', () => {
     expect(decrypt).toHaveBeenCalledTimes(2);
   });
 
-  it('reports a corrupt record on every search rather than caching it', async () => {
+  it('reports a corrupt shard on every search rather than caching it', async () => {
     await seed('a', 'apples', []);
     await seed('b', 'bananas', []);
-    const stored = (await readRawRecords(SEARCH_TEXT_STORE)) as records.SearchTextRecord[];
-    await putRawRecord(SEARCH_TEXT_STORE, { ...stored[1], sealed: stored[0]?.sealed });
+    await putRawRecord(SEARCH_SHARDS_STORE, { ...(await readShardOf('b')), sealed: (await readShardOf('a')).sealed });
     for (let round = 0; round < 2; round += 1) {
       const reports: unknown[] = [];
       expect(await searchConversations('a', { onCorruptRecord: (report) => reports.push(report) })).toEqual(['a']);

@@ -1,22 +1,17 @@
-// Search over the per-conversation search records (search-text.ts), through the session's
-// in-memory cache (search-cache.ts): only records not in the cache yet are read and decrypted, so
-// every search after the first costs a scan of memory, not 1,000 decryptions (performance.md B7).
+// Search over the conversations' search texts (search-text.ts), through the session's in-memory
+// cache (search-cache.ts): only texts not in the cache yet are read and decrypted (search-fill.ts:
+// 16 shards, plus older per-conversation records not moved yet), so every search after the first
+// costs a scan of memory, not 1,000 decryptions (performance.md B7).
 import { BYOKError } from '../types';
 import { untilForegroundDone } from './background-reads';
-import { CONVERSATIONS_STORE, SEARCH_TEXT_STORE, readAllKeys, readAllRecords } from './conversation-database';
-import { decryptSearchText, isLegacySearchTextRecord, parseSearchText, type RecordKey, type SearchText, type StoredSearchTextRecord } from './conversation-records';
+import { CONVERSATIONS_STORE, readAllKeys } from './conversation-database';
+import { parseSearchText, type RecordKey, type SearchText } from './conversation-records';
 import type { CorruptRecordReport, ReadOptions } from './conversation-types';
-import { fillSearchText, isLiveCache, openSearchCache, replaceCachedSearchText, type SearchTexts } from './search-cache';
+import { isLiveCache, openSearchCache, replaceCachedSearchText, type SearchTexts } from './search-cache';
+import { fillMissing, type ReportCorrupt } from './search-fill';
 import { findSearchSnippet, type SearchSnippet } from './search-snippet';
 import { createSearchPrefilter, matchesSearch, normaliseForSearch } from './search-text';
-import { upgradeLegacySearchRecords } from './search-upgrade';
-
-/** Records read and decrypted together: small enough that a chunk never holds the page up long. */
-export const FILL_CHUNK_SIZE = 100;
-/** Smaller in the background: each chunk's base64 decoding runs on the main thread. */
-export const PRIME_CHUNK_SIZE = 25;
-
-type ReportCorrupt = (conversationId: string, error: unknown) => void;
+import { moveLegacySearchRecords } from './search-upgrade';
 
 function corruptReporter(options: ReadOptions): ReportCorrupt {
   return (conversationId, error) => {
@@ -26,42 +21,14 @@ function corruptReporter(options: ReadOptions): ReportCorrupt {
   };
 }
 
-/** Splits sorted ids into runs of at most `size`, each read with one key range. */
-export function chunkIds(ids: string[], size = FILL_CHUNK_SIZE): string[][] {
-  const chunks: string[][] = [];
-  for (let start = 0; start < ids.length; start += size) chunks.push(ids.slice(start, start + size));
-  return chunks;
-}
-
-/** Per cache: conversations whose search record is still format 1, for the background upgrade. */
+/** Per cache: conversations whose search text is still in a format-1 or -2 record, for the background move. */
 const legacyIds = new WeakMap<SearchTexts, Set<string>>();
 
-function noteLegacy(texts: SearchTexts, conversationId: string): void {
-  const ids = legacyIds.get(texts) ?? new Set<string>();
-  ids.add(conversationId);
-  legacyIds.set(texts, ids);
-}
-
-/**
- * Reads and decrypts the records of `ids` (sorted) into the cache. A missing record is cached as
- * null (no text to find); a corrupt one is reported and left out, so the next search retries it.
- */
-async function fillChunk(key: RecordKey, texts: SearchTexts, ids: string[], report: ReportCorrupt): Promise<void> {
-  const first = ids[0];
-  const last = ids[ids.length - 1];
-  if (first === undefined || last === undefined) return;
-  const records = (await readAllRecords(SEARCH_TEXT_STORE, IDBKeyRange.bound(first, last))) as StoredSearchTextRecord[];
-  const byId = new Map(records.map((record) => [record.conversationId, record]));
-  await Promise.all(ids.map(async (id) => {
-    const record = byId.get(id);
-    if (record === undefined) return fillSearchText(texts, id, null);
-    if (isLegacySearchTextRecord(record)) noteLegacy(texts, id);
-    try {
-      fillSearchText(texts, id, await decryptSearchText(key, record));
-    } catch (error) {
-      report(id, error);
-    }
-  }));
+function noteLegacy(texts: SearchTexts, ids: string[]): void {
+  if (ids.length === 0) return;
+  const noted = legacyIds.get(texts) ?? new Set<string>();
+  for (const id of ids) noted.add(id);
+  legacyIds.set(texts, noted);
 }
 
 async function readConversationIds(): Promise<string[]> {
@@ -131,29 +98,27 @@ export async function primeSearchCache(key: RecordKey): Promise<void> {
   await runFill(async (state) => {
     const texts = openSearchCache(key.dek);
     const missing = (await readConversationIds()).filter((id) => !texts.has(id));
-    const chunks = chunkIds(missing, PRIME_CHUNK_SIZE);
-    while (chunks.length > 0 && !state.hurry) {
-      // A search that joins does not wait for the page to be idle (it is what the reader waits for).
-      await Promise.race([yieldToPage(), state.hurried]);
-      if (state.hurry) break;
-      await fillChunk(key, texts, chunks.shift() ?? [], () => undefined);
-    }
-    // A search is waiting: the rest at once, in parallel, as the search itself would.
-    await Promise.all(chunks.map((chunk) => fillChunk(key, texts, chunk, () => undefined)));
+    // A search that joins does not wait for the page to be idle (it is what the reader waits for):
+    // the rest is then read at once, in parallel, as the search itself would.
+    const step = async (): Promise<boolean> => {
+      if (!state.hurry) await Promise.race([yieldToPage(), state.hurried]);
+      return !state.hurry;
+    };
+    noteLegacy(texts, (await fillMissing(key, texts, missing, () => undefined, { step })).legacyIds);
   }, false).catch(() => undefined);
   await upgradeInBackground(key).catch(() => undefined);
 }
 
 let upgrading = false;
 
-/** Rewrites the format-1 search records the fills came across (search-upgrade.ts), one per idle moment. */
+/** Moves the format-1 and -2 search records the fills came across into their shards (search-upgrade.ts), one shard per idle moment. */
 async function upgradeInBackground(key: RecordKey): Promise<void> {
   const texts = openSearchCache(key.dek);
   const ids = legacyIds.get(texts);
   if (upgrading || ids === undefined || ids.size === 0) return;
   upgrading = true;
   try {
-    await upgradeLegacySearchRecords(key, [...ids], {
+    await moveLegacySearchRecords(key, [...ids], {
       // As the fill: never in the middle of opening a conversation (yieldToPage, background-reads.ts).
       yieldToPage,
       shouldContinue: () => isLiveCache(texts),
@@ -219,7 +184,7 @@ async function readyTexts(key: RecordKey, query: string, options: ReadOptions): 
   const missing = conversationIds.filter((id) => !texts.has(id));
   if (missing.length > 0) {
     await runFill(async () => {
-      await Promise.all(chunkIds(missing).map((chunk) => fillChunk(key, texts, chunk, report)));
+      noteLegacy(texts, (await fillMissing(key, texts, missing, report, null)).legacyIds);
     }, true);
   }
   return { conversationIds, texts, needle, mayMatch: createSearchPrefilter(needle), report };

@@ -1,12 +1,14 @@
-// Reading the per-conversation search record before it is updated. A missing or damaged record is
-// rebuilt from the conversation's messages, so one bad record never blocks saving or searching.
-// A format-1 record (lower case only) is rebuilt too, so the record written next has every
-// message's case runs (search-case.ts), not just the new message's.
+// Reading a conversation's search text before it is updated. A missing or damaged one is rebuilt
+// from the conversation's messages, so one bad record never blocks saving or searching. A format-1
+// record (lower case only) is rebuilt too, so the text written next has every message's case runs
+// (search-case.ts), not just the new message's.
 import { BYOKError } from '../types';
 import { MESSAGES_STORE, CONVERSATIONS_STORE, SEARCH_TEXT_STORE, readAllRecords, readRecord, selectMessages } from './conversation-database';
 import {
-  isLegacySearchTextRecord, openMessage, openMeta, openSearchText, type MessageRecord, type MetaRecord, type RecordKey, type SearchText, type StoredSearchTextRecord,
+  isLegacySearchTextRecord, openMessage, openMeta, openSearchText, parseSearchText,
+  type MessageRecord, type MetaRecord, type RecordKey, type SearchText, type StoredSearchTextRecord,
 } from './conversation-records';
+import type { ShardTexts } from './search-shards';
 import type { StoredMessage } from './conversation-types';
 import { createSearchText } from './search-text';
 
@@ -36,19 +38,25 @@ export async function rebuildSearchText(key: RecordKey, conversationId: string):
   return { searchText: createSearchText(title ?? '', messages), complete: complete && title !== null };
 }
 
-export interface SearchTextForUpdate {
-  searchText: SearchText;
-  /** False when it was rebuilt: the caller must write it back even if its own change is a no-op. */
-  stored: boolean;
-}
-
-export async function readSearchTextForUpdate(key: RecordKey, conversationId: string): Promise<SearchTextForUpdate> {
+/**
+ * A conversation's search text before an update: from its shard (search-shards.ts) when there,
+ * else from its format-1 or -2 record (moved into the shard by this write), else rebuilt.
+ */
+export async function currentSearchText(key: RecordKey, conversationId: string, shardTexts: ShardTexts): Promise<SearchText> {
+  const json = shardTexts.get(conversationId);
+  if (json !== undefined) {
+    try {
+      return parseSearchText(json);
+    } catch {
+      return (await rebuildSearchText(key, conversationId)).searchText;
+    }
+  }
   const record = (await readRecord(SEARCH_TEXT_STORE, conversationId)) as StoredSearchTextRecord | undefined;
   let legacy: SearchText | null = null;
   if (record !== undefined) {
     try {
       const searchText = await openSearchText(key, record);
-      if (!isLegacySearchTextRecord(record)) return { searchText, stored: true };
+      if (!isLegacySearchTextRecord(record)) return searchText;
       legacy = searchText;
     } catch (error) {
       if (!(error instanceof BYOKError) || error.code !== 'DECRYPTION_FAILED') throw error;
@@ -56,5 +64,5 @@ export async function readSearchTextForUpdate(key: RecordKey, conversationId: st
   }
   const rebuilt = await rebuildSearchText(key, conversationId);
   // A format-1 record whose messages cannot all be read keeps its text (lower case) rather than lose it.
-  return { searchText: legacy !== null && !rebuilt.complete ? legacy : rebuilt.searchText, stored: false };
+  return legacy !== null && !rebuilt.complete ? legacy : rebuilt.searchText;
 }

@@ -69,12 +69,6 @@ export function setSearchTitle(searchText: SearchText, title: string): SearchTex
   return { ...titleFields(title), entries: searchText.entries };
 }
 
-/** True when the record already holds this title exactly, case included. */
-export function hasSearchTitle(searchText: SearchText, title: string): boolean {
-  const fields = titleFields(title);
-  return searchText.title === fields.title && (searchText.titleCase ?? '') === (fields.titleCase ?? '');
-}
-
 export function matchesSearch(searchText: SearchText, normalisedQuery: string): boolean {
   if (searchText.title.includes(normalisedQuery)) return true;
   return searchText.entries.some((entry) => typeof entry[1] === 'string' && entry[1].includes(normalisedQuery));

@@ -1,62 +1,96 @@
-// Format-1 search records (base64 strings, lower case only) are rewritten as format 2 (binary,
-// with case runs) in the background after unlock, once the search cache is filled. Each is rebuilt
-// from its conversation's title and messages, so snippets get the case back; if any of those
-// cannot be read, the old text is kept as it was (nothing searchable is ever lost). A record is
-// replaced only if it is still exactly the one that was read (compare-and-swap), so a newer write
-// by the chat is never overwritten. Writes by the chat upgrade a record too (search-text-records.ts).
-import { SEARCH_TEXT_STORE, readRecord, writeInTransaction } from './conversation-database';
-import {
-  decryptSearchText, isLegacySearchTextRecord, parseSearchText, sealSearchText, type LegacySearchTextRecord, type RecordKey, type SearchTextRecord,
-} from './conversation-records';
+// Search records of formats 1 and 2 (one per conversation) are moved into their shards (format 3,
+// search-shards.ts) in the background after unlock, once the search cache is filled, one shard per
+// quiet moment. A format-1 record (lower case only) is rebuilt from its conversation's title and
+// messages, so snippets get the case back; if any of those cannot be read, its old text is kept
+// (nothing searchable is ever lost). One transaction writes the shard and deletes the moved
+// records, and only if the shard and every one of those records are still exactly what was read
+// (compare-and-swap), so a newer write by the chat or another tab is never overwritten. Writes by
+// the chat move a conversation's record too (search-shard-write.ts).
+import { SEARCH_SHARDS_STORE, SEARCH_TEXT_STORE, readRecord, writeInTransaction } from './conversation-database';
+import { decryptSearchText, isLegacySearchTextRecord, parseSearchText, type RecordKey, type StoredSearchTextRecord } from './conversation-records';
+import { isSameShard, openSearchShard, sameBytes, sealSearchShard, shardOf, type SearchShardRecord, type ShardTexts } from './search-shards';
 import { rebuildSearchText } from './search-text-records';
 
 export interface UpgradeOptions {
-  /** Awaited before each record, so the upgrade only uses quiet moments. */
+  /** Awaited before each shard, so the move only uses quiet moments. */
   yieldToPage: () => Promise<void>;
-  /** Checked before each record: false (locked, another vault) stops the run. */
+  /** Checked before each shard: false (locked, another vault) stops the run. */
   shouldContinue: () => boolean;
-  /** Called after a record was replaced, with the JSON it had and the JSON it has now. */
+  /** Called after a record was moved, with the JSON it had and the JSON its conversation has now. */
   onUpgraded?: (conversationId: string, oldJson: string, newJson: string) => void;
 }
 
-async function replaceIfUnchanged(before: LegacySearchTextRecord, after: SearchTextRecord): Promise<boolean> {
-  let replaced = false;
-  await writeInTransaction([SEARCH_TEXT_STORE], 'Upgrading the search records', (transaction) => {
-    const store = transaction.objectStore(SEARCH_TEXT_STORE);
-    const request = store.get(before.conversationId);
-    request.onsuccess = () => {
-      const current: unknown = request.result;
-      if (!isLegacySearchTextRecord(current) || current.payload.iv !== before.payload.iv || current.payload.ciphertext !== before.payload.ciphertext) return;
-      store.put(after);
-      replaced = true;
+interface Moved {
+  before: StoredSearchTextRecord;
+  oldJson: string;
+  newJson: string;
+}
+
+/** The text to move for one record; null when it cannot be read (search reports it, the next write rebuilds it). */
+async function textToMove(key: RecordKey, conversationId: string, before: StoredSearchTextRecord): Promise<Moved | null> {
+  const oldJson = await decryptSearchText(key, before).catch(() => null);
+  if (oldJson === null) return null;
+  if (!isLegacySearchTextRecord(before)) return { before, oldJson, newJson: oldJson };
+  const rebuilt = await rebuildSearchText(key, conversationId);
+  return { before, oldJson, newJson: JSON.stringify(rebuilt.complete ? rebuilt.searchText : parseSearchText(oldJson)) };
+}
+
+function sameRecord(current: unknown, before: StoredSearchTextRecord): boolean {
+  if (current === undefined) return false;
+  if (isLegacySearchTextRecord(before)) {
+    return isLegacySearchTextRecord(current) && current.payload.iv === before.payload.iv && current.payload.ciphertext === before.payload.ciphertext;
+  }
+  return sameBytes((current as { sealed?: unknown }).sealed, before.sealed);
+}
+
+/** One transaction: the shard and the moved records' deletion, all only if nothing changed meanwhile. */
+async function replaceIfUnchanged(shard: number, shardBefore: unknown, after: SearchShardRecord, moved: Map<string, Moved>): Promise<boolean> {
+  let replaced = true;
+  await writeInTransaction([SEARCH_SHARDS_STORE, SEARCH_TEXT_STORE], 'Moving the search records', (transaction) => {
+    const shards = transaction.objectStore(SEARCH_SHARDS_STORE);
+    const records = transaction.objectStore(SEARCH_TEXT_STORE);
+    const check = (request: IDBRequest, test: (value: unknown) => boolean): void => {
+      request.onsuccess = () => {
+        if (!replaced || test(request.result)) return;
+        replaced = false;
+        transaction.abort();
+      };
     };
+    check(shards.get(shard), (current) => isSameShard(shardBefore, current));
+    for (const [id, { before }] of moved) check(records.get(id), (current) => sameRecord(current, before));
+    // An abort in any check above undoes these as well.
+    shards.put(after);
+    for (const id of moved.keys()) records.delete(id);
+  }).catch((error: unknown) => {
+    if (replaced) throw error;
   });
   return replaced;
 }
 
-/** Upgrades one conversation's record; false when there was nothing to do or it could not be read. */
-async function upgradeOne(key: RecordKey, conversationId: string, options: UpgradeOptions): Promise<boolean> {
-  const before: unknown = await readRecord(SEARCH_TEXT_STORE, conversationId);
-  if (!isLegacySearchTextRecord(before)) return false;
-  // A damaged record is left alone: search reports it, and the next write rebuilds it.
-  const oldJson = await decryptSearchText(key, before).catch(() => null);
-  if (oldJson === null) return false;
-  const rebuilt = await rebuildSearchText(key, conversationId);
-  const searchText = rebuilt.complete ? rebuilt.searchText : parseSearchText(oldJson);
-  const after = await sealSearchText(key, conversationId, searchText);
-  if (!(await replaceIfUnchanged(before, after))) return false;
-  options.onUpgraded?.(conversationId, oldJson, JSON.stringify(searchText));
-  return true;
+async function moveShard(key: RecordKey, shard: number, conversationIds: string[], options: UpgradeOptions): Promise<void> {
+  const shardBefore: unknown = await readRecord(SEARCH_SHARDS_STORE, shard);
+  // A damaged shard is left alone: search reports it, and the next write to it rebuilds it.
+  const texts: ShardTexts = shardBefore === undefined ? new Map() : await openSearchShard(key, shardBefore);
+  const moved = new Map<string, Moved>();
+  for (const id of conversationIds) {
+    const before = (await readRecord(SEARCH_TEXT_STORE, id)) as StoredSearchTextRecord | undefined;
+    const text = before === undefined || texts.has(id) ? null : await textToMove(key, id, before);
+    if (text !== null) moved.set(id, text);
+  }
+  if (moved.size === 0) return;
+  for (const [id, { newJson }] of moved) texts.set(id, newJson);
+  if (!(await replaceIfUnchanged(shard, shardBefore, await sealSearchShard(key, shard, texts), moved))) return;
+  for (const [id, { oldJson, newJson }] of moved) options.onUpgraded?.(id, oldJson, newJson);
 }
 
-/** Upgrades the given conversations' records one at a time; returns how many were replaced. */
-export async function upgradeLegacySearchRecords(key: RecordKey, conversationIds: Iterable<string>, options: UpgradeOptions): Promise<number> {
-  let upgraded = 0;
-  for (const conversationId of conversationIds) {
+/** Moves the given conversations' older records into their shards; resolves when done or stopped. */
+export async function moveLegacySearchRecords(key: RecordKey, conversationIds: Iterable<string>, options: UpgradeOptions): Promise<void> {
+  const byShard = new Map<number, string[]>();
+  for (const id of conversationIds) byShard.set(shardOf(id), [...(byShard.get(shardOf(id)) ?? []), id]);
+  for (const [shard, ids] of byShard) {
     if (!options.shouldContinue()) break;
     await options.yieldToPage();
     if (!options.shouldContinue()) break;
-    if (await upgradeOne(key, conversationId, options).catch(() => false)) upgraded += 1;
+    await moveShard(key, shard, ids, options).catch(() => undefined);
   }
-  return upgraded;
 }

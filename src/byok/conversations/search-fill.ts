@@ -1,0 +1,106 @@
+// Reading search texts from storage into the session's cache (search-cache.ts): first the shards
+// (search-shards.ts, format 3), then, for conversations not in any shard yet, their format-1 or -2
+// record, which search-upgrade.ts then moves into its shard. A conversation with neither is cached
+// as null (nothing to find). One whose shard or record cannot be read is reported and left out, so
+// the next search tries again.
+import { BYOKError } from '../types';
+import { SEARCH_SHARDS_STORE, SEARCH_TEXT_STORE, readAllKeys, readAllRecords, readRecord } from './conversation-database';
+import { decryptSearchText, type RecordKey, type StoredSearchTextRecord } from './conversation-records';
+import { fillSearchText, type SearchTexts } from './search-cache';
+import { openSearchShard, shardOf } from './search-shards';
+
+/** Older records read together: small enough that a chunk never holds the page up long. */
+export const FILL_CHUNK_SIZE = 100;
+/** Smaller in the background, one chunk per idle moment. */
+export const PRIME_CHUNK_SIZE = 25;
+
+export type ReportCorrupt = (conversationId: string, error: unknown) => void;
+
+/**
+ * How a fill goes: `step` is awaited before each read when reading in the background, and says
+ * whether to go on one read at a time (false: read the rest at once, a search is waiting).
+ * Without it, everything is read at once.
+ */
+export interface FillPace {
+  step: () => Promise<boolean>;
+}
+
+/** Splits sorted ids into runs of at most `size`, each read with one key range. */
+export function chunkIds(ids: string[], size = FILL_CHUNK_SIZE): string[][] {
+  const chunks: string[][] = [];
+  for (let start = 0; start < ids.length; start += size) chunks.push(ids.slice(start, start + size));
+  return chunks;
+}
+
+/** Runs `read` on each item: one per step while the pace allows it, then the rest in parallel. */
+async function paced<T>(items: T[], pace: FillPace | null, read: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  while (pace !== null && queue.length > 0 && (await pace.step())) {
+    const next = queue.shift();
+    if (next !== undefined) await read(next);
+  }
+  await Promise.all(queue.map(read));
+}
+
+export interface FillResult {
+  /** Conversations found in format-1 or -2 records (not moved into a shard yet). */
+  legacyIds: string[];
+}
+
+/** Shard number → why it could not be read. */
+type FailedShards = Map<number, unknown>;
+
+async function fillFromShard(key: RecordKey, texts: SearchTexts, wanted: Set<string>, record: unknown, failed: FailedShards): Promise<void> {
+  try {
+    for (const [id, json] of await openSearchShard(key, record)) if (wanted.has(id)) fillSearchText(texts, id, json);
+  } catch (error) {
+    const shard = (record as { shard?: unknown } | null)?.shard;
+    if (typeof shard === 'number') failed.set(shard, error);
+  }
+}
+
+async function fillFromShards(key: RecordKey, texts: SearchTexts, wanted: Set<string>, pace: FillPace | null): Promise<FailedShards> {
+  const failed: FailedShards = new Map();
+  if (pace === null) {
+    // One request for all of them: the database answers 16 records faster than 16 requests.
+    const records = await readAllRecords(SEARCH_SHARDS_STORE);
+    await Promise.all(records.map((record) => fillFromShard(key, texts, wanted, record, failed)));
+    return failed;
+  }
+  const shards = await readAllKeys(SEARCH_SHARDS_STORE);
+  await paced(shards, pace, async (shard) => fillFromShard(key, texts, wanted, await readRecord(SEARCH_SHARDS_STORE, shard), failed));
+  return failed;
+}
+
+/** Reads and decrypts the older records of `ids` (sorted), each chunk with one key range. */
+async function fillLegacyChunk(key: RecordKey, texts: SearchTexts, ids: string[], report: ReportCorrupt): Promise<void> {
+  const first = ids[0];
+  const last = ids[ids.length - 1];
+  if (first === undefined || last === undefined) return;
+  const records = (await readAllRecords(SEARCH_TEXT_STORE, IDBKeyRange.bound(first, last))) as StoredSearchTextRecord[];
+  const byId = new Map(records.map((record) => [record.conversationId, record]));
+  await Promise.all(ids.map(async (id) => {
+    const record = byId.get(id);
+    if (record === undefined) return;
+    try {
+      fillSearchText(texts, id, await decryptSearchText(key, record));
+    } catch (error) {
+      report(id, error);
+    }
+  }));
+}
+
+/** Fills the cache for `missing` (sorted conversation ids). */
+export async function fillMissing(key: RecordKey, texts: SearchTexts, missing: string[], report: ReportCorrupt, pace: FillPace | null): Promise<FillResult> {
+  const failed = await fillFromShards(key, texts, new Set(missing), pace);
+  const stored = new Set(await readAllKeys(SEARCH_TEXT_STORE));
+  const legacyIds = missing.filter((id) => !texts.has(id) && stored.has(id));
+  await paced(chunkIds(legacyIds, pace === null ? FILL_CHUNK_SIZE : PRIME_CHUNK_SIZE), pace, (chunk) => fillLegacyChunk(key, texts, chunk, report));
+  for (const id of missing) {
+    if (texts.has(id) || stored.has(id)) continue;
+    const error = failed.get(shardOf(id));
+    if (error === undefined) fillSearchText(texts, id, null);
+    else report(id, error instanceof BYOKError ? error : new BYOKError('DECRYPTION_FAILED', 'A stored search shard could not be read.', { cause: error }));
+  }
+  return { legacyIds };
+}
