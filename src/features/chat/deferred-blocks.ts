@@ -42,12 +42,17 @@ export type { InUse, IsFar, ScreenCovered, VisibilityWatcher, WatchVisibility } 
 /** Rendered text before the first check whether the screen is covered, and between checks. */
 const FIRST_COVER_CHECK_CHARACTERS = 800;
 const COVER_CHECK_EVERY_CHARACTERS = 400;
+/**
+ * Blocks are rendered in batches of about this much Markdown, one sanitiser pass each (a pass per
+ * block cost about three times as much); small enough that a batch stays well inside a slice.
+ */
+export const RENDER_BATCH_CHARACTERS = 1000;
 
 export interface FrozenGroupsOptions {
   /** Puts a new group on the page (before the open block). */
   insertGroup(group: HTMLElement): void;
-  /** Renders a finished block's Markdown source. */
-  render(raw: string): HTMLElement[];
+  /** Renders finished blocks' Markdown sources (together: one sanitiser pass), the nodes of each. */
+  render(raws: readonly string[]): HTMLElement[][];
   /**
    * The reply's whole text as last given. A block keeps only its place in it, and its source is
    * cut from it when needed, so the renderer holds no second copy of the reply (performance.md B8).
@@ -56,14 +61,16 @@ export interface FrozenGroupsOptions {
   scheduler: SliceScheduler;
   sliceBudgetMs: number;
   blocksPerGroup: number;
+  /** RENDER_BATCH_CHARACTERS unless given. */
+  renderBatchCharacters?: number;
   watchVisibility?: WatchVisibility;
   inUse?: InUse;
   isFar?: IsFar;
 }
 
 export interface FrozenGroups {
-  /** Appends a finished block, rendered now or (`cheap`) as its source text. */
-  append(block: MarkdownBlock, cheap: boolean): void;
+  /** Appends finished blocks, rendered now or (`cheap`) as their source text. */
+  append(blocks: readonly MarkdownBlock[], cheap: boolean): void;
   /**
    * Appends the newest blocks of a backlog in groups of their own, at once in cheap form, and
    * renders them newest first (the end of a reply that follows its stream is at the bottom of the
@@ -90,6 +97,7 @@ export interface FrozenGroups {
 
 export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
   const { render, scheduler, sliceBudgetMs, blocksPerGroup } = options;
+  const batchCharacters = options.renderBatchCharacters ?? RENDER_BATCH_CHARACTERS;
   // What is rendered is cut as a string of its own: a code block's copy button keeps its code, and
   // while the reply streams the text is a different string each update. A placeholder's text is a
   // plain slice: the DOM copies it, so nothing keeps the slice.
@@ -111,38 +119,53 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
     schedule();
   });
 
-  function renderBlock(placeholder: Element): void {
-    const block = cheapBlocks.get(placeholder);
-    urgent.delete(placeholder);
-    if (block === undefined) return;
-    const { group } = block;
-    cheapBlocks.delete(placeholder);
-    visibility.unobserve(placeholder);
-    block.nodes = render(sourceOf(block));
-    block.cheap = false;
-    placeholder.replaceWith(...block.nodes);
-    if (!group.blocks.some((other) => other.cheap)) releaseHeight(group);
-  }
-
-  /** The next placeholder to render: one on screen, else the last one of a group near the viewport. */
-  function nextToRender(onlyOnScreen: boolean): Element | undefined {
-    const first = urgent.values().next();
-    if (!first.done || onlyOnScreen) return first.value;
-    for (let index = groups.length - 1; index >= 0; index -= 1) {
-      const group = groups[index] as Group;
-      if (!group.near) continue;
-      for (let at = group.blocks.length - 1; at >= 0; at -= 1) {
-        const block = group.blocks[at] as Block;
-        if (block.cheap) return block.nodes[0];
-      }
+  /** Renders the blocks of these placeholders now, in one pass. */
+  function renderBlocks(placeholders: Iterable<Element>): void {
+    const blocks: Block[] = [];
+    for (const placeholder of placeholders) {
+      const block = cheapBlocks.get(placeholder);
+      urgent.delete(placeholder);
+      if (block === undefined) continue;
+      cheapBlocks.delete(placeholder);
+      visibility.unobserve(placeholder);
+      blocks.push(block);
     }
-    return undefined;
+    if (blocks.length === 0) return;
+    const rendered = render(blocks.map(sourceOf));
+    blocks.forEach((block, index) => {
+      const placeholder = block.nodes[0] as Element;
+      block.nodes = rendered[index] as HTMLElement[];
+      block.cheap = false;
+      placeholder.replaceWith(...block.nodes);
+      if (!block.group.blocks.some((other) => other.cheap)) releaseHeight(block.group);
+    });
   }
 
-  /** Renders for `timeLeft` ms (at least one block): those on screen, then (unless `onlyOnScreen`) near ones. */
+  /**
+   * The next placeholders to render, about a batch of them: those on screen first, then (unless
+   * `onlyOnScreen`) the newest ones of groups near the viewport.
+   */
+  function nextBatch(onlyOnScreen: boolean): Set<Element> {
+    const batch = new Set<Element>();
+    let characters = 0;
+    const full = (placeholder: Element): boolean => {
+      batch.add(placeholder);
+      const block = cheapBlocks.get(placeholder);
+      characters += block === undefined ? 0 : block.end - block.start;
+      return characters >= batchCharacters;
+    };
+    for (const placeholder of urgent) if (full(placeholder)) return batch;
+    if (onlyOnScreen) return batch;
+    for (const block of newestFirst(groups)) {
+      if (block.group.near && block.cheap && !batch.has(block.nodes[0] as Element) && full(block.nodes[0] as Element)) return batch;
+    }
+    return batch;
+  }
+
+  /** Renders for `timeLeft` ms (at least one batch): blocks on screen, then (unless `onlyOnScreen`) near ones. */
   function renderSlice(timeLeft: () => number, onlyOnScreen: boolean): void {
-    for (let next = nextToRender(onlyOnScreen); next !== undefined; next = nextToRender(onlyOnScreen)) {
-      renderBlock(next);
+    for (let batch = nextBatch(onlyOnScreen); batch.size > 0; batch = nextBatch(onlyOnScreen)) {
+      renderBlocks(batch);
       if (timeLeft() <= 0) break;
     }
     schedule();
@@ -178,7 +201,7 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
         renderSlice(() => deadline - scheduler.now(), true);
       });
     }
-    if (cancelRenderNear === null && nextToRender(false) !== undefined) {
+    if (cancelRenderNear === null && nextBatch(false).size > 0) {
       cancelRenderNear = scheduler.idle((timeLeft) => {
         cancelRenderNear = null;
         const deadline = scheduler.now() + sliceBudgetMs;
@@ -220,9 +243,10 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
     return newGroup(cheap, !cheap);
   }
 
-  function appendBlock(group: Group, { start, end }: MarkdownBlock, cheap: boolean): Block {
-    const block: Block = { group, start, end, nodes: [], cheap };
-    block.nodes = cheap ? [placeholderFor(placeholderTextOf(block))] : render(sourceOf(block));
+  function appendBlock(group: Group, { start, end }: MarkdownBlock, rendered: HTMLElement[] | null): Block {
+    const block: Block = { group, start, end, nodes: rendered ?? [], cheap: rendered === null };
+    if (rendered === null) block.nodes = [placeholderFor(placeholderTextOf(block))];
+    const { cheap } = block;
     group.blocks.push(block);
     group.element.append(...block.nodes);
     if (cheap) cheapBlocks.set(block.nodes[0] as Element, block);
@@ -230,8 +254,9 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
   }
 
   return {
-    append(block, cheap) {
-      appendBlock(currentGroup(cheap), block, cheap);
+    append(blocks, cheap) {
+      const rendered = cheap ? null : render(blocks.map(sourceOf));
+      blocks.forEach((block, index) => appendBlock(currentGroup(cheap), block, rendered?.[index] ?? null));
     },
     hold(hold) {
       held = hold;
@@ -254,32 +279,36 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
           group.fresh = true;
           group.element.classList.add(FRESH_GROUP_CLASS);
         }
-        appendBlock(group, block, true);
+        appendBlock(group, block, null);
       }
       // From the end of the reply up: what is still cheap there (this backlog, or the rest of an
-      // earlier one) is rendered now, until the screen is covered.
+      // earlier one) is rendered now, until the screen is covered; each stretch between two
+      // checks in one pass.
       let seen = 0;
       let nextCheck = FIRST_COVER_CHECK_CHARACTERS;
-      let covered = false;
+      let batch: Element[] = [];
       for (const block of newestFirst(groups)) {
         if (seen >= screenful) break;
         seen += block.end - block.start;
-        if (covered) break;
-        if (block.cheap) renderBlock(block.nodes[0] as Element);
-        if (seen >= nextCheck) {
-          covered = screenCovered(block.nodes[0] as Element);
-          nextCheck = seen + COVER_CHECK_EVERY_CHARACTERS;
-        }
+        if (block.cheap) batch.push(block.nodes[0] as Element);
+        if (seen < nextCheck) continue;
+        renderBlocks(batch);
+        batch = [];
+        if (screenCovered(block.nodes[0] as Element)) break;
+        nextCheck = seen + COVER_CHECK_EVERY_CHARACTERS;
       }
+      renderBlocks(batch);
       // The rest of the newest screenful (its groups are near) follows when idle, newest first.
       schedule();
     },
     schedule,
     renderWithin(range) {
       const ends = [range.startContainer, range.endContainer];
+      const inside: Element[] = [];
       for (const placeholder of [...cheapBlocks.keys()]) {
-        if (range.intersectsNode(placeholder) && !ends.some((end) => placeholder.contains(end))) renderBlock(placeholder);
+        if (range.intersectsNode(placeholder) && !ends.some((end) => placeholder.contains(end))) inside.push(placeholder);
       }
+      renderBlocks(inside);
     },
     get deferred() {
       return cheapBlocks.size;

@@ -19,12 +19,12 @@ describe('the renderer holds the reply once', () => {
     let text = 'First block.\n\nSecond block.\n\n';
     const groups = createFrozenGroups({
       insertGroup: (group) => root.append(group),
-      render: (raw) => [Object.assign(document.createElement('p'), { textContent: `rendered: ${raw.trim()}` })],
+      render: (raws) => raws.map((raw) => [Object.assign(document.createElement('p'), { textContent: `rendered: ${raw.trim()}` })]),
       source: () => text,
       scheduler, sliceBudgetMs: Infinity, blocksPerGroup: 4, ...farAway, inUse: () => false, isFar: () => true,
     });
-    groups.append({ start: 0, end: 12 }, true);
-    groups.append({ start: 14, end: 27 }, true);
+    groups.append([{ start: 0, end: 12 }], true);
+    groups.append([{ start: 14, end: 27 }], true);
     expect(root.textContent).toBe('First block.Second block.');
     // The same places in another text of the same shape: whatever is built from now on reads it.
     text = 'FIRST BLOCK.\n\nSECOND BLOCK.\n\n';

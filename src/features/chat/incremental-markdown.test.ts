@@ -46,7 +46,8 @@ describe('createIncrementalMarkdown', () => {
   it('mounts many finished blocks in time slices, with the open block held back until they are in', () => {
     const root = mount();
     const { scheduler, runTask, pending } = createManualScheduler();
-    const renderer = createIncrementalMarkdown(root, { scheduler, sliceBudgetMs: 5, fullTailCharacters: Infinity });
+    // The manual clock moves 1 ms per reading: a slice of 2 ms mounts two batches of blocks.
+    const renderer = createIncrementalMarkdown(root, { scheduler, sliceBudgetMs: 2, fullTailCharacters: Infinity });
     const reply = buildMarkdownReply(2000);
     renderer.update(`${reply}\n\nStill open`, true);
     expect(renderer.backlog).toBeGreaterThan(0);
@@ -91,7 +92,8 @@ describe('createIncrementalMarkdown', () => {
     createIncrementalMarkdown(expected, { sliceBudgetMs: Infinity, fullTailCharacters: Infinity }).update(`${reply}\n\nStill open`, false);
     const root = mount();
     const { scheduler, runTask, runIdle, pending, pendingIdle } = createManualScheduler();
-    const renderer = createIncrementalMarkdown(root, { scheduler, sliceBudgetMs: Infinity, fullTailCharacters: 600, inUse: () => false });
+    // One block per batch, so the slices show the order blocks are rendered in.
+    const renderer = createIncrementalMarkdown(root, { scheduler, sliceBudgetMs: Infinity, fullTailCharacters: 600, renderBatchCharacters: 1, inUse: () => false });
     renderer.update(`${reply}\n\nStill open`, true);
     // The open block is on the page in the same update, not held back behind the backlog.
     expect(root.querySelector('.markdown-open')?.textContent?.trim()).toBe('Still open');

@@ -7,9 +7,9 @@
 // one long task.
 import { createMarkdownBlockSplitter, type MarkdownBlock, type MarkdownBlockSplitter } from './markdown-blocks';
 import { createCodeBlockElement, finishCodeBlockElement } from './code-block-dom';
-import { renderBlockTokensToNodes, renderMarkdownBlockToNodes, type RenderedNodeBlock } from './render-markdown';
+import { renderBlockTokensToNodes, renderMarkdownBlocksToNodes, type RenderedNodeBlock } from './render-markdown';
 import type { Token } from 'marked';
-import { createFrozenGroups, type InUse, type IsFar, type ScreenCovered, type WatchVisibility } from './deferred-blocks';
+import { createFrozenGroups, RENDER_BATCH_CHARACTERS, type InUse, type IsFar, type ScreenCovered, type WatchVisibility } from './deferred-blocks';
 import { browserSliceScheduler, type SliceScheduler } from './slice-scheduler';
 
 export { browserSliceScheduler, type SliceScheduler } from './slice-scheduler';
@@ -30,6 +30,8 @@ export interface IncrementalMarkdownOptions {
   scheduler?: SliceScheduler;
   sliceBudgetMs?: number;
   blocksPerGroup?: number;
+  /** Finished blocks rendered in one pass (deferred-blocks.ts RENDER_BATCH_CHARACTERS). */
+  renderBatchCharacters?: number;
   /** Infinity renders every finished block at once, never in cheap form. */
   fullTailCharacters?: number;
   watchVisibility?: WatchVisibility;
@@ -62,7 +64,8 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
   const budget = options.sliceBudgetMs ?? SLICE_BUDGET_MS;
   const perGroup = options.blocksPerGroup ?? BLOCKS_PER_GROUP;
   const fullTail = options.fullTailCharacters ?? FULL_TAIL_CHARACTERS;
-  const renderFinished = (raw: string): HTMLElement[] => renderMarkdownBlockToNodes(raw).map((block) => blockElement(block, true));
+  const batchCharacters = options.renderBatchCharacters ?? RENDER_BATCH_CHARACTERS;
+  const renderFinished = (raws: readonly string[]): HTMLElement[][] => renderMarkdownBlocksToNodes(raws).map((blocks) => blocks.map((block) => blockElement(block, true)));
   let splitter: MarkdownBlockSplitter = createMarkdownBlockSplitter();
   /** The whole text so far: finished blocks are kept as their place in it (deferred-blocks.ts). */
   let lastText = '';
@@ -85,6 +88,7 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
     scheduler,
     sliceBudgetMs: budget,
     blocksPerGroup: perGroup,
+    renderBatchCharacters: batchCharacters,
     ...(options.watchVisibility ? { watchVisibility: options.watchVisibility } : {}),
     ...(options.inUse ? { inUse: options.inUse } : {}),
     ...(options.isFar ? { isFar: options.isFar } : {}),
@@ -130,7 +134,7 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
       characters += block.end - block.start;
     }
     if (kept === pending.length) return;
-    for (const block of pending.splice(0, pending.length - kept)) frozen.append(block, true);
+    frozen.append(pending.splice(0, pending.length - kept), true);
     frozen.appendNewest(pending.splice(0), screenCovered, fullTail);
   }
 
@@ -138,12 +142,16 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
     cancelSlice = null;
     deferBacklog();
     const deadline = scheduler.now() + budget;
-    // At least one block per slice, so a block slower than the budget still gets mounted.
-    do {
-      const block = pending.shift();
-      if (block === undefined) break;
-      frozen.append(block, false);
-    } while (pending.length > 0 && scheduler.now() < deadline);
+    // At least one batch per slice, so a block slower than the budget still gets mounted.
+    while (pending.length > 0) {
+      let taken = 0;
+      for (let characters = 0; taken < pending.length && characters < batchCharacters; taken += 1) {
+        const block = pending[taken] as MarkdownBlock;
+        characters += block.end - block.start;
+      }
+      frozen.append(pending.splice(0, taken), false);
+      if (scheduler.now() >= deadline) break;
+    }
     if (pending.length > 0) {
       // The open block follows blocks that are not on the page yet: show it once they are.
       open.replaceChildren();

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
-import { XSS_PAYLOADS } from '../../../e2e/mock-provider/reply-content';
-import { renderMarkdownBlock, renderMarkdownToHtml } from './render-markdown';
+import { describe, expect, it, vi } from 'vitest';
+import { buildMarkdownReply, XSS_PAYLOADS } from '../../../e2e/mock-provider/reply-content';
+import { blockSource, splitFinishedMarkdown } from './markdown-blocks';
+import { renderMarkdownBlock, renderMarkdownBlocksToNodes, renderMarkdownBlockToNodes, renderMarkdownToHtml, type RenderedNodeBlock } from './render-markdown';
+import { sanitizeHtmlPiecesToFragments } from './sanitize-html';
 
 /** The corpus of security.md T27/T28, shared with the mock provider's `xss` scenario, plus a few more. */
 const XSS_CORPUS = [
@@ -95,5 +97,49 @@ describe('math', () => {
 describe('math inside a paragraph', () => {
   it('shows $$…$$ within text as display math', () => {
     expect(renderMarkdownToHtml('Then $$\\frac{a}{b}$$ follows.')).toContain('display="block"');
+  });
+});
+
+/** A fragment's markup. */
+function markupOf(fragment: DocumentFragment): string {
+  const holder = document.createElement('div');
+  holder.append(fragment);
+  return holder.innerHTML;
+}
+
+/** Parses without sanitising, counting the passes (happy-dom's DOMPurify drops the first element of every pass). */
+function countingParser() {
+  return vi.fn((html: string): DocumentFragment => {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    return template.content;
+  });
+}
+
+describe('sanitising many pieces in one pass', () => {
+  const pieces = ['<p>one <em>two</em></p>\n', '<table><tbody><tr><td>cell</td></tr></tbody></table>', 'text only', '<ul><li>item</li></ul>'];
+
+  it('parses once and hands back one fragment per piece, the same as piece by piece', () => {
+    const parse = countingParser();
+    const batched = sanitizeHtmlPiecesToFragments(pieces, parse).map(markupOf);
+    expect(parse).toHaveBeenCalledTimes(1);
+    expect(batched).toEqual(pieces.map((piece) => markupOf(countingParser()(piece))));
+  });
+
+  it('sanitises each piece alone when a piece does not stay inside its wrapper', () => {
+    const parse = countingParser();
+    const broken = [...pieces, '</div><p>out</p><div class="sanitiser-piece">'];
+    const batched = sanitizeHtmlPiecesToFragments(broken, parse).map(markupOf);
+    expect(parse).toHaveBeenCalledTimes(1 + broken.length);
+    expect(batched).toEqual(broken.map((piece) => markupOf(countingParser()(piece))));
+  });
+});
+
+describe('rendering many finished blocks together', () => {
+  it('gives every block the same nodes as rendering it alone', () => {
+    const reply = buildMarkdownReply(1500);
+    const raws = [...splitFinishedMarkdown(reply).map((block) => blockSource(reply, block)), ...XSS_PAYLOADS];
+    const markup = (blocks: RenderedNodeBlock[]): string[] => blocks.map((block) => (block.kind === 'code' ? `code ${block.language}: ${block.code}` : markupOf(block.fragment)));
+    expect(renderMarkdownBlocksToNodes(raws).map(markup)).toEqual(raws.map((raw) => markup(renderMarkdownBlockToNodes(raw))));
   });
 });

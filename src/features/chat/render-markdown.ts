@@ -3,7 +3,7 @@
 // then goes through the sanitiser anyway, so a renderer bug cannot become an XSS on its own.
 import { Marked, type Token, type Tokens } from 'marked';
 import { mathExtension } from './render-math';
-import { SAFE_LINK_PATTERN, sanitizeHtml, sanitizeHtmlToFragment } from './sanitize-html';
+import { SAFE_LINK_PATTERN, sanitizeHtml, sanitizeHtmlPiecesToFragments, sanitizeHtmlToFragment } from './sanitize-html';
 
 export type CodeBlockContent = { kind: 'code'; language: string; code: string };
 export type RenderedBlock = { kind: 'html'; html: string } | CodeBlockContent;
@@ -78,6 +78,21 @@ export function renderMarkdownBlock(raw: string): RenderedBlock[] {
 
 export function renderMarkdownBlockToNodes(raw: string): RenderedNodeBlock[] {
   return renderBlockTokensToNodes(lexMarkdown(raw));
+}
+
+/**
+ * Finished blocks' raw Markdown, rendered together: the same nodes as one call per block, with one
+ * sanitiser pass for all of them (sanitizeHtmlPiecesToFragments).
+ */
+export function renderMarkdownBlocksToNodes(raws: readonly string[]): RenderedNodeBlock[][] {
+  const blocks = raws.map((raw) => groupBlockTokens(lexMarkdown(raw), (html): RenderedBlock => ({ kind: 'html', html })));
+  const fragments = sanitizeHtmlPiecesToFragments(blocks.flat().flatMap((block) => (block.kind === 'html' ? [block.html] : [])));
+  let next = 0;
+  return blocks.map((list) => list.map((block): RenderedNodeBlock => {
+    if (block.kind !== 'html') return block;
+    next += 1;
+    return { kind: 'html', fragment: fragments[next - 1] as DocumentFragment };
+  }));
 }
 
 /** The whole text as one sanitised HTML string (tests and export previews). */

@@ -102,6 +102,37 @@ export function sanitizeHtmlToFragment(html: string): DocumentFragment {
   return runSanitiserToFragment(html, MARKDOWN_POLICY);
 }
 
+/** Wraps each piece of a batch (sanitizeHtmlPiecesToFragments); taken off again, never on the page. */
+const PIECE_CLASS = 'sanitiser-piece';
+
+function isPieceWrapper(node: Node): node is Element {
+  return node.nodeName === 'DIV' && (node as Element).attributes.length === 1 && (node as Element).getAttribute('class') === PIECE_CLASS;
+}
+
+/**
+ * Several pieces of HTML through the same sanitiser in one pass, one fragment per piece. Each pass
+ * parses into a new inert document, and for the small pieces a reply's blocks are, that (not the
+ * sanitising) was most of the cost: a screenful of blocks sanitised one by one took about three
+ * times as long (npm run bench, B2 last byte → final paint). Each piece is wrapped in a div of its
+ * own, and the wrappers are taken off again; every node is sanitised as before. Should the pieces
+ * not come back one per wrapper (a piece that closed its wrapper), each is sanitised alone.
+ */
+export function sanitizeHtmlPiecesToFragments(
+  pieces: readonly string[],
+  sanitize: (html: string) => DocumentFragment = sanitizeHtmlToFragment,
+): DocumentFragment[] {
+  const oneByOne = (): DocumentFragment[] => pieces.map((piece) => sanitize(piece));
+  if (pieces.length < 2) return oneByOne();
+  const whole = sanitize(pieces.map((piece) => `<div class="${PIECE_CLASS}">${piece}</div>`).join(''));
+  const wrappers = Array.from(whole.childNodes);
+  if (wrappers.length !== pieces.length || !wrappers.every(isPieceWrapper)) return oneByOne();
+  return wrappers.map((wrapper) => {
+    const fragment = wrapper.ownerDocument.createDocumentFragment();
+    fragment.append(...Array.from(wrapper.childNodes));
+    return fragment;
+  });
+}
+
 /** Highlighted code is only ever spans with highlight.js classes. */
 export function sanitizeHighlightedCodeToFragment(html: string): DocumentFragment {
   return runSanitiserToFragment(html, HIGHLIGHT_POLICY);

@@ -1,0 +1,73 @@
+// @vitest-environment happy-dom
+// Finished blocks are rendered in batches, one render call (one sanitiser pass) per batch
+// (deferred-blocks.ts): a backlog's newest screenful between two coverage checks, the blocks near
+// the viewport when idle, and a selection's blocks on copy.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createFrozenGroups, RENDER_BATCH_CHARACTERS } from './deferred-blocks';
+import { createManualScheduler, mount } from './incremental-markdown-test-support';
+import type { MarkdownBlock } from './markdown-blocks';
+
+afterEach(() => document.body.replaceChildren());
+
+/** 60 blocks of 100 characters each, as their places in one text. */
+const TEXT = Array.from({ length: 60 }, (_, index) => `Block ${String(index).padStart(3, '0')} `.padEnd(100, 'x')).join('');
+const blocks = (count: number, from = 0): MarkdownBlock[] => Array.from({ length: count }, (_, index) => ({ start: (from + index) * 100, end: (from + index + 1) * 100 }));
+
+function setUp() {
+  const root = mount();
+  const { scheduler, runIdle } = createManualScheduler();
+  const render = vi.fn((raws: readonly string[]) => raws.map((raw) => {
+    const element = document.createElement('p');
+    element.textContent = raw;
+    return [element];
+  }));
+  const frozen = createFrozenGroups({
+    insertGroup: (group) => root.append(group),
+    render,
+    source: () => TEXT,
+    scheduler,
+    sliceBudgetMs: Infinity,
+    blocksPerGroup: 24,
+    watchVisibility: () => ({ observe: () => undefined, unobserve: () => undefined, disconnect: () => undefined }),
+    inUse: () => false,
+    isFar: () => false,
+  });
+  return { root, frozen, render, runIdle };
+}
+
+
+describe('rendering finished blocks in batches', () => {
+  it('renders the newest screenful of a backlog in one call per coverage check, newest first', () => {
+    const { root, frozen, render } = setUp();
+    frozen.append(blocks(30), true);
+    const checks: string[] = [];
+    // Covered at the second check: 800 characters, then 400 more.
+    frozen.appendNewest(blocks(30, 30), (top) => checks.push(top.textContent?.slice(0, 9) ?? '') >= 2, 2500);
+    expect(render).toHaveBeenCalledTimes(2);
+    expect(render.mock.calls.map(([raws]) => raws.length)).toEqual([8, 4]);
+    expect(render.mock.calls[0]?.[0][0]).toMatch(/^Block 059/);
+    expect(checks).toEqual(['Block 052', 'Block 048']);
+    expect(root.querySelectorAll('p')).toHaveLength(12);
+    expect(frozen.deferred).toBe(48);
+  });
+
+  it('appends blocks rendered at once with one call', () => {
+    const { root, frozen, render } = setUp();
+    frozen.append(blocks(30), false);
+    expect(render).toHaveBeenCalledTimes(1);
+    expect(root.querySelectorAll('p')).toHaveLength(30);
+  });
+
+  it('renders the cheap blocks of a group near the viewport in batches when idle', () => {
+    const { root, frozen, render, runIdle } = setUp();
+    frozen.append(blocks(24), true);
+    frozen.schedule();
+    root.querySelector('.markdown-group')?.dispatchEvent(Object.assign(new Event('contentvisibilityautostatechange'), { skipped: false }));
+    while (runIdle()) {
+      // every slice
+    }
+    expect(frozen.deferred).toBe(0);
+    const sizes = render.mock.calls.map(([raws]) => raws.reduce((sum, raw) => sum + raw.length, 0));
+    expect(sizes).toEqual([RENDER_BATCH_CHARACTERS, RENDER_BATCH_CHARACTERS, 2400 - 2 * RENDER_BATCH_CHARACTERS]);
+  });
+});
