@@ -27,6 +27,9 @@ export const BYOK_ERROR_CODES = {
   STREAM_INTERRUPTED: 'STREAM_INTERRUPTED',
   NETWORK_ERROR: 'NETWORK_ERROR',
   BUDGET_EXCEEDED: 'BUDGET_EXCEEDED',
+  // Two tabs on one conversation: a write based on a view another tab has since changed is refused
+  // (conversation-tail.ts) instead of overwriting that tab's messages.
+  CONVERSATION_CHANGED: 'CONVERSATION_CHANGED',
   UNKNOWN: 'UNKNOWN',
 } as const;
 

@@ -3,7 +3,7 @@
 // R17). Record layout and AAD: conversation-records.ts. Every call needs an unlocked vault and
 // asks vault-session for the key at the moment of use, so the idle timeout applies (R12).
 //
-// Writes run one at a time: an update of the search text is read-decrypt-modify-encrypt-write of
+// Writes run one at a time, across tabs too: an update of the search text is read-decrypt-modify-encrypt-write of
 // its shard (search-shard-write.ts), and Web Crypto cannot run inside an IndexedDB transaction.
 // Each write is still a single transaction (all or nothing). After it commits, each write also
 // updates the session's in-memory search cache (search-cache.ts).
@@ -21,26 +21,21 @@ import { dropSearchCache } from './search-cache';
 import { primeSearchCache, searchCached, searchCachedWithSnippets, type SearchHit } from './search-index';
 import { writeWithSearchText, type CompanionWrite } from './search-shard-write';
 import { createSearchText, dropSearchEntriesFrom, isSearchable, putSearchEntry, setSearchTitle } from './search-text';
+import {
+  announceConversationChanged, claimStreaming, isStreamingInSomeTab, releaseAllStreaming, releaseStreaming, releaseStreamingIn, runExclusiveAcrossTabs,
+} from './conversation-tabs';
+import { assertTailUnchanged, type ConversationTail } from './conversation-tail';
 
 export type { SearchHit } from './search-index';
 export type { SearchSnippet } from './search-snippet';
+export type { ConversationTail } from './conversation-tail';
+export { assertTailUnchanged as assertConversationUnchanged, readConversationTail, tailOf } from './conversation-tail';
+export { onConversationChangedElsewhere } from './conversation-tabs';
 export type { ConversationExport, ConversationMeta, CorruptRecordReport, MessageStatus, ReadOptions, StoredMessage } from './conversation-types';
 export { CONVERSATION_DATABASE } from './conversation-database';
 
-let writeQueue: Promise<unknown> = Promise.resolve();
-
-function runExclusive<T>(task: () => Promise<T>): Promise<T> {
-  const result = writeQueue.then(task, task);
-  writeQueue = result.catch(() => undefined);
-  return result;
-}
-
-/**
- * Messages this page is streaming right now. A 'streaming' record not in this set was left by a
- * crash or reload (locking reloads the page too), so loadMessages reports it as 'interrupted'.
- */
-const streamingMessages = new Set<string>();
-const streamingKey = (message: Pick<StoredMessage, 'conversationId' | 'id'>): string => `${message.conversationId}\u0000${message.id}`;
+// Across tabs too (conversation-tabs.ts).
+const runExclusive = runExclusiveAcrossTabs;
 
 function requireRecordKey(): RecordKey {
   const { header, dek, retiredDek } = requireSession();
@@ -80,6 +75,7 @@ export async function saveConversation(meta: ConversationMeta): Promise<void> {
       stores: [CONVERSATIONS_STORE], action: 'Saving the conversation', write: (transaction) => transaction.objectStore(CONVERSATIONS_STORE).put(metaRecord),
     });
   });
+  announceConversationChanged(checked.id);
 }
 
 /** The meta, every message and the search record, in one transaction. */
@@ -95,8 +91,19 @@ export async function deleteConversation(id: string): Promise<void> {
         transaction.objectStore(MESSAGES_STORE).delete(selectMessages(id));
       },
     });
-    for (const entry of streamingMessages) if (entry.startsWith(`${id}\u0000`)) streamingMessages.delete(entry);
+    releaseStreamingIn(id);
   });
+  announceConversationChanged(id);
+}
+
+/** What a write that adds to a conversation or rewrites its end expects (conversation-tail.ts). */
+export interface ConversationWriteOptions {
+  /**
+   * Where the writer's view of the conversation ends (tailOf its messages). When given, the write
+   * is refused with CONVERSATION_CHANGED if the stored conversation ends elsewhere: another tab
+   * wrote since. Leave it out for writes to a message this tab already owns (a streaming reply).
+   */
+  expectedTail?: ConversationTail | null;
 }
 
 /**
@@ -104,19 +111,22 @@ export async function deleteConversation(id: string): Promise<void> {
  * but 'streaming') its text also goes into the conversation's search record, in the same
  * transaction. The caller keeps the meta's counters and totals up to date with saveConversation.
  */
-export async function saveMessage(message: StoredMessage): Promise<void> {
+export async function saveMessage(message: StoredMessage, options: ConversationWriteOptions = {}): Promise<void> {
   requireRecordKey();
   const checked = readStoredMessage(message, 'message');
   await runExclusive(async () => {
     const key = requireRecordKey();
+    if (options.expectedTail !== undefined) await assertTailUnchanged(checked.conversationId, options.expectedTail);
+    // Claimed before the record says 'streaming', so no tab ever reads it as a crash's leftover.
+    if (checked.status === 'streaming') claimStreaming(checked.conversationId, checked.id);
     const messageRecord = await sealMessage(key, checked);
     const companion: CompanionWrite = { stores: [MESSAGES_STORE], action: 'Saving the message', write: (transaction: IDBTransaction) => transaction.objectStore(MESSAGES_STORE).put(messageRecord) };
     // While it streams, only the message itself (B9); its text goes into the search shard once finished.
     if (isSearchable(checked)) await writeWithSearchText(key, { conversationId: checked.conversationId, next: (current) => putSearchEntry(current, checked) }, companion);
     else await writeInTransaction(companion.stores, companion.action, companion.write);
-    if (checked.status === 'streaming') streamingMessages.add(streamingKey(checked));
-    else streamingMessages.delete(streamingKey(checked));
+    if (checked.status !== 'streaming') releaseStreaming(checked.conversationId, checked.id);
   });
+  announceConversationChanged(checked.conversationId);
 }
 
 /** Rewrites messages a crash left 'streaming' as 'interrupted', with their text made searchable. */
@@ -132,6 +142,7 @@ async function markInterrupted(conversationId: string, stale: StoredMessage[]): 
       },
     });
   });
+  announceConversationChanged(conversationId);
 }
 
 async function openMessageRecords(key: RecordKey, conversationId: string, records: MessageRecord[], options: ReadOptions): Promise<StoredMessage[]> {
@@ -142,15 +153,20 @@ async function openMessageRecords(key: RecordKey, conversationId: string, record
   return opened.filter(isPresent);
 }
 
-/** Messages left 'streaming' by a crash or reload are shown as 'interrupted'; returns those. */
-function markStale(messages: StoredMessage[]): StoredMessage[] {
-  const stale = messages.filter((message) => message.status === 'streaming' && !streamingMessages.has(streamingKey(message)));
+/**
+ * Messages left 'streaming' by a crash or reload are shown as 'interrupted'; returns those. A
+ * reply that this tab or another one is still streaming stays 'streaming' (conversation-tabs.ts).
+ */
+async function markStale(conversationId: string, messages: StoredMessage[]): Promise<StoredMessage[]> {
+  const streaming = messages.filter((message) => message.status === 'streaming');
+  const alive = await Promise.all(streaming.map((message) => isStreamingInSomeTab(conversationId, message.id)));
+  const stale = streaming.filter((_, index) => !alive[index]);
   for (const message of stale) message.status = 'interrupted';
   return stale;
 }
 
 async function settleStale(conversationId: string, messages: StoredMessage[]): Promise<void> {
-  const stale = markStale(messages);
+  const stale = await markStale(conversationId, messages);
   // Shown as interrupted either way; if storage refuses the rewrite now, the next load retries.
   if (stale.length > 0) await markInterrupted(conversationId, stale).catch(() => undefined);
 }
@@ -190,22 +206,25 @@ export async function loadRecentMessages(conversationId: string, count: number, 
   const complete = records.length <= count;
   const messages = await openMessageRecords(key, conversationId, complete ? records : records.slice(1), options);
   if (complete) await settleStale(conversationId, messages);
-  else markStale(messages);
+  else await markStale(conversationId, messages);
   return { messages, complete };
 }
 
 /** For regenerate and edit-and-resend: drops the messages at `fromSequence` and after. */
-export async function deleteMessagesFrom(conversationId: string, fromSequence: number): Promise<void> {
+export async function deleteMessagesFrom(conversationId: string, fromSequence: number, options: ConversationWriteOptions = {}): Promise<void> {
   requireRecordKey();
   assertIdentifier(conversationId, 'The conversation id');
   if (typeof fromSequence !== 'number' || Number.isNaN(fromSequence)) throw new BYOKError('INVALID_REQUEST', 'fromSequence must be a number.');
   await runExclusive(async () => {
-    await writeWithSearchText(requireRecordKey(), { conversationId, next: (current) => dropSearchEntriesFrom(current, fromSequence) }, {
+    const key = requireRecordKey();
+    if (options.expectedTail !== undefined) await assertTailUnchanged(conversationId, options.expectedTail);
+    await writeWithSearchText(key, { conversationId, next: (current) => dropSearchEntriesFrom(current, fromSequence) }, {
       stores: [MESSAGES_STORE],
       action: 'Deleting messages',
       write: (transaction) => transaction.objectStore(MESSAGES_STORE).delete(selectMessages(conversationId, fromSequence)),
     });
   });
+  announceConversationChanged(conversationId);
 }
 
 /**
@@ -244,7 +263,7 @@ export async function exportConversation(id: string): Promise<ConversationExport
 export async function importConversation(data: unknown): Promise<ConversationMeta> {
   requireRecordKey();
   const { meta, messages } = prepareConversationImport(data);
-  return runExclusive(async () => {
+  const imported = await runExclusive(async () => {
     const key = requireRecordKey();
     const metaRecord = await sealMeta(key, meta);
     const messageRecords = await Promise.all(messages.map((message) => sealMessage(key, message)));
@@ -260,12 +279,14 @@ export async function importConversation(data: unknown): Promise<ConversationMet
     });
     return meta;
   });
+  announceConversationChanged(imported.id);
+  return imported;
 }
 
 /** Empties the conversation database (tests only; needs no unlocked vault). */
 export async function resetConversationsForTests(): Promise<void> {
-  await writeQueue;
-  streamingMessages.clear();
+  await runExclusive(async () => undefined);
+  releaseAllStreaming();
   dropSearchCache();
   await clearConversationDatabase();
 }

@@ -1,12 +1,14 @@
 // The decrypted search records, kept in memory for the unlocked session only. Decrypting all 1,000
-// records costs hundreds of milliseconds (performance.md B7: search all ≤ 150 ms), and they change
-// only through this tab's writes, which update the cache as they commit. At rest nothing changes:
+// records costs hundreds of milliseconds (performance.md B7: search all ≤ 150 ms). This tab's
+// writes update the cache as they commit; a conversation another tab changed is dropped from it,
+// so the next search reads that record again. At rest nothing changes:
 // the records stay encrypted in IndexedDB. Locking (by hand, idle, pagehide) drops the plaintext.
 //
 // The cache belongs to one data key: a different key (another vault imported, tests re-creating
 // the vault) means the old entries describe a database this session can no longer read.
 import { onVaultLocked } from '../vault/vault-session';
 import type { SearchText } from './conversation-records';
+import { onConversationChangedElsewhere } from './conversation-tabs';
 
 /** Conversation id → the search record's JSON, or null when that conversation has no record. */
 export type SearchTexts = Map<string, string | null>;
@@ -33,7 +35,9 @@ export function dropSearchCache(): void {
 export function openSearchCache(dek: CryptoKey): SearchTexts {
   if (cache?.dek === dek) return cache.texts;
   dropSearchCache();
-  cache = { dek, texts: new Map(), stopListening: onVaultLocked(dropSearchCache) };
+  const stopOnLock = onVaultLocked(dropSearchCache);
+  const stopOnChange = onConversationChangedElsewhere(forgetSearchText);
+  cache = { dek, texts: new Map(), stopListening: () => { stopOnLock(); stopOnChange(); } };
   return cache.texts;
 }
 

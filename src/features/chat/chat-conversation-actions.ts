@@ -71,15 +71,12 @@ export function createUnsavedConversation(selection: ModelSelection | null, now 
 const ABANDONED_REPLY_ERROR = { code: 'STREAM_INTERRUPTED', message: 'The page was closed or reloaded while the reply streamed.' };
 
 /**
- * A reply that was streaming when the page went away can never finish. The store marks it
+ * A reply that was streaming when its page went away can never finish. The store marks it
  * interrupted on load; it gets the STREAM_INTERRUPTED explanation here so the screen says why.
+ * One that another tab is still streaming stays 'streaming' (conversation-tabs.ts).
  */
-function markAbandonedReplies(messages: StoredMessage[]): StoredMessage[] {
-  return messages.map((message) =>
-    (message.status === 'streaming' || message.status === 'interrupted') && !message.error
-      ? { ...message, status: 'interrupted', error: ABANDONED_REPLY_ERROR }
-      : message,
-  );
+export function markAbandonedReplies(messages: StoredMessage[]): StoredMessage[] {
+  return messages.map((message) => (message.status === 'interrupted' && !message.error ? { ...message, error: ABANDONED_REPLY_ERROR } : message));
 }
 
 /**

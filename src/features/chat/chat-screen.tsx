@@ -11,7 +11,7 @@ import { loadConversationList, openConversation, startListBackgroundWork } from 
 import { ChatPanel } from './chat-panel';
 import { setNotice, useChatStore } from './chat-store';
 import { ConversationSidebar } from './conversation-sidebar';
-import { useLiveConversationTotals } from './live-conversation-totals';
+import { useLiveConversations } from './live-conversations';
 import { useChatEnvironment, type ChatEnvironment, type ChatModelOption } from './use-chat-environment';
 import './chat-markdown.css';
 
@@ -31,7 +31,7 @@ const LINK_CLASSES = 'inline-flex items-center rounded-lg bg-brand-600 px-4 py-2
 function useOpenConversation(environment: ChatEnvironment, conversationId: string | null) {
   const listStatus = useChatStore((state) => state.listStatus);
   const ready = environment.unlocked && environment.keyedProviders !== null && environment.keyedProviders.length > 0;
-  useLiveConversationTotals(environment.unlocked);
+  useLiveConversations(environment.unlocked);
   // Needs only the open vault, so it runs alongside the key list read rather than after it.
   useEffect(() => {
     if (environment.unlocked && listStatus === 'idle') void loadConversationList();

@@ -2,7 +2,7 @@
 // a time; locking the vault stops it (security.md R14) before the page reloads. Editing a message or
 // regenerating a reply keeps what it replaces as an earlier version (message-branches.ts).
 import { onVaultLocked } from '../../byok/api-key-manager';
-import { deleteMessagesFrom, saveMessage } from '../../byok/conversations/conversation-store';
+import { assertConversationUnchanged, deleteMessagesFrom, saveMessage, tailOf } from '../../byok/conversations/conversation-store';
 import type { ConversationMeta, MessageAlternatives, StoredMessage } from '../../byok/conversations/conversation-types';
 import { streamChat } from '../../byok/streaming-client';
 import type { MessageContent, ToolCall } from '../../byok/types';
@@ -17,6 +17,7 @@ import { createConversationTitle } from './conversation-title';
 import { browserUpdateScheduler, createDeltaBatcher, flushedAtEnd, streamUpdateInterval } from './delta-batcher';
 import { runChatTurn, type ChatTurn, type ChatTurnDependencies } from './run-chat-turn';
 import { shareStreamedText } from './share-streamed-text';
+import { handleChangedElsewhere } from './live-conversations';
 
 const browserDependencies: ChatTurnDependencies = {
   streamChat,
@@ -38,7 +39,9 @@ export function stopReply(): void {
   activeTurn?.stop();
 }
 
+/** Another tab changing the conversation first is explained as such (live-conversations.ts). */
 function explainFailure(action: string, error: unknown): void {
+  if (handleChangedElsewhere(error)) return;
   setNotice(`${action}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
@@ -141,7 +144,8 @@ export async function sendMessage(content: MessageContent, titleSource: string):
       useChatStore.setState({ openSaved: true });
     }
     const userMessage = createUserMessage(meta, content, nextSequence(state.messages));
-    await saveMessage(userMessage);
+    // Refused if another tab added to the conversation since this one showed it.
+    await saveMessage(userMessage, { expectedTail: tailOf(state.messages) });
     clearDraft(state.openSaved ? meta.id : 'new');
     void streamReply(meta, [...state.messages, userMessage]);
     return meta.id;
@@ -165,7 +169,8 @@ export async function regenerateReply(replyId?: string, mayRetry = true): Promis
   try {
     const alternatives = keepTailAsAlternative(messages, index);
     const replaced = messages[index];
-    if (replaced) await deleteMessagesFrom(meta.id, replaced.sequence);
+    if (replaced) await deleteMessagesFrom(meta.id, replaced.sequence, { expectedTail: tailOf(messages) });
+    else await assertConversationUnchanged(meta.id, tailOf(messages));
     void streamReply(meta, messages.slice(0, index), alternatives, mayRetry);
   } catch (error) {
     explainFailure('Could not regenerate', error);
@@ -182,7 +187,7 @@ export async function editUserMessage(messageId: string, content: MessageContent
   if (!original) return;
   try {
     const alternatives = keepTailAsAlternative(messages, index);
-    await deleteMessagesFrom(meta.id, original.sequence);
+    await deleteMessagesFrom(meta.id, original.sequence, { expectedTail: tailOf(messages) });
     const edited: StoredMessage = { ...createUserMessage(meta, content, original.sequence), ...(alternatives ? { alternatives } : {}) };
     await saveMessage(edited);
     void streamReply(meta, [...messages.slice(0, index), edited]);
@@ -203,7 +208,7 @@ export async function switchMessageVersion(messageId: string, step: -1 | 1): Pro
   cancelAutoRetry();
   useChatStore.setState({ messages: switched });
   try {
-    await deleteMessagesFrom(meta.id, head.sequence);
+    await deleteMessagesFrom(meta.id, head.sequence, { expectedTail: tailOf(messages) });
     for (const message of switched.slice(index)) await saveMessage(message);
     await persistConversation({ ...(useChatStore.getState().openConversation ?? meta), messageCount: switched.length, updatedAt: Date.now() });
   } catch (error) {
@@ -233,9 +238,9 @@ export async function sendToolResults(answers: ToolAnswer[]): Promise<void> {
     ...(answer.rejected ? { rejected: true } : {}),
   }));
   try {
-    for (const result of results) await saveMessage(result);
+    for (const [index, result] of results.entries()) await saveMessage(result, index === 0 ? { expectedTail: tailOf(messages) } : {});
   } catch (error) {
-    setNotice(`Could not send the tool results: ${error instanceof Error ? error.message : String(error)}`);
+    explainFailure('Could not send the tool results', error);
     return;
   }
   void streamReply(meta, [...messages, ...results]);

@@ -32,6 +32,8 @@ export function Composer({ conversation, models, onSent }: ComposerProps) {
   const draftKey = useChatStore(draftKeyFor);
   const text = useChatStore((state) => state.drafts[draftKey] ?? '');
   const streaming = useChatStore((state) => state.streaming !== null);
+  // A reply another tab is still writing into this conversation: wait for it (live-conversations.ts).
+  const streamingElsewhere = useChatStore((state) => state.streaming === null && state.messages.at(-1)?.status === 'streaming');
   const online = useOnlineStatus();
   const model = models.find((entry) => entry.provider === conversation.provider && entry.id === conversation.model);
   const attachments = useAttachments(model?.features?.vision ? model.name : null);
@@ -43,11 +45,13 @@ export function Composer({ conversation, models, onSent }: ComposerProps) {
   }, [draftKey]);
 
   async function submit() {
-    if (streaming || empty || !online) return;
+    if (streaming || streamingElsewhere || empty || !online) return;
     const content: MessageContent = attachments.images.length > 0 ? [{ type: 'text', text }, ...attachments.images] : text;
-    attachments.clear();
     const id = await sendMessage(content, text);
-    if (id) onSent(id);
+    // Kept when the message was not sent (another tab changed the conversation, storage refused it).
+    if (!id) return;
+    attachments.clear();
+    onSent(id);
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
@@ -97,13 +101,16 @@ export function Composer({ conversation, models, onSent }: ComposerProps) {
           onChange={(selection) => void updateConversationSettings(selection)} />
         <EffortControl conversation={conversation} disabled={streaming} />
         <div className="ml-auto flex min-w-0 items-center gap-2">
-          {online ? <InputCostEstimate conversation={conversation} draft={text} images={attachments.images} /> : (
+          {!online ? (
             <p id="composer-offline" className="text-xs text-amber-800 dark:text-amber-200">Offline: sending needs the network.</p>
-          )}
+          ) : streamingElsewhere ? (
+            <p id="composer-elsewhere" className="text-xs text-slate-600 dark:text-slate-300">A reply is being written in another tab.</p>
+          ) : <InputCostEstimate conversation={conversation} draft={text} images={attachments.images} />}
           {streaming ? (
             <Button size="sm" variant="danger" onClick={stopReply} title="Stop (Esc)">Stop</Button>
           ) : (
-            <Button size="sm" type="submit" disabled={empty || !online} aria-describedby={online ? undefined : 'composer-offline'}>Send</Button>
+            <Button size="sm" type="submit" disabled={empty || !online || streamingElsewhere}
+              aria-describedby={!online ? 'composer-offline' : streamingElsewhere ? 'composer-elsewhere' : undefined}>Send</Button>
           )}
         </div>
       </div>

@@ -53,6 +53,9 @@ function AssistantBody({ message }: { message: StoredMessage }) {
       {reasoning.length > 0 ? (
         <ThinkingSection reasoning={reasoning} thinking={streaming !== null && !answering} durationMs={message.reasoningMs} reasoningTokens={message.usage?.reasoningTokens} />
       ) : null}
+      {message.status === 'streaming' && streaming === null ? (
+        <p className="text-xs text-slate-500 dark:text-slate-400">Still being written in another tab…</p>
+      ) : null}
       {waiting ? <p className="animate-pulse text-slate-500 motion-reduce:animate-none dark:text-slate-400">Waiting for the first token…</p> : null}
       <MarkdownView text={text} streaming={streaming !== null} />
       {awaiting ? <ToolCallForm toolCalls={toolCalls} tools={tools ?? []} /> : toolCalls.map((toolCall) => <ToolCallBlock key={toolCall.id} toolCall={toolCall} />)}
