@@ -36,7 +36,7 @@ const DESCRIPTIONS: Record<BYOKErrorCode, Describer> = {
   STREAM_INTERRUPTED: () => ({ title: 'The reply was cut off', detail: 'The connection ended before the reply finished. The text that arrived is kept; retry to ask again.', action: 'retry' }),
   NETWORK_ERROR: (name) => ({ title: `Could not reach ${name}`, detail: 'You may be offline, or the endpoint refused a request from this browser (CORS). Check the connection and the key’s endpoint.', action: 'check-connection' }),
   BUDGET_EXCEEDED: () => ({ title: 'Monthly budget reached', detail: 'This message would take the key past its monthly budget. Raise the budget in the vault or wait for next month.', action: 'none' }),
-  CONVERSATION_CHANGED: () => ({ title: 'Changed in another tab', detail: 'This conversation was changed in another tab. The latest messages are shown now; nothing you typed was lost. Check them, then try again.', action: 'none' }),
+  CONVERSATION_CHANGED: () => ({ title: 'Changed in another tab', detail: 'Another tab wrote to this conversation first. Its latest messages are shown now, and nothing you typed was lost: check them, then try again.', action: 'none' }),
   UNKNOWN: () => ({ title: 'Something went wrong', detail: 'An unexpected error happened. Try again.', action: 'retry' }),
 };
 
