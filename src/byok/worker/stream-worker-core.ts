@@ -1,6 +1,6 @@
 // What the streaming worker does for one request, kept apart from the worker global so it is
 // tested in Node: runs THE SAME adapter code as the page would (getProviderAdapter(...).streamChat),
-// and posts its chunks in batches: the first text at once (performance.md B4), then at most one
+// and posts its chunks in batches: the first words at once (performance.md B4), then at most one
 // message per POST_INTERVAL_MS. The key is in `request` only, held for this request and dropped
 // when it ends (security.md; see README "Streaming in a worker").
 import { getProviderAdapter } from '../providers';
@@ -10,6 +10,12 @@ import type { SerialisedError, WorkerChatRequest, WorkerToPage } from './stream-
 
 /** About 40 messages a second at most: the page updates the screen far less often than that. */
 export const POST_INTERVAL_MS = 25;
+/**
+ * Text is posted as it comes until this much has gone out. A reply's first deltas may be only
+ * Markdown syntax ("#", "- ", "```"), which shows nothing: the words after them must not wait out a
+ * batch interval (performance.md B4). The page's own batcher does the same (delta-batcher.ts).
+ */
+export const FIRST_WORDS_CHARACTERS = 24;
 
 export interface WorkerTimers {
   set(callback: () => void, delayMs: number): unknown;
@@ -38,7 +44,7 @@ export async function runWorkerStream(
 ): Promise<void> {
   const batch = createChunkBatch();
   let timer: unknown = null;
-  let postedText = false;
+  let textCharacters = 0;
   const postBatch = (): void => {
     if (timer !== null) timers.clear(timer);
     timer = null;
@@ -48,9 +54,10 @@ export async function runWorkerStream(
     for await (const chunk of getProviderAdapter(request.provider).streamChat({ ...request, signal })) {
       batch.add(chunk);
       const isText = 'delta' in chunk;
-      if (!isText || !postedText) {
-        // The first text, and anything that is not text (tool calls, usage, done), go out at once.
-        postedText ||= isText;
+      const firstWords = textCharacters < FIRST_WORDS_CHARACTERS;
+      if (isText) textCharacters += chunk.delta.length;
+      if (!isText || firstWords) {
+        // The first words, and anything that is not text (tool calls, usage, done), go out at once.
         postBatch();
       } else if (timer === null) {
         timer = timers.set(postBatch, POST_INTERVAL_MS);

@@ -8,7 +8,7 @@ import { setFetchForTests } from '../providers/shared/provider-fetch';
 import { createEventStreamResponse, createFakeResponse, encodeUtf8, readFixture } from '../providers/shared/test-helpers';
 import { BYOKError, type BYOKProvider, type StreamChunk } from '../types';
 import { createChunkBatch } from './chunk-batch';
-import { runWorkerStream } from './stream-worker-core';
+import { FIRST_WORDS_CHARACTERS, runWorkerStream } from './stream-worker-core';
 import type { PageToWorker, WorkerToPage } from './stream-worker-protocol';
 import { createWorkerAdapterRunner, type StreamWorker } from './worker-adapter-runner';
 
@@ -82,7 +82,7 @@ describe('streaming through the worker', () => {
     const direct = await collect(getProviderAdapter(provider).streamChat(requestFor(provider)));
     const { worker } = createInProcessWorker();
     const viaWorker = await collect(createWorkerAdapterRunner(() => worker)(requestFor(provider)));
-    // The first text goes out alone (B4), so the batches differ; joined, both are the same stream.
+    // The first words go out alone (B4), so the batches differ; joined, both are the same stream.
     expect(joined(viaWorker.chunks)).toEqual(joined(direct.chunks));
     expect(viaWorker.error?.code).toBe(direct.error?.code);
     expect(viaWorker.error?.message).toBe(direct.error?.message);
@@ -128,5 +128,22 @@ describe('streaming through the worker', () => {
     expect(sent.map((message) => message.type)).toEqual(['start', 'abort']);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(fetchSignal?.aborted).toBe(true);
+  });
+});
+
+describe('batching in the worker', () => {
+  it('posts each delta at once until the first words are out (a first delta may be only "#"), then in batches', async () => {
+    const deltas = ['#', ' Mock', ' markdown', ' reply', '\n\n', 'Section', ' one', ' goes', ' on', ' here', '.'];
+    const events = deltas.map((delta) => `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: delta } }] })}\n\n`);
+    setFetchForTests(async () => createEventStreamResponse(`${events.join('')}data: [DONE]\n\n`));
+    const posted: WorkerToPage[] = [];
+    // A batch timer that never fires by itself: held text goes out with the end of the stream.
+    const heldTimers = { set: () => 1, clear: () => undefined };
+    await runWorkerStream(1, requestFor('openai'), new AbortController().signal, (message) => posted.push(message), heldTimers);
+    const texts = posted.flatMap((message) => (message.type === 'chunks' ? [message.chunks.map((chunk) => ('delta' in chunk ? chunk.delta : '')).join('')] : []));
+    // '#', ' Mock', ' markdown', ' reply' (19 characters), '\n\n' (21), 'Section' (28): each at once.
+    expect(texts.slice(0, 6)).toEqual(['#', ' Mock', ' markdown', ' reply', '\n\n', 'Section']);
+    expect(texts.slice(0, 5).join('').length).toBeLessThan(FIRST_WORDS_CHARACTERS);
+    expect(texts.slice(6).join('')).toBe(' one goes on here.');
   });
 });
