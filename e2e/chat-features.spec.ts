@@ -1,5 +1,5 @@
 // Regenerate, edit-and-resend, tool calls, vision attachments, and the conversation list.
-import { chatRequests, chooseModel, lastReply, sendMessage, setUpChat, waitForReplyEnd } from './support/chat-helpers';
+import { chatRequests, chooseModel, lastReply, reloadAndUnlock, sendMessage, setUpChat, waitForReplyEnd } from './support/chat-helpers';
 import { expect, test } from './support/fixtures';
 
 // A 1×1 PNG.
@@ -124,6 +124,28 @@ test('a search snippet shows the text as written, the match marked even where lo
   await expect(snippet.locator('mark')).toHaveText('Ankara');
   await page.getByLabel('Search conversations').fill('İZMİR');
   await expect(snippet.locator('mark')).toHaveText('İZMİR');
+});
+
+test('search folds case and accents: "cafe" finds Café, "izmir" İZMİR, "strasse" STRAẞE, marked as written', async ({ page, mock }) => {
+  await setUpChat(page, mock);
+  await sendMessage(page, 'Un café crème à İZMİR, puis la GROẞE STRAẞE');
+  await waitForReplyEnd(page);
+  const list = page.getByRole('list', { name: 'Saved conversations' });
+  const snippet = list.getByTestId('search-snippet');
+  const search = page.getByLabel('Search conversations');
+  const cases: Array<[string, string]> = [['cafe creme', 'café crème'], ['izmir', 'İZMİR'], ['strasse', 'STRAẞE'], ['A IZMIR', 'à İZMİR']];
+  for (const [query, marked] of cases) {
+    await search.fill(query);
+    await expect(list.getByRole('listitem')).toHaveCount(1);
+    await expect(snippet).toHaveText('Un café crème à İZMİR, puis la GROẞE STRAẞE');
+    await expect(snippet.locator('mark')).toHaveText(marked);
+  }
+  await search.fill('cafes');
+  await expect(list.getByRole('listitem')).toHaveCount(0);
+  // Still found after a reload and unlock, from the stored (encrypted) search text.
+  await reloadAndUnlock(page);
+  await page.getByLabel('Search conversations').fill('izmir');
+  await expect(page.getByRole('list', { name: 'Saved conversations' }).getByTestId('search-snippet').locator('mark')).toHaveText('İZMİR');
 });
 
 test('export as Markdown and JSON; importing it back asks to replace or keep both', async ({ page, mock }) => {

@@ -1,52 +1,93 @@
-// Search compares lower-cased text, and the search record keeps it lower-cased so a search never
-// lower-cases megabytes (performance.md B7). Snippets must still show what was written, so each
-// text carries "case runs": where its lower-case form differs from the original, the original
-// characters. That is a few bytes per capital letter, read only for the snippets shown. Runs are
-// one string, "<gap><characters>" repeated ("0T3QUICK"): the gap counts lower-case code units since
-// the previous run, in ASCII digits, and a run never holds a digit (digits have no case), so the
-// search records (read in full by the first search) grow as little as possible.
+// Search compares folded text: lower case, without accents or other diacritics, so "cafe" finds
+// "Café", "izmir" finds "İZMİR" and "strasse" finds "Straße" (foldChar). The search record keeps
+// the text folded so a search never folds megabytes (performance.md B7). Snippets must still show
+// what was written, so each text carries "runs": where its folded form differs from the original,
+// the original characters. That is a few bytes per capital or accented letter, read only for the
+// snippets shown. Runs are one string, "<gap><characters>" repeated ("0T3QUICK"): the gap counts
+// folded code units since the previous run, in ASCII digits, and a run never holds an ASCII digit
+// (folding never changes one), so the search records grow as little as possible.
 //
-// Lower-casing can change a text's length (Turkish "İ" becomes "i" + U+0307), so offsets in the
-// lower-case text are mapped back character by character, never reused as they are.
+// Folding can change a text's length ("ß" becomes "ss", a combining accent disappears), so offsets
+// in the folded text are mapped back character by character, never reused as they are. Folding
+// works per character, the same way for the text and for the query, so they always agree.
 import type { CaseRuns } from './conversation-records';
 
-/** Lower-case text (exactly String#toLowerCase) and the runs that restore the original. */
-export function foldCase(original: string): { lower: string; runs: CaseRuns } {
-  const lower = original.toLowerCase();
-  if (lower === original) return { lower, runs: '' };
-  let runs = '';
-  let lowerAt = 0;
-  let previousEnd = 0;
-  let run = { start: 0, end: 0, text: '' };
-  const flush = () => {
-    if (run.text === '') return;
-    runs += `${run.start - previousEnd}${run.text}`;
-    previousEnd = run.end;
-  };
-  for (const char of original) {
-    // The whole-string result is cut per character: lengths match it (final sigma keeps one unit).
-    const length = char.toLowerCase().length;
-    if (lower.slice(lowerAt, lowerAt + length) !== char) {
-      if (run.text !== '' && run.end === lowerAt) run = { start: run.start, end: lowerAt + length, text: run.text + char };
-      else {
-        flush();
-        run = { start: lowerAt, end: lowerAt + length, text: char };
-      }
-    }
-    lowerAt += length;
+/** Combining diacritical marks (and their supplements and half marks) that folding drops after NFD. */
+const DIACRITIC_RANGES: ReadonlyArray<readonly [number, number]> = [[0x300, 0x36f], [0x1ab0, 0x1aff], [0x1dc0, 0x1dff], [0x20d0, 0x20ff], [0xfe20, 0xfe2f]];
+const isDiacritic = (char: string): boolean => {
+  const code = char.codePointAt(0) ?? 0;
+  return DIACRITIC_RANGES.some(([from, to]) => code >= from && code <= to);
+};
+/** Letters that are not a base letter plus a mark in Unicode, folded as people type them. */
+const LETTERS: Readonly<Record<string, string>> = { ß: 'ss', ı: 'i', ø: 'o', đ: 'd', ł: 'l', ħ: 'h', æ: 'ae', œ: 'oe', ς: 'σ' };
+const isAscii = (text: string): boolean => {
+  for (let index = 0; index < text.length; index += 1) if (text.charCodeAt(index) > 0x7f) return false;
+  return true;
+};
+const folds = new Map<string, string>();
+
+/** One character (code point) folded: lower case, decomposed, marks dropped, recomposed (Hangul stays whole). */
+export function foldChar(char: string): string {
+  if (char.length === 1 && char.charCodeAt(0) < 0x80) return char.toLowerCase();
+  let folded = folds.get(char);
+  if (folded === undefined) {
+    let base = '';
+    for (const part of char.toLowerCase().normalize('NFD')) if (!isDiacritic(part)) base += LETTERS[part] ?? part;
+    folded = base.normalize('NFC');
+    folds.set(char, folded);
   }
-  flush();
-  // Never expected; but runs that would not line up are worse than a lower-case snippet.
-  return { lower, runs: lowerAt === lower.length ? runs : '' };
+  return folded;
 }
 
-function lowerLengthOf(original: string): number {
+/** The folded form of a query or a text, without runs. */
+export function foldText(text: string): string {
+  if (isAscii(text)) return text.toLowerCase();
+  let folded = '';
+  for (const char of text) folded += foldChar(char);
+  return folded;
+}
+
+/** Folded text and the runs that restore the original. */
+export function foldForSearch(original: string): { lower: string; runs: CaseRuns } {
+  if (isAscii(original)) {
+    const lower = original.toLowerCase();
+    if (lower === original) return { lower, runs: '' };
+  }
+  let lower = '';
+  let runs = '';
+  let previousEnd = 0;
+  let run = { start: 0, end: 0, text: '' };
+  for (const char of original) {
+    const folded = foldChar(char);
+    if (folded !== char) {
+      if (run.text !== '' && run.end === lower.length) run.text += char;
+      else {
+        if (run.text !== '') runs += `${run.start - previousEnd}${run.text}`;
+        previousEnd = run.text === '' ? previousEnd : run.end;
+        run = { start: lower.length, end: 0, text: char };
+      }
+      run.end = lower.length + folded.length;
+    }
+    lower += folded;
+  }
+  if (run.text !== '') runs += `${run.start - previousEnd}${run.text}`;
+  return { lower, runs };
+}
+
+/**
+ * How a record's text was folded: 'fold' (foldChar, search format 3 with fold version 1) or
+ * 'lower' (String#toLowerCase per character, every record written before accent folding).
+ */
+export type Folding = 'fold' | 'lower';
+const FOLDERS: Record<Folding, (char: string) => string> = { fold: foldChar, lower: (char) => char.toLowerCase() };
+
+function foldedLengthOf(original: string, fold: (char: string) => string): number {
   let length = 0;
-  for (const char of original) length += char.toLowerCase().length;
+  for (const char of original) length += fold(char).length;
   return length;
 }
 
-/** One run in both texts: [lowerStart, lowerEnd) of the lower-case text is `original`. */
+/** One run in both texts: [lowerStart, lowerEnd) of the folded text is `original`. */
 interface Run {
   lowerStart: number;
   lowerEnd: number;
@@ -56,7 +97,7 @@ interface Run {
 
 const RUN = /(\d+)(\D+)/y;
 
-function readRuns(runs: unknown): Run[] {
+function readRuns(runs: unknown, fold: (char: string) => string): Run[] {
   const read: Run[] = [];
   if (typeof runs !== 'string') return read;
   let lowerAt = 0;
@@ -68,7 +109,7 @@ function readRuns(runs: unknown): Run[] {
     if (match === null) return [];
     const lowerStart = lowerAt + Number(match[1]);
     const original = match[2] ?? '';
-    const lowerEnd = lowerStart + lowerLengthOf(original);
+    const lowerEnd = lowerStart + foldedLengthOf(original, fold);
     read.push({ lowerStart, lowerEnd, originalStart: lowerStart + shift, original });
     shift += original.length - (lowerEnd - lowerStart);
     lowerAt = lowerEnd;
@@ -78,13 +119,14 @@ function readRuns(runs: unknown): Run[] {
 
 export interface RestoredText {
   text: string;
-  /** Maps an offset of the lower-case text to the original; inside a changed character, to its start or end. */
+  /** Maps an offset of the folded text to the original; inside a changed character, to its start or end. */
   toOriginal(lowerOffset: number, edge: 'start' | 'end'): number;
 }
 
-/** The original text; without runs (or with unusable ones) the lower-case text itself. */
-export function restoreCase(lower: string, runs: unknown): RestoredText {
-  const read = readRuns(runs);
+/** The original text; without runs (or with unusable ones) the folded text itself. */
+export function restoreCase(lower: string, runs: unknown, folding: Folding = 'fold'): RestoredText {
+  const fold = FOLDERS[folding];
+  const read = readRuns(runs, fold);
   if (read.length === 0 || (read[read.length - 1]?.lowerEnd ?? 0) > lower.length) return { text: lower, toOriginal: (offset) => offset };
   let text = '';
   let lowerAt = 0;
@@ -93,29 +135,29 @@ export function restoreCase(lower: string, runs: unknown): RestoredText {
     lowerAt = run.lowerEnd;
   }
   text += lower.slice(lowerAt);
-  return { text, toOriginal: (offset, edge) => mapOffset(read, offset, edge) };
+  return { text, toOriginal: (offset, edge) => mapOffset(read, offset, edge, fold) };
 }
 
-function mapOffset(runs: Run[], offset: number, edge: 'start' | 'end'): number {
+function mapOffset(runs: Run[], offset: number, edge: 'start' | 'end', fold: (char: string) => string): number {
   let shift = 0;
   for (const run of runs) {
-    if (offset <= run.lowerStart) break;
-    if (offset >= run.lowerEnd) {
-      shift = run.originalStart + run.original.length - run.lowerEnd;
-      continue;
-    }
-    return offsetInsideRun(run, offset, edge);
+    if (offset < run.lowerStart) break;
+    if (offset <= run.lowerEnd) return offsetInsideRun(run, offset, edge, fold);
+    shift = run.originalStart + run.original.length - run.lowerEnd;
   }
   return offset + shift;
 }
 
-/** Walks the run's characters; an offset inside one character's lower-case form snaps to its edge. */
-function offsetInsideRun(run: Run, offset: number, edge: 'start' | 'end'): number {
+/**
+ * Walks the run's characters; an offset inside one character's folded form snaps to its start or
+ * end. Characters that fold to nothing (a combining accent) stay with the letter before them.
+ */
+function offsetInsideRun(run: Run, offset: number, edge: 'start' | 'end', fold: (char: string) => string): number {
   let lowerAt = run.lowerStart;
   let originalAt = run.originalStart;
   for (const char of run.original) {
-    const lowerEnd = lowerAt + char.toLowerCase().length;
-    if (offset === lowerAt) return originalAt;
+    const lowerEnd = lowerAt + fold(char).length;
+    if (offset === lowerAt && lowerEnd > lowerAt) return originalAt;
     if (offset < lowerEnd) return edge === 'start' ? originalAt : originalAt + char.length;
     lowerAt = lowerEnd;
     originalAt += char.length;

@@ -7,7 +7,8 @@ import { BYOKError } from '../types';
 import { SEARCH_SHARDS_STORE, SEARCH_TEXT_STORE, readAllKeys, readAllRecords, readRecord } from './conversation-database';
 import { decryptSearchText, type RecordKey, type StoredSearchTextRecord } from './conversation-records';
 import { fillSearchText, type SearchTexts } from './search-cache';
-import { openSearchShard, shardOf } from './search-shards';
+import { openSearchShard, shardOf, wasRefolded } from './search-shards';
+import { refoldSearchJson } from './search-text';
 
 /** Older records read together: small enough that a chunk never holds the page up long. */
 export const FILL_CHUNK_SIZE = 100;
@@ -45,22 +46,29 @@ async function paced<T>(items: T[], pace: FillPace | null, read: (item: T) => Pr
 export interface FillResult {
   /** Conversations found in format-1 or -2 records (not moved into a shard yet). */
   legacyIds: string[];
+  /** Shards written before accent folding (folded again when read; to be rewritten). */
+  staleShards: number[];
 }
 
-/** Shard number → why it could not be read. */
-type FailedShards = Map<number, unknown>;
+/** Shard number → why it could not be read; and the shards that were folded again. */
+interface ShardOutcome {
+  failed: Map<number, unknown>;
+  stale: number[];
+}
 
-async function fillFromShard(key: RecordKey, texts: SearchTexts, wanted: Set<string>, record: unknown, failed: FailedShards): Promise<void> {
+async function fillFromShard(key: RecordKey, texts: SearchTexts, wanted: Set<string>, record: unknown, outcome: ShardOutcome): Promise<void> {
+  const shard = (record as { shard?: unknown } | null)?.shard;
   try {
-    for (const [id, json] of await openSearchShard(key, record)) if (wanted.has(id)) fillSearchText(texts, id, json);
+    const shardTexts = await openSearchShard(key, record);
+    for (const [id, json] of shardTexts) if (wanted.has(id)) fillSearchText(texts, id, json);
+    if (wasRefolded(shardTexts) && typeof shard === 'number') outcome.stale.push(shard);
   } catch (error) {
-    const shard = (record as { shard?: unknown } | null)?.shard;
-    if (typeof shard === 'number') failed.set(shard, error);
+    if (typeof shard === 'number') outcome.failed.set(shard, error);
   }
 }
 
-async function fillFromShards(key: RecordKey, texts: SearchTexts, wanted: Set<string>, pace: FillPace | null): Promise<FailedShards> {
-  const failed: FailedShards = new Map();
+async function fillFromShards(key: RecordKey, texts: SearchTexts, wanted: Set<string>, pace: FillPace | null): Promise<ShardOutcome> {
+  const failed: ShardOutcome = { failed: new Map(), stale: [] };
   if (pace === null) {
     // One request for all of them: the database answers 16 records faster than 16 requests.
     const records = await readAllRecords(SEARCH_SHARDS_STORE);
@@ -83,7 +91,8 @@ async function fillLegacyChunk(key: RecordKey, texts: SearchTexts, ids: string[]
     const record = byId.get(id);
     if (record === undefined) return;
     try {
-      fillSearchText(texts, id, await decryptSearchText(key, record));
+      // Written before accent folding: folded again, as the move into the shard will store it.
+      fillSearchText(texts, id, refoldSearchJson(await decryptSearchText(key, record)));
     } catch (error) {
       report(id, error);
     }
@@ -92,15 +101,15 @@ async function fillLegacyChunk(key: RecordKey, texts: SearchTexts, ids: string[]
 
 /** Fills the cache for `missing` (sorted conversation ids). */
 export async function fillMissing(key: RecordKey, texts: SearchTexts, missing: string[], report: ReportCorrupt, pace: FillPace | null): Promise<FillResult> {
-  const failed = await fillFromShards(key, texts, new Set(missing), pace);
+  const shards = await fillFromShards(key, texts, new Set(missing), pace);
   const stored = new Set(await readAllKeys(SEARCH_TEXT_STORE));
   const legacyIds = missing.filter((id) => !texts.has(id) && stored.has(id));
   await paced(chunkIds(legacyIds, pace === null ? FILL_CHUNK_SIZE : PRIME_CHUNK_SIZE), pace, (chunk) => fillLegacyChunk(key, texts, chunk, report));
   for (const id of missing) {
     if (texts.has(id) || stored.has(id)) continue;
-    const error = failed.get(shardOf(id));
+    const error = shards.failed.get(shardOf(id));
     if (error === undefined) fillSearchText(texts, id, null);
     else report(id, error instanceof BYOKError ? error : new BYOKError('DECRYPTION_FAILED', 'A stored search shard could not be read.', { cause: error }));
   }
-  return { legacyIds };
+  return { legacyIds, staleShards: shards.stale };
 }

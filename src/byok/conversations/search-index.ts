@@ -8,7 +8,7 @@ import { CONVERSATIONS_STORE, readAllKeys } from './conversation-database';
 import { parseSearchText, type RecordKey, type SearchText } from './conversation-records';
 import type { CorruptRecordReport, ReadOptions } from './conversation-types';
 import { isLiveCache, openSearchCache, replaceCachedSearchText, type SearchTexts } from './search-cache';
-import { fillMissing, type ReportCorrupt } from './search-fill';
+import { fillMissing, type FillResult, type ReportCorrupt } from './search-fill';
 import { findSearchSnippet, type SearchSnippet } from './search-snippet';
 import { createSearchPrefilter, matchesSearch, normaliseForSearch } from './search-text';
 import { moveLegacySearchRecords } from './search-upgrade';
@@ -21,14 +21,18 @@ function corruptReporter(options: ReadOptions): ReportCorrupt {
   };
 }
 
-/** Per cache: conversations whose search text is still in a format-1 or -2 record, for the background move. */
-const legacyIds = new WeakMap<SearchTexts, Set<string>>();
+/**
+ * Per cache, for the background move: conversations whose search text is still in a format-1 or -2
+ * record, and shards written before accent folding.
+ */
+const outdated = new WeakMap<SearchTexts, { ids: Set<string>; shards: Set<number> }>();
 
-function noteLegacy(texts: SearchTexts, ids: string[]): void {
-  if (ids.length === 0) return;
-  const noted = legacyIds.get(texts) ?? new Set<string>();
-  for (const id of ids) noted.add(id);
-  legacyIds.set(texts, noted);
+function noteOutdated(texts: SearchTexts, { legacyIds, staleShards }: FillResult): void {
+  if (legacyIds.length === 0 && staleShards.length === 0) return;
+  const noted = outdated.get(texts) ?? { ids: new Set<string>(), shards: new Set<number>() };
+  for (const id of legacyIds) noted.ids.add(id);
+  for (const shard of staleShards) noted.shards.add(shard);
+  outdated.set(texts, noted);
 }
 
 async function readConversationIds(): Promise<string[]> {
@@ -104,20 +108,26 @@ export async function primeSearchCache(key: RecordKey): Promise<void> {
       if (!state.hurry) await Promise.race([yieldToPage(), state.hurried]);
       return !state.hurry;
     };
-    noteLegacy(texts, (await fillMissing(key, texts, missing, () => undefined, { step })).legacyIds);
+    noteOutdated(texts, await fillMissing(key, texts, missing, () => undefined, { step }));
   }, false).catch(() => undefined);
   await upgradeInBackground(key).catch(() => undefined);
 }
 
 let upgrading = false;
 
-/** Moves the format-1 and -2 search records the fills came across into their shards (search-upgrade.ts), one shard per idle moment. */
+/**
+ * Moves the format-1 and -2 search records the fills came across into their shards, and rewrites
+ * shards written before accent folding (search-upgrade.ts), one shard per idle moment.
+ */
 async function upgradeInBackground(key: RecordKey): Promise<void> {
   const texts = openSearchCache(key.dek);
-  const ids = legacyIds.get(texts);
-  if (upgrading || ids === undefined || ids.size === 0) return;
+  const noted = outdated.get(texts);
+  if (upgrading || noted === undefined || noted.ids.size + noted.shards.size === 0) return;
+  const { ids, shards } = noted;
   upgrading = true;
   try {
+    const staleShards = [...shards];
+    shards.clear();
     await moveLegacySearchRecords(key, [...ids], {
       // As the fill: never in the middle of opening a conversation (yieldToPage, background-reads.ts).
       yieldToPage,
@@ -126,7 +136,7 @@ async function upgradeInBackground(key: RecordKey): Promise<void> {
         ids.delete(id);
         replaceCachedSearchText(texts, id, oldJson, newJson);
       },
-    });
+    }, staleShards);
   } finally {
     upgrading = false;
   }
@@ -184,7 +194,7 @@ async function readyTexts(key: RecordKey, query: string, options: ReadOptions): 
   const missing = conversationIds.filter((id) => !texts.has(id));
   if (missing.length > 0) {
     await runFill(async () => {
-      noteLegacy(texts, (await fillMissing(key, texts, missing, report, null)).legacyIds);
+      noteOutdated(texts, await fillMissing(key, texts, missing, report, null));
     }, true);
   }
   return { conversationIds, texts, needle, mayMatch: createSearchPrefilter(needle), report };

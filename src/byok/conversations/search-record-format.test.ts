@@ -4,7 +4,7 @@
 // without ever losing text or overwriting a newer write.
 import { describe, expect, it, vi } from 'vitest';
 import { lockVault, rotateDataKey, unlockVault } from '../api-key-manager';
-import { encryptValue } from '../crypto';
+import { encryptToBytes, encryptValue } from '../crypto';
 import { CONVERSATION_DATABASE, MESSAGES_STORE, SEARCH_SHARDS_STORE, SEARCH_TEXT_STORE } from './conversation-database';
 import * as records from './conversation-records';
 import type { CorruptRecordReport } from './conversation-types';
@@ -12,7 +12,7 @@ import { prepareSearch, saveConversation, saveMessage, searchConversationSnippet
 import {
   TEST_PASSPHRASE, createMessage, createMeta, putRawRecord, readRawRecords, readShardOf, readStoredSearchTexts, sessionRecordKey as recordKey, useEmptyConversationStore,
 } from './conversation-test-fixtures';
-import { openSearchShard, sealSearchShard, shardOf } from './search-shards';
+import { encodeSearchShardContext, openSearchShard, sealSearchShard, shardOf, wasRefolded } from './search-shards';
 import * as searchTextRecords from './search-text-records';
 
 useEmptyConversationStore();
@@ -195,5 +195,42 @@ describe('a database from before the shards (version 1)', () => {
     await prepareSearch();
     expect(await olderRecordIds()).toEqual([]);
     expect((await readStoredSearchTexts()).get('a')).toMatchObject({ title: 'trip', entries: [[0, 'lisbon in may', '0L9M']] });
+  });
+});
+
+/** A shard as format 3 wrote it before accent folding: no fold version, texts lower case only. */
+async function putShardBeforeFolding(texts: Map<string, records.SearchText>): Promise<number> {
+  const ids = [...texts.keys()];
+  const shard = shardOf(ids[0] ?? '');
+  const bodies = ids.map((id) => JSON.stringify(texts.get(id)));
+  const plaintext = `${JSON.stringify([ids, bodies.map((body) => body.length)])}\n${bodies.join('')}`;
+  const sealed = await encryptToBytes(recordKey().dek, plaintext, encodeSearchShardContext(recordKey().vaultId, shard));
+  await putRawRecord(SEARCH_SHARDS_STORE, { formatVersion: 3, shard, sealed });
+  return shard;
+}
+
+describe('texts written before accent folding', () => {
+  it('in a shard: found without accents at once, and the shard is rewritten folded in the background', async () => {
+    await saveConversation(createMeta({ id: 'a', title: 'Café' }));
+    await putShardBeforeFolding(new Map([['a', { title: 'café', titleCase: '0C', entries: [[0, 'i̇zmi̇r and crème', '0İZMİR']] }]]));
+    await resetSearchCacheOnly();
+    expect(await searchConversationSnippets('izmir')).toEqual([{ id: 'a', snippet: { text: 'İZMİR and crème', matchStart: 0, matchEnd: 5 } }]);
+    expect(await searchConversations('creme')).toEqual(['a']);
+    await prepareSearch();
+    const rewritten = await openSearchShard(recordKey(), await readShardOf('a'));
+    expect(wasRefolded(rewritten)).toBe(false);
+    expect(JSON.parse(rewritten.get('a') ?? 'null')).toEqual({ title: 'cafe', titleCase: '0C2é', entries: [[0, 'izmir and creme', '0İZMİR7è']] });
+    await resetSearchCacheOnly();
+    expect((await searchConversationSnippets('cafe'))[0]?.snippet?.text).toBe('Café');
+  });
+
+  it('in a format-2 record: found without accents, and moved into the shard folded', async () => {
+    await seedConversation('a', 'Trip', ['Ein Café in Zürich']);
+    await putFormat2Record('a', { title: 'trip', titleCase: '0T', entries: [[0, 'ein café in zürich', '0E3C7Z']] });
+    await resetSearchCacheOnly();
+    expect(await searchConversationSnippets('zurich')).toEqual([{ id: 'a', snippet: { text: 'Ein Café in Zürich', matchStart: 12, matchEnd: 18 } }]);
+    await prepareSearch();
+    expect(await olderRecordIds()).toEqual([]);
+    expect((await readStoredSearchTexts()).get('a')?.entries[0]?.[1]).toBe('ein cafe in zurich');
   });
 });

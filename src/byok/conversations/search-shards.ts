@@ -15,10 +15,16 @@ import { BYOKError } from '../types';
 import { encodeCanonical } from '../vault/canonical-encoding';
 import { noteEncryptions } from '../vault/vault-session';
 import type { RecordKey } from './conversation-records';
+import { refoldSearchJson } from './search-text';
 
 export const SEARCH_SHARD_FORMAT_VERSION = 3;
 /** Enough that one shard stays small to rewrite; few enough that reading all of them is cheap. */
 export const SEARCH_SHARD_COUNT = 16;
+/**
+ * How the texts inside were folded (search-case.ts): 1 = lower case and accents dropped. Shards
+ * without it (written before accent folding) are folded again when opened, and rewritten after.
+ */
+export const SEARCH_FOLD_VERSION = 1;
 
 export interface SearchShardRecord {
   formatVersion: typeof SEARCH_SHARD_FORMAT_VERSION;
@@ -29,6 +35,13 @@ export interface SearchShardRecord {
 
 /** Conversation id → its search text as JSON (the form the session's search cache keeps). */
 export type ShardTexts = Map<string, string>;
+
+const refolded = new WeakSet<ShardTexts>();
+
+/** True when these texts were folded again on opening: the stored shard is older and wants rewriting. */
+export function wasRefolded(texts: ShardTexts): boolean {
+  return refolded.has(texts);
+}
 
 /** FNV-1a over the id's UTF-16 code units: stable across sessions and browsers. */
 export function shardOf(conversationId: string): number {
@@ -55,14 +68,14 @@ export function isSearchShardRecord(record: unknown): record is SearchShardRecor
 }
 
 /**
- * The plaintext: one JSON line `[ids, lengths]`, then the texts' JSON back to back. Opening cuts
+ * The plaintext: one JSON line `[ids, lengths, fold version]`, then the texts' JSON back to back. Opening cuts
  * each text out by its length, so the fill never parses megabytes of JSON (the search cache keeps
  * each text as JSON and parses only what its prefilter lets through).
  */
 function encodeShard(texts: ShardTexts): string {
   const ids = [...texts.keys()];
   const bodies = ids.map((id) => texts.get(id) ?? 'null');
-  return `${JSON.stringify([ids, bodies.map((body) => body.length)])}\n${bodies.join('')}`;
+  return `${JSON.stringify([ids, bodies.map((body) => body.length), SEARCH_FOLD_VERSION])}\n${bodies.join('')}`;
 }
 
 function decodeShard(plaintext: string, shard: number): ShardTexts {
@@ -73,7 +86,7 @@ function decodeShard(plaintext: string, shard: number): ShardTexts {
   } catch (cause) {
     throw corruptShardError('its index is not JSON.', cause);
   }
-  const [ids, lengths] = Array.isArray(header) ? header as unknown[] : [];
+  const [ids, lengths, fold] = Array.isArray(header) ? header as unknown[] : [];
   if (headerEnd < 0 || !Array.isArray(ids) || !Array.isArray(lengths) || ids.length !== lengths.length) throw corruptShardError('its index has the wrong shape.');
   const texts: ShardTexts = new Map();
   let at = headerEnd + 1;
@@ -86,6 +99,9 @@ function decodeShard(plaintext: string, shard: number): ShardTexts {
     at += length;
   });
   if (at !== plaintext.length) throw corruptShardError('its texts do not add up to its index.');
+  if (fold === SEARCH_FOLD_VERSION) return texts;
+  for (const [id, json] of texts) texts.set(id, refoldSearchJson(json));
+  refolded.add(texts);
   return texts;
 }
 

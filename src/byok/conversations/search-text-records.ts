@@ -10,7 +10,7 @@ import {
 } from './conversation-records';
 import type { ShardTexts } from './search-shards';
 import type { StoredMessage } from './conversation-types';
-import { createSearchText } from './search-text';
+import { createSearchText, refoldSearchText } from './search-text';
 
 /** Opens what decrypts and leaves out the rest (the repair path must not fail on a bad record). */
 async function openReadableMessages(key: RecordKey, conversationId: string): Promise<{ messages: StoredMessage[]; complete: boolean }> {
@@ -55,7 +55,8 @@ export async function currentSearchText(key: RecordKey, conversationId: string, 
   let legacy: SearchText | null = null;
   if (record !== undefined) {
     try {
-      const searchText = await openSearchText(key, record);
+      // Written before accent folding: folded again from its original text.
+      const searchText = refoldSearchText(await openSearchText(key, record));
       if (!isLegacySearchTextRecord(record)) return searchText;
       legacy = searchText;
     } catch (error) {

@@ -1,14 +1,15 @@
-// Search works on one small encrypted record per conversation (title + finished message text,
-// lower-cased once on write, with case runs to show snippets as written: search-case.ts) so
-// searching 1,000 conversations decrypts 1,000 records, not 50,000 messages (performance.md B7).
+// Search works on each conversation's search text (title + finished message text, folded once on
+// write: lower case, accents dropped, with runs to show snippets as written: search-case.ts), kept
+// in 16 encrypted shards, so searching 1,000 conversations never opens 50,000 messages (B7).
 // Images are left out: they are large and not text.
 import type { MessageContent } from '../types';
-import type { SearchText } from './conversation-records';
+import { parseSearchText, type SearchText } from './conversation-records';
 import type { StoredMessage } from './conversation-types';
-import { foldCase } from './search-case';
+import { foldForSearch, foldText, restoreCase } from './search-case';
 
+/** A query as the search texts hold their text: folded (search-case.ts). */
 export function normaliseForSearch(text: string): string {
-  return text.toLowerCase();
+  return foldText(text);
 }
 
 export function extractContentText(content: MessageContent): string {
@@ -26,7 +27,7 @@ type SearchEntry = SearchText['entries'][number];
 
 /** The entry for one message's text, or null when it has none; case runs only when needed. */
 function createEntry(message: StoredMessage): SearchEntry | null {
-  const { lower, runs } = foldCase(extractContentText(message.content));
+  const { lower, runs } = foldForSearch(extractContentText(message.content));
   if (lower === '') return null;
   return runs === '' ? [message.sequence, lower] : [message.sequence, lower, runs];
 }
@@ -35,7 +36,7 @@ const bySequence = (left: SearchEntry, right: SearchEntry): number => left[0] - 
 
 /** The title's fields of a search record: lower case, and its case runs when it has capitals. */
 function titleFields(title: string): Pick<SearchText, 'title' | 'titleCase'> {
-  const { lower, runs } = foldCase(title);
+  const { lower, runs } = foldForSearch(title);
   return runs === '' ? { title: lower } : { title: lower, titleCase: runs };
 }
 
@@ -67,6 +68,28 @@ export function dropSearchEntriesFrom(searchText: SearchText, fromSequence: numb
 
 export function setSearchTitle(searchText: SearchText, title: string): SearchText {
   return { ...titleFields(title), entries: searchText.entries };
+}
+
+/**
+ * A text written before accent folding (lower case only, its runs counted in lower case) folded
+ * again from its original, so "cafe" finds it too. Without runs (format 1) the lower-case text is
+ * folded as it is: found the same, shown in lower case as before.
+ */
+export function refoldSearchText(searchText: SearchText): SearchText {
+  const refold = (lower: string, runs: unknown) => foldForSearch(restoreCase(lower, runs, 'lower').text);
+  const entries: SearchEntry[] = [];
+  for (const entry of searchText.entries) {
+    if (typeof entry[1] !== 'string') continue;
+    const { lower, runs } = refold(entry[1], entry[2]);
+    entries.push(runs === '' ? [entry[0], lower] : [entry[0], lower, runs]);
+  }
+  const title = refold(searchText.title, searchText.titleCase);
+  return title.runs === '' ? { title: title.lower, entries } : { title: title.lower, titleCase: title.runs, entries };
+}
+
+/** As refoldSearchText, on the JSON the search cache keeps. */
+export function refoldSearchJson(json: string): string {
+  return JSON.stringify(refoldSearchText(parseSearchText(json)));
 }
 
 export function matchesSearch(searchText: SearchText, normalisedQuery: string): boolean {

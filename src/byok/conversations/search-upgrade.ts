@@ -8,8 +8,9 @@
 // the chat move a conversation's record too (search-shard-write.ts).
 import { SEARCH_SHARDS_STORE, SEARCH_TEXT_STORE, readRecord, writeInTransaction } from './conversation-database';
 import { decryptSearchText, isLegacySearchTextRecord, parseSearchText, type RecordKey, type StoredSearchTextRecord } from './conversation-records';
-import { isSameShard, openSearchShard, sameBytes, sealSearchShard, shardOf, type SearchShardRecord, type ShardTexts } from './search-shards';
+import { isSameShard, openSearchShard, sameBytes, sealSearchShard, shardOf, wasRefolded, type SearchShardRecord, type ShardTexts } from './search-shards';
 import { rebuildSearchText } from './search-text-records';
+import { refoldSearchJson } from './search-text';
 
 export interface UpgradeOptions {
   /** Awaited before each shard, so the move only uses quiet moments. */
@@ -28,8 +29,10 @@ interface Moved {
 
 /** The text to move for one record; null when it cannot be read (search reports it, the next write rebuilds it). */
 async function textToMove(key: RecordKey, conversationId: string, before: StoredSearchTextRecord): Promise<Moved | null> {
-  const oldJson = await decryptSearchText(key, before).catch(() => null);
-  if (oldJson === null) return null;
+  const stored = await decryptSearchText(key, before).catch(() => null);
+  if (stored === null) return null;
+  // Written before accent folding: folded again (as the fill put it in the cache).
+  const oldJson = refoldSearchJson(stored);
   if (!isLegacySearchTextRecord(before)) return { before, oldJson, newJson: oldJson };
   const rebuilt = await rebuildSearchText(key, conversationId);
   return { before, oldJson, newJson: JSON.stringify(rebuilt.complete ? rebuilt.searchText : parseSearchText(oldJson)) };
@@ -77,15 +80,19 @@ async function moveShard(key: RecordKey, shard: number, conversationIds: string[
     const text = before === undefined || texts.has(id) ? null : await textToMove(key, id, before);
     if (text !== null) moved.set(id, text);
   }
-  if (moved.size === 0) return;
+  // A shard written before accent folding is rewritten even with nothing to move into it.
+  if (moved.size === 0 && !wasRefolded(texts)) return;
   for (const [id, { newJson }] of moved) texts.set(id, newJson);
   if (!(await replaceIfUnchanged(shard, shardBefore, await sealSearchShard(key, shard, texts), moved))) return;
   for (const [id, { oldJson, newJson }] of moved) options.onUpgraded?.(id, oldJson, newJson);
 }
 
-/** Moves the given conversations' older records into their shards; resolves when done or stopped. */
-export async function moveLegacySearchRecords(key: RecordKey, conversationIds: Iterable<string>, options: UpgradeOptions): Promise<void> {
-  const byShard = new Map<number, string[]>();
+/**
+ * Moves the given conversations' older records into their shards, and rewrites `staleShards`
+ * (written before accent folding); resolves when done or stopped.
+ */
+export async function moveLegacySearchRecords(key: RecordKey, conversationIds: Iterable<string>, options: UpgradeOptions, staleShards: Iterable<number> = []): Promise<void> {
+  const byShard = new Map<number, string[]>([...staleShards].map((shard) => [shard, []]));
   for (const id of conversationIds) byShard.set(shardOf(id), [...(byShard.get(shardOf(id)) ?? []), id]);
   for (const [shard, ids] of byShard) {
     if (!options.shouldContinue()) break;
