@@ -2,6 +2,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { Lexer } from 'marked';
 import { describe, expect, it } from 'vitest';
+import { buildMarkdownReply } from '../../../e2e/mock-provider/reply-content';
+import { lexMarkdown, lexMarkdownBlocks } from './render-markdown';
 import { blockSource, createMarkdownBlockSplitter, detachString, splitFinishedMarkdown, type MarkdownBlock, type MarkdownBlockSplitter, type MarkdownLexer } from './markdown-blocks';
 
 const lex: MarkdownLexer = (source) => new Lexer({ gfm: true }).lex(source);
@@ -25,6 +27,27 @@ function stream(text: string, step: number, lexer: MarkdownLexer = lex) {
 }
 
 describe('createMarkdownBlockSplitter', () => {
+  it('finds where blocks end from block tokens alone, and lexes in full only the block still open', () => {
+    const reply = buildMarkdownReply(800);
+    const lexedInFull: string[] = [];
+    const full: MarkdownLexer = (source) => {
+      lexedInFull.push(source);
+      return lexMarkdown(source);
+    };
+    const splitter = createMarkdownBlockSplitter(full, lexMarkdownBlocks);
+    const lexingAll = createMarkdownBlockSplitter(lexMarkdown, lexMarkdown);
+    for (let end = 37; end < reply.length + 37; end += 37) {
+      const text = reply.slice(0, Math.min(end, reply.length));
+      lexedInFull.length = 0;
+      const split = splitter.update(text);
+      const reference = lexingAll.update(text);
+      expect(split.newlyFinished).toEqual(reference.newlyFinished);
+      expect(split.openTail).toBe(reference.openTail);
+      expect(split.openTokens).toEqual(reference.openTokens);
+      expect(lexedInFull).toEqual(split.openTail === '' ? [] : [split.openTail]);
+    }
+  });
+
   it('freezes a block once the next one has begun, hands each on once, and keeps the last one open', () => {
     const splitter = createMarkdownBlockSplitter(lex);
     const first = '# Title\n\nFirst par';

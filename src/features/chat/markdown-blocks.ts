@@ -1,9 +1,10 @@
 // Splits a streaming Markdown reply into finished blocks and the open tail (performance.md B2, B3).
 // Only the open tail is ever lexed: once a block is followed by another, it can no longer change,
 // so it is frozen and its text is never looked at again. The work per delta therefore depends on
-// the size of the open block, not on the length of the reply.
+// the size of the open block, not on the length of the reply. Where the blocks end is found with
+// block tokens only (no inline lexing); only the block still open is lexed in full, for display.
 import type { Token, TokensList } from 'marked';
-import { lexMarkdown } from './render-markdown';
+import { lexMarkdown, lexMarkdownBlocks } from './render-markdown';
 
 /**
  * A finished block as its place in the whole text, not a copy of it: the text is held once, by
@@ -32,6 +33,7 @@ export type MarkdownLexer = (source: string) => TokensList | Token[];
 
 // The renderer's own lexer, so its extensions (math) see the streaming text as well.
 const lexWithMarked: MarkdownLexer = (source) => lexMarkdown(source);
+const blocksWithMarked: MarkdownLexer = (source) => lexMarkdownBlocks(source);
 
 export interface MarkdownBlockSplitter {
   /** Takes the whole text so far (it only ever grows) and returns what changed. */
@@ -60,7 +62,14 @@ export function blockSource(text: string, block: MarkdownBlock): string {
   return detachString(text.slice(block.start, block.end));
 }
 
-export function createMarkdownBlockSplitter(lex: MarkdownLexer = lexWithMarked): MarkdownBlockSplitter {
+/**
+ * `lex` lexes the open block in full; `findBlocks` needs only find where blocks end (the same
+ * block tokens without their inline contents will do).
+ */
+export function createMarkdownBlockSplitter(
+  lex: MarkdownLexer = lexWithMarked,
+  findBlocks: MarkdownLexer = lex === lexWithMarked ? blocksWithMarked : lex,
+): MarkdownBlockSplitter {
   let openStart = 0;
   let lastText = '';
 
@@ -70,7 +79,7 @@ export function createMarkdownBlockSplitter(lex: MarkdownLexer = lexWithMarked):
       if (!text.startsWith(lastText)) openStart = 0;
       lastText = text;
       let tail = text.slice(openStart);
-      let tokens = [...lex(tail)];
+      let tokens = [...findBlocks(tail)];
       const lastContent = findLastContentToken(tokens);
       let consumed = 0;
       let frozenCount = 0;
@@ -88,7 +97,8 @@ export function createMarkdownBlockSplitter(lex: MarkdownLexer = lexWithMarked):
         tail = tail.slice(consumed);
         tokens = tokens.slice(frozenCount);
       }
-      return { newlyFinished, openTail: tail, openStart, openTokens: tokens };
+      const openTokens = findBlocks === lex || tail.length === 0 ? tokens : [...lex(tail)];
+      return { newlyFinished, openTail: tail, openStart, openTokens };
     },
   };
 }
