@@ -31,7 +31,7 @@
 // the same function whatever its history, so once rendered the reply's DOM is byte-identical
 // (markdown-view.test.tsx).
 import {
-  demoteGroup, FRESH_GROUP_CLASS, GROUP_CLASS, hasRendered, newestFirst, placeholderFor, releaseHeight, unfreshGroups, type Block, type Group,
+  demoteGroup, FRESH_GROUP_CLASS, GROUP_CLASS, hasRendered, newestFirst, placeholderFor, releaseHeight, replaceNodes, unfreshGroups, type Block, type Group,
 } from './frozen-group';
 import { blockSource, type MarkdownBlock } from './markdown-blocks';
 import type { SliceScheduler } from './slice-scheduler';
@@ -106,58 +106,64 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
   const inUse = options.inUse ?? inUseInDocument;
   const isFar = options.isFar ?? farFromViewport;
   const groups: Group[] = [];
-  /** Placeholder → its group and block. */
-  const cheapBlocks = new Map<Element, Block>();
-  /** Placeholders on screen: rendered first. */
-  const urgent = new Set<Element>();
+  /** A group's element → the group. */
+  const groupOf = new Map<Element, Group>();
+  /** Blocks in cheap form. */
+  let cheapCount = 0;
+  /** Cheap blocks on screen: rendered first. */
+  const urgent = new Set<Block>();
   let held = false;
   let cancelRender: (() => void) | null = null;
   let cancelRenderNear: (() => void) | null = null;
   let cancelDemote: (() => void) | null = null;
   const visibility = (options.watchVisibility ?? watchVisibilityInViewport)((visible) => {
-    for (const element of visible) if (cheapBlocks.has(element)) urgent.add(element);
+    for (const element of visible) {
+      const block = cheapBlockAt(element);
+      if (block !== undefined) urgent.add(block);
+    }
     schedule();
   });
 
-  /** Renders the blocks of these placeholders now, in one pass. */
-  function renderBlocks(placeholders: Iterable<Element>): void {
+  /** The cheap block whose placeholder `element` is, if any. */
+  function cheapBlockAt(element: Element): Block | undefined {
+    const group = element.parentElement === null ? undefined : groupOf.get(element.parentElement);
+    return group?.blocks.find((block) => block.cheap && block.first === element);
+  }
+
+  /** Renders these blocks now (those still cheap), in one pass. */
+  function renderBlocks(candidates: Iterable<Block>): void {
     const blocks: Block[] = [];
-    for (const placeholder of placeholders) {
-      const block = cheapBlocks.get(placeholder);
-      urgent.delete(placeholder);
-      if (block === undefined) continue;
-      cheapBlocks.delete(placeholder);
-      visibility.unobserve(placeholder);
+    for (const block of candidates) {
+      urgent.delete(block);
+      if (!block.cheap) continue;
+      visibility.unobserve(block.first);
       blocks.push(block);
     }
     if (blocks.length === 0) return;
     const rendered = render(blocks.map(sourceOf));
     blocks.forEach((block, index) => {
-      const placeholder = block.nodes[0] as Element;
-      block.nodes = rendered[index] as HTMLElement[];
-      block.cheap = false;
-      placeholder.replaceWith(...block.nodes);
+      replaceNodes(block, rendered[index] as HTMLElement[], false);
+      cheapCount -= 1;
       if (!block.group.blocks.some((other) => other.cheap)) releaseHeight(block.group);
     });
   }
 
   /**
-   * The next placeholders to render, about a batch of them: those on screen first, then (unless
-   * `onlyOnScreen`) the newest ones of groups near the viewport.
+   * The next blocks to render, about a batch of them: those on screen first, then (unless
+   * `onlyOnScreen`) the newest cheap ones of groups near the viewport.
    */
-  function nextBatch(onlyOnScreen: boolean): Set<Element> {
-    const batch = new Set<Element>();
+  function nextBatch(onlyOnScreen: boolean): Set<Block> {
+    const batch = new Set<Block>();
     let characters = 0;
-    const full = (placeholder: Element): boolean => {
-      batch.add(placeholder);
-      const block = cheapBlocks.get(placeholder);
-      characters += block === undefined ? 0 : block.end - block.start;
+    const full = (block: Block): boolean => {
+      batch.add(block);
+      characters += block.end - block.start;
       return characters >= batchCharacters;
     };
-    for (const placeholder of urgent) if (full(placeholder)) return batch;
+    for (const block of urgent) if (full(block)) return batch;
     if (onlyOnScreen) return batch;
     for (const block of newestFirst(groups)) {
-      if (block.group.near && block.cheap && !batch.has(block.nodes[0] as Element) && full(block.nodes[0] as Element)) return batch;
+      if (block.group.near && block.cheap && !batch.has(block) && full(block)) return batch;
     }
     return batch;
   }
@@ -182,7 +188,8 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
     const far = candidates.filter((group) => isFar(group.element) && !inUse(group.element));
     for (const group of candidates) if (!far.includes(group)) group.mayBeFar = false;
     for (const group of far) {
-      demoteGroup(group, placeholderTextOf, (placeholder, block) => cheapBlocks.set(placeholder, block));
+      cheapCount += group.blocks.filter((block) => !block.cheap).length;
+      demoteGroup(group, placeholderTextOf);
       group.mayBeFar = false;
       if (timeLeft() <= 0 || scheduler.now() >= deadline) break;
     }
@@ -191,7 +198,7 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
 
   function schedule(): void {
     // Observing twice is harmless; only cheap blocks of groups near the viewport are watched.
-    for (const group of groups) if (group.near) for (const block of group.blocks) if (block.cheap) visibility.observe(block.nodes[0] as Element);
+    for (const group of groups) if (group.near) for (const block of group.blocks) if (block.cheap) visibility.observe(block.first);
     // On screen: in the next task. Near but not on screen: when idle, so it never comes between a
     // change and the frame that shows it (nor between a scroll and the browser's scroll anchoring).
     if (cancelRender === null && urgent.size > 0) {
@@ -217,7 +224,7 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
       group.mayBeFar = !group.near;
       // Blocks already due (on screen, or the newest screenful) are rendered anyway: the first
       // event of a group on screen may still say it is skipped.
-      if (!group.near) for (const block of group.blocks) if (block.cheap) visibility.unobserve(block.nodes[0] as Element);
+      if (!group.near) for (const block of group.blocks) if (block.cheap) visibility.unobserve(block.first);
       schedule();
     };
     group.element.addEventListener('contentvisibilityautostatechange', group.listener);
@@ -229,6 +236,7 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
     const group: Group = { element, blocks: [], appendedCheap, near, mayBeFar: false, fresh: false, listener: () => undefined };
     watch(group);
     groups.push(group);
+    groupOf.set(element, group);
     options.insertGroup(element);
     return group;
   }
@@ -244,12 +252,11 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
   }
 
   function appendBlock(group: Group, { start, end }: MarkdownBlock, rendered: HTMLElement[] | null): Block {
-    const block: Block = { group, start, end, nodes: rendered ?? [], cheap: rendered === null };
-    if (rendered === null) block.nodes = [placeholderFor(placeholderTextOf(block))];
-    const { cheap } = block;
+    const nodes = rendered ?? [placeholderFor(placeholderTextOf({ start, end }))];
+    const block: Block = { group, start, end, first: nodes[0] as Element, count: nodes.length, cheap: rendered === null };
     group.blocks.push(block);
-    group.element.append(...block.nodes);
-    if (cheap) cheapBlocks.set(block.nodes[0] as Element, block);
+    group.element.append(...nodes);
+    if (block.cheap) cheapCount += 1;
     return block;
   }
 
@@ -286,15 +293,15 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
       // checks in one pass.
       let seen = 0;
       let nextCheck = FIRST_COVER_CHECK_CHARACTERS;
-      let batch: Element[] = [];
+      let batch: Block[] = [];
       for (const block of newestFirst(groups)) {
         if (seen >= screenful) break;
         seen += block.end - block.start;
-        if (block.cheap) batch.push(block.nodes[0] as Element);
+        if (block.cheap) batch.push(block);
         if (seen < nextCheck) continue;
         renderBlocks(batch);
         batch = [];
-        if (screenCovered(block.nodes[0] as Element)) break;
+        if (screenCovered(block.first)) break;
         nextCheck = seen + COVER_CHECK_EVERY_CHARACTERS;
       }
       renderBlocks(batch);
@@ -304,14 +311,11 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
     schedule,
     renderWithin(range) {
       const ends = [range.startContainer, range.endContainer];
-      const inside: Element[] = [];
-      for (const placeholder of [...cheapBlocks.keys()]) {
-        if (range.intersectsNode(placeholder) && !ends.some((end) => placeholder.contains(end))) inside.push(placeholder);
-      }
+      const inside = groups.flatMap((group) => group.blocks.filter((block) => block.cheap && range.intersectsNode(block.first) && !ends.some((end) => block.first.contains(end))));
       renderBlocks(inside);
     },
     get deferred() {
-      return cheapBlocks.size;
+      return cheapCount;
     },
     clear() {
       cancelRender?.();
@@ -321,7 +325,8 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
       cancelRenderNear = null;
       cancelDemote = null;
       visibility.disconnect();
-      cheapBlocks.clear();
+      groupOf.clear();
+      cheapCount = 0;
       urgent.clear();
       for (const group of groups) group.element.removeEventListener('contentvisibilityautostatechange', group.listener);
       groups.length = 0;

@@ -13,11 +13,16 @@ export const FRESH_GROUP_CLASS = 'markdown-group-fresh';
 /** A demoted group, held at the height it had when it was rendered. */
 export const DEMOTED_GROUP_CLASS = 'markdown-group-demoted';
 
-/** Where it is in the reply's text (`start`, `end`), not a copy of its source (performance.md B8). */
+/**
+ * Where it is in the reply's text (`start`, `end`), not a copy of its source, and where it is on
+ * the page: one object per block and no more, as a long session keeps thousands (performance.md B8).
+ */
 export interface Block extends MarkdownBlock {
   group: Group;
-  /** The block's nodes on the page: its rendered elements, or its one placeholder. */
-  nodes: Element[];
+  /** Its first node on the page: its placeholder when cheap. */
+  first: Element;
+  /** Its nodes on the page: `first` and the siblings after it (1 when cheap). */
+  count: number;
   cheap: boolean;
 }
 
@@ -52,6 +57,23 @@ export function* newestFirst(groups: Group[]): Generator<Block> {
 
 export const hasRendered = (group: Group): boolean => group.blocks.some((block) => !block.cheap);
 
+/** The block's nodes on the page, in order. */
+export function nodesOf(block: Block): Element[] {
+  const nodes: Element[] = [];
+  for (let node: Element | null = block.first; node !== null && nodes.length < block.count; node = node.nextElementSibling) nodes.push(node);
+  return nodes;
+}
+
+/** Puts `nodes` on the page in place of the block's present ones. */
+export function replaceNodes(block: Block, nodes: Element[], cheap: boolean): void {
+  const old = nodesOf(block);
+  (old[0] as Element).before(...nodes);
+  for (const node of old) node.remove();
+  block.first = nodes[0] as Element;
+  block.count = nodes.length;
+  block.cheap = cheap;
+}
+
 /** Once its last cheap block is rendered, a demoted group takes its natural height again. */
 export function releaseHeight(group: Group): void {
   if (!group.element.classList.contains(DEMOTED_GROUP_CLASS)) return;
@@ -61,20 +83,15 @@ export function releaseHeight(group: Group): void {
 
 /**
  * Puts every rendered block of `group` back in cheap form, holding the group at the height it has
- * now, so nothing on screen moves. `onCheap` learns each new placeholder.
+ * now, so nothing on screen moves.
  */
-export function demoteGroup(group: Group, placeholderTextOf: (block: Block) => string, onCheap: (placeholder: Element, block: Block) => void): void {
+export function demoteGroup(group: Group, placeholderTextOf: (block: Block) => string): void {
   const height = group.element.getBoundingClientRect().height;
   group.element.classList.add(DEMOTED_GROUP_CLASS);
   group.element.style.height = `${height}px`;
   for (const block of group.blocks) {
     if (block.cheap) continue;
-    const placeholder = placeholderFor(placeholderTextOf(block));
-    (block.nodes[0] as Element).before(placeholder);
-    for (const node of block.nodes) node.remove();
-    block.nodes = [placeholder];
-    block.cheap = true;
-    onCheap(placeholder, block);
+    replaceNodes(block, [placeholderFor(placeholderTextOf(block))], true);
   }
 }
 
