@@ -91,3 +91,19 @@ test('a reply still streaming in one tab is shown as such in the other, never as
   await expect(reply).toContainText(await lastReply(page).locator('.markdown-body').first().innerText());
   await expect(second.getByRole('button', { name: 'Send' })).toBeEnabled();
 });
+
+test('a conversation deleted in one tab is closed in the other, with a note saying why', async ({ page, context, mock }) => {
+  await setUpChat(page, mock);
+  await sendMessage(page, 'Soon gone');
+  await waitForReplyEnd(page);
+  const second = await openSecondTab(context, page);
+  await expect(second.getByTestId('assistant-message')).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Actions for Soon gone' }).click();
+  await page.getByRole('button', { name: 'Delete Soon gone' }).click();
+  await page.getByRole('group', { name: 'Delete Soon gone?' }).getByRole('button', { name: 'Delete' }).click();
+
+  await expect(second.getByText('This conversation was deleted in another tab.')).toBeVisible();
+  await expect(second.getByRole('heading', { name: 'Conversation not found' })).toBeVisible();
+  await expect(second.getByRole('textbox', { name: 'Message', exact: true })).toHaveCount(0);
+});

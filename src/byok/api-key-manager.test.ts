@@ -6,6 +6,7 @@ import {
   resetForTests, rotateKey, setIdleTimeout, setKeyEndpoint, setKeyVerification, touchActivity, unlockVault, vaultExists, DEFAULT_IDLE_TIMEOUT_MS,
 } from './api-key-manager';
 import { recordUsage, setMonthlyBudget } from './usage-ledger';
+import { onKeysChanged } from './key-events';
 
 // One vault for the file: every PBKDF2 run at the 600,000 floor costs ~0.4 s.
 const PASSPHRASE = 'correct horse battery staple';
@@ -148,6 +149,24 @@ describe('keys', () => {
     await expectCode(getDecryptedKey('google'), 'KEY_NOT_FOUND');
     await expectCode(getKeyCredentials('google'), 'KEY_NOT_FOUND');
     await expect(markKeyUsed('google')).resolves.toBeUndefined();
+  });
+
+  it('tells this tab and the other tabs about every key change, with a word and nothing else', async () => {
+    const heard: unknown[] = [];
+    const otherTab = new BroadcastChannel('vivim-byok-keys');
+    otherTab.addEventListener('message', (event: MessageEvent) => heard.push(event.data));
+    let calls = 0;
+    const stop = onKeysChanged(() => { calls += 1; });
+    const key = canary('xai-');
+    await addKey('xai', key);
+    await setKeyVerification('xai', 'verified');
+    await markKeyUsed('xai');
+    await removeKey('xai');
+    stop();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    otherTab.close();
+    expect(calls).toBe(4);
+    expect(heard).toEqual(['keys-changed', 'keys-changed', 'keys-changed', 'keys-changed']);
   });
 
   it('refuses unsafe endpoints on add', async () => {

@@ -10,6 +10,7 @@ import { adoptStoredHeader, commitRecordChange } from './vault/vault-commit';
 import { isSessionOpen, requireSession, resetSessionForTests } from './vault/vault-session';
 import { waitForLocalVaultWrites, withVaultWriteLock } from './vault/write-lock';
 import type { validateKey as ValidateKey, ValidateKeyResult } from './validate-key';
+import { notifyKeysChanged } from './key-events';
 
 export {
   AUTO_LOCK_MINUTES, MIN_PASSPHRASE_LENGTH, changePassphrase, createVault, exportVault, getAutoLockMinutes, importVault, isVaultUnlocked,
@@ -70,6 +71,8 @@ async function readRequiredRecord(provider: BYOKProvider): Promise<KeyRecord> {
 /** Records and the re-sealed header in one transaction, on top of the newest stored header (vault-commit.ts). */
 async function commitRecords(records: KeyRecord[], encryptions: number, remove: BYOKProvider[] = []): Promise<void> {
   await commitRecordChange({ put: records, remove, encryptions });
+  // Other tabs' vault screens and model lists re-read their keys.
+  notifyKeysChanged();
 }
 
 async function storeNewKey(provider: BYOKProvider, apiKey: string, baseUrl: string): Promise<void> {

@@ -56,6 +56,11 @@ function reportCorrupt(options: ReadOptions, kind: RecordKind, conversationId: u
 
 const isPresent = <T>(value: T | null): value is T => value !== null;
 
+/** Whether a conversation is stored (it may have been deleted in another tab); decrypts nothing. */
+export async function conversationExists(id: string): Promise<boolean> {
+  return (await readRecord(CONVERSATIONS_STORE, id)) !== undefined;
+}
+
 /** Newest first. Decrypts metas only; a corrupt meta is skipped and reported, never fatal. */
 export async function listConversations(options: ReadOptions = {}): Promise<ConversationMeta[]> {
   const key = requireRecordKey();

@@ -7,7 +7,7 @@
 // and the draft stays in the composer.
 import { useEffect } from 'react';
 import {
-  listConversations, loadMessages, loadRecentMessages, onConversationChangedElsewhere, readConversationTail, tailOf,
+  conversationExists, listConversations, loadMessages, loadRecentMessages, onConversationChangedElsewhere, readConversationTail, tailOf,
 } from '../../byok/conversations/conversation-store';
 import { sameTail } from '../../byok/conversations/conversation-tail';
 import { onUsageChanged } from '../../byok/usage-events';
@@ -36,7 +36,12 @@ export async function reloadOpenConversation(): Promise<void> {
   const { openConversation, openSaved, streaming, messages, messagesStatus } = useChatStore.getState();
   if (!openConversation || !openSaved || streaming || messagesStatus !== 'ready') return;
   const { id } = openConversation;
-  const unchangedEnd = sameTail(await readConversationTail(id), tailOf(messages));
+  const storedTail = await readConversationTail(id);
+  if (storedTail === null && !(await conversationExists(id))) {
+    closeDeletedConversation(id);
+    return;
+  }
+  const unchangedEnd = sameTail(storedTail, tailOf(messages));
   if (unchangedEnd && messages.at(-1)?.status !== 'streaming') return;
   const read = unchangedEnd ? (await loadRecentMessages(id, 1)).messages : await loadMessages(id);
   const fresh = markAbandonedReplies(read);
@@ -45,6 +50,13 @@ export async function reloadOpenConversation(): Promise<void> {
     // The growing reply is a new object each time; every other message keeps the one shown.
     return { messages: unchangedEnd ? [...state.messages.slice(0, -1), ...fresh] : keepShownObjects(fresh, state.messages) };
   });
+}
+
+/** Another tab deleted the conversation this one shows: say so instead of showing it empty. */
+function closeDeletedConversation(id: string): void {
+  useChatStore.setState((state) => (state.openConversation?.id === id && !state.streaming
+    ? { openConversation: null, openSaved: false, messages: [], messagesStatus: 'failed', notice: 'This conversation was deleted in another tab.' }
+    : {}));
 }
 
 /**

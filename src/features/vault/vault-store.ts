@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import * as keyManager from '../../byok/api-key-manager';
 import { onUsageChanged } from '../../byok/usage-events';
+import { onKeysChanged } from '../../byok/key-events';
 import { getUsageSummary, readLedger, type ProviderLedger, type UsageSummary } from '../../byok/usage-ledger';
 import { BYOK_PROVIDERS, type BYOKProvider, type StoredKey } from '../../byok/types';
 import { nextUnlockDelayMs } from './unlock-backoff';
@@ -87,6 +88,9 @@ export const useVaultStore = create<VaultState>()((set, get) => ({
   },
 }));
 
-// Spend, tokens and "last used" follow every recorded reply and budget change, in this tab and the
-// others (a no-secret message on a BroadcastChannel), without a reload or Re-verify.
-onUsageChanged(() => void useVaultStore.getState().refresh().catch(() => undefined));
+// Spend, tokens and "last used" follow every recorded reply and budget change, and the key list
+// follows every key added, replaced, moved, verified or removed, in this tab and the others (a
+// no-secret message on a BroadcastChannel), without a reload or Re-verify.
+const refreshQuietly = () => void useVaultStore.getState().refresh().catch(() => undefined);
+onUsageChanged(refreshQuietly);
+onKeysChanged(refreshQuietly);
