@@ -15,6 +15,11 @@ export interface StreamingReply {
   /** Visible reasoning streamed so far; the Thinking section shows it above the answer. */
   reasoning: string;
   toolCalls: ToolCall[];
+  /**
+   * The provider's stream is over and every word is in `text`; the reply is still being saved.
+   * The Markdown shows itself finished from here, not only once the save is done (B2 final paint).
+   */
+  ended?: boolean;
 }
 
 export interface ChatState {

@@ -98,8 +98,9 @@ async function streamReply(meta: ConversationMeta, history: StoredMessage[], alt
     browserUpdateScheduler,
     streamUpdateInterval,
   );
-  // The last text is on screen as soon as the stream ends, not after the final save.
-  const dependencies: ChatTurnDependencies = { ...browserDependencies, streamChat: (request) => flushedAtEnd(streamChat(request), [batcher, reasoningBatcher]) };
+  // The last text is on screen as soon as the stream ends, and shown finished, not after the final save.
+  const ended = (): void => useChatStore.setState((state) => (state.streaming?.messageId === reply.id ? { streaming: { ...state.streaming, ended: true } } : {}));
+  const dependencies: ChatTurnDependencies = { ...browserDependencies, streamChat: (request) => flushedAtEnd(streamChat(request), [batcher, reasoningBatcher], ended) };
   const ignoreBudget = budgetOverrideOnce;
   budgetOverrideOnce = false;
   const turn = runChatTurn({

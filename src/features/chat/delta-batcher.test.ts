@@ -150,4 +150,25 @@ describe('flushedAtEnd', () => {
     expect(seen[1]).toEqual({ type: 'usage', flushed: 2 });
     expect(flushed).toEqual(['first', 'last words']);
   });
+
+  it('says the stream has ended once every chunk is through, after the last hand-on; not after an error', async () => {
+    const { scheduler } = createManualScheduler();
+    const events: string[] = [];
+    const batcher = createDeltaBatcher((joined) => events.push(`flushed ${joined}`), scheduler, () => 1000);
+    async function* provider(fail: boolean): AsyncGenerator<StreamChunk> {
+      yield { type: 'content', delta: 'words' };
+      if (fail) throw new Error('cut off');
+      yield { type: 'done', finishReason: 'stop' };
+    }
+    for await (const chunk of flushedAtEnd(provider(false), [batcher], () => events.push('ended'))) {
+      if (chunk.type === 'content') batcher.push(chunk.delta);
+      events.push(chunk.type);
+    }
+    expect(events).toEqual(['content', 'flushed words', 'done', 'ended']);
+    events.length = 0;
+    await expect((async () => {
+      for await (const chunk of flushedAtEnd(provider(true), [batcher], () => events.push('ended'))) if (chunk.type === 'content') batcher.push(chunk.delta);
+    })()).rejects.toThrow('cut off');
+    expect(events).toEqual(['flushed words']);
+  });
 });

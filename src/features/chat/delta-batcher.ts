@@ -105,9 +105,10 @@ export function createDeltaBatcher(
  * Passes the chunks on, and hands on the deltas still waiting for their update when a chunk that
  * is not text arrives (the provider's usage and `done` follow the last text, and the usage ledger
  * is written before `done` is handed on: the last words must not wait for that write,
- * performance.md B2 last byte → final paint), and when the stream ends.
+ * performance.md B2 last byte → final paint), and when the stream ends. `onEnd` runs once the
+ * stream has ended normally, after that last hand-on (not after an error or a consumer's stop).
  */
-export async function* flushedAtEnd(chunks: AsyncIterable<StreamChunk>, batchers: DeltaBatcher[]): AsyncGenerator<StreamChunk> {
+export async function* flushedAtEnd(chunks: AsyncIterable<StreamChunk>, batchers: DeltaBatcher[], onEnd?: () => void): AsyncGenerator<StreamChunk> {
   try {
     for await (const chunk of chunks) {
       if (!('delta' in chunk)) for (const batcher of batchers) batcher.flush();
@@ -116,4 +117,5 @@ export async function* flushedAtEnd(chunks: AsyncIterable<StreamChunk>, batchers
   } finally {
     for (const batcher of batchers) batcher.flush();
   }
+  onEnd?.();
 }
