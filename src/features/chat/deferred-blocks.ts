@@ -253,7 +253,9 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
 
   function appendBlock(group: Group, { start, end }: MarkdownBlock, rendered: HTMLElement[] | null): Block {
     const nodes = rendered ?? [placeholderFor(placeholderTextOf({ start, end }))];
-    const block: Block = { group, start, end, first: nodes[0] as Element, count: nodes.length, cheap: rendered === null };
+    // `| 0`: whole numbers are kept in the object itself. Offsets that reached here boxed (V8 hands
+    // some on as heap numbers) made every block's `start` a heap number of its own (B8 snapshots).
+    const block: Block = { group, start: start | 0, end: end | 0, first: nodes[0] as Element, count: nodes.length, cheap: rendered === null };
     group.blocks.push(block);
     group.element.append(...nodes);
     if (block.cheap) cheapCount += 1;
