@@ -76,7 +76,17 @@ async function fillFromShards(key: RecordKey, texts: SearchTexts, wanted: Set<st
     return failed;
   }
   const shards = await readAllKeys(SEARCH_SHARDS_STORE);
-  await paced(shards, pace, async (shard) => fillFromShard(key, texts, wanted, await readRecord(SEARCH_SHARDS_STORE, shard), failed));
+  let next = 0;
+  while (next < shards.length && (await pace.step())) {
+    await fillFromShard(key, texts, wanted, await readRecord(SEARCH_SHARDS_STORE, shards[next] ?? 0), failed);
+    next += 1;
+  }
+  const rest = shards[next];
+  // A search is waiting: the rest in one request (the keys are sorted, so they are all from here on).
+  if (rest !== undefined) {
+    const records = await readAllRecords(SEARCH_SHARDS_STORE, IDBKeyRange.lowerBound(rest));
+    await Promise.all(records.map((record) => fillFromShard(key, texts, wanted, record, failed)));
+  }
   return failed;
 }
 
