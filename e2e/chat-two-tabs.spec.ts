@@ -107,3 +107,20 @@ test('a conversation deleted in one tab is closed in the other, with a note sayi
   await expect(second.getByRole('heading', { name: 'Conversation not found' })).toBeVisible();
   await expect(second.getByRole('textbox', { name: 'Message', exact: true })).toHaveCount(0);
 });
+
+test('a rename in one tab survives the reply another tab is streaming into the conversation', async ({ page, context, mock }) => {
+  await setUpChat(page, mock);
+  await sendMessage(page, 'Named by its first message [[mock:text tokens=80 tps=10]]');
+  await expect(lastReply(page)).toHaveAttribute('data-status', 'streaming');
+  const second = await openSecondTab(context, page);
+  await second.getByRole('button', { name: /^Actions for Named by its first message/ }).click();
+  await second.getByRole('button', { name: /^Rename Named by its first message/ }).click();
+  await second.getByRole('textbox', { name: 'New title' }).fill('Renamed in tab two');
+  await second.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('link', { name: /Renamed in tab two/ })).toBeVisible();
+
+  await waitForReplyEnd(page);
+  await reloadAndUnlock(page);
+  await expect(page.getByRole('heading', { name: 'Renamed in tab two' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Renamed in tab two/ })).toBeVisible();
+});

@@ -8,7 +8,7 @@
 // Each write is still a single transaction (all or nothing). After it commits, each write also
 // updates the session's in-memory search cache (search-cache.ts).
 import { BYOKError } from '../types';
-import { requireSession } from '../vault/vault-session';
+import { assertIdentifier, requireRecordKey } from './record-key';
 import {
   ALL_STORES, CONVERSATIONS_STORE, MESSAGES_STORE,
   clearConversationDatabase, readAllRecords, readLastRecords, readRecord, selectMessages, writeInTransaction,
@@ -16,11 +16,11 @@ import {
 import { openMessage, openMeta, sealMessage, sealMeta, type MessageRecord, type MetaRecord, type RecordKey } from './conversation-records';
 import { buildConversationExport, prepareConversationImport } from './conversation-transfer';
 import type { ConversationExport, ConversationMeta, CorruptRecordReport, ReadOptions, RecordKind, StoredMessage } from './conversation-types';
-import { readConversationMeta, readStoredMessage } from './conversation-validation';
+import { readStoredMessage } from './conversation-validation';
 import { dropSearchCache } from './search-cache';
 import { primeSearchCache, searchCached, searchCachedWithSnippets, type SearchHit } from './search-index';
 import { writeWithSearchText, type CompanionWrite } from './search-shard-write';
-import { createSearchText, dropSearchEntriesFrom, isSearchable, putSearchEntry, setSearchTitle } from './search-text';
+import { createSearchText, dropSearchEntriesFrom, isSearchable, putSearchEntry } from './search-text';
 import {
   announceConversationChanged, claimStreaming, isStreamingInSomeTab, releaseAllStreaming, releaseStreaming, releaseStreamingIn, runExclusiveAcrossTabs,
 } from './conversation-tabs';
@@ -31,20 +31,12 @@ export type { SearchSnippet } from './search-snippet';
 export type { ConversationTail } from './conversation-tail';
 export { assertTailUnchanged as assertConversationUnchanged, readConversationTail, tailOf } from './conversation-tail';
 export { onConversationChangedElsewhere } from './conversation-tabs';
+export { saveConversation, updateConversation } from './conversation-meta-store';
 export type { ConversationExport, ConversationMeta, CorruptRecordReport, MessageStatus, ReadOptions, StoredMessage } from './conversation-types';
 export { CONVERSATION_DATABASE } from './conversation-database';
 
 // Across tabs too (conversation-tabs.ts).
 const runExclusive = runExclusiveAcrossTabs;
-
-function requireRecordKey(): RecordKey {
-  const { header, dek, retiredDek } = requireSession();
-  return { dek, vaultId: header.vaultId, ...(retiredDek ? { retiredDek } : {}) };
-}
-
-function assertIdentifier(value: unknown, name: string): asserts value is string {
-  if (typeof value !== 'string' || value === '') throw new BYOKError('INVALID_REQUEST', `${name} must be a non-empty string.`);
-}
 
 function reportCorrupt(options: ReadOptions, kind: RecordKind, conversationId: unknown, error: unknown, sequence?: unknown): null {
   const byokError = error instanceof BYOKError ? error : new BYOKError('DECRYPTION_FAILED', 'A stored conversation record could not be read.', { cause: error });
@@ -67,20 +59,6 @@ export async function listConversations(options: ReadOptions = {}): Promise<Conv
   const records = (await readAllRecords(CONVERSATIONS_STORE)) as MetaRecord[];
   const opened = await Promise.all(records.map((record) => openMeta(key, record).catch((error: unknown) => reportCorrupt(options, 'meta', record.id, error))));
   return opened.filter(isPresent).sort((left, right) => right.updatedAt - left.updatedAt);
-}
-
-/** Creates or replaces the meta; the search shard is rewritten only when the title changed. */
-export async function saveConversation(meta: ConversationMeta): Promise<void> {
-  requireRecordKey();
-  const checked = readConversationMeta(meta, 'conversation');
-  await runExclusive(async () => {
-    const key = requireRecordKey();
-    const metaRecord = await sealMeta(key, checked);
-    await writeWithSearchText(key, { conversationId: checked.id, next: (current) => setSearchTitle(current, checked.title) }, {
-      stores: [CONVERSATIONS_STORE], action: 'Saving the conversation', write: (transaction) => transaction.objectStore(CONVERSATIONS_STORE).put(metaRecord),
-    });
-  });
-  announceConversationChanged(checked.id);
 }
 
 /** The meta, every message and the search record, in one transaction. */

@@ -3,7 +3,7 @@ import { requireSession } from '../vault/vault-session';
 import { MESSAGES_STORE } from './conversation-database';
 import { sealMessage } from './conversation-records';
 import {
-  deleteMessagesFrom, loadMessages, readConversationTail, saveConversation, saveMessage, searchConversations, tailOf,
+  deleteMessagesFrom, listConversations, loadMessages, readConversationTail, saveConversation, saveMessage, searchConversations, tailOf, updateConversation,
 } from './conversation-store';
 import { CONVERSATION_CHANNEL, CONVERSATION_WRITE_LOCK, streamingLockName } from './conversation-tabs';
 import { createMessage, createMeta, expectCode, putRawRecord, useEmptyConversationStore } from './conversation-test-fixtures';
@@ -134,5 +134,25 @@ describe('writes across tabs', () => {
     otherTab.close();
     await settle();
     expect(await searchConversations('alpha')).toEqual(['x']);
+  });
+});
+
+describe('updateConversation', () => {
+  it('changes what is stored, so a change another tab made meanwhile is kept', async () => {
+    const seenByThisTab = createMeta({ id: 'm', title: 'Old title', totalCost: 1 });
+    await saveConversation(seenByThisTab);
+    // Another tab renames it while this tab streams a reply.
+    await saveConversation({ ...seenByThisTab, title: 'Renamed elsewhere', updatedAt: 3_000 });
+    const written = await updateConversation('m', (stored) => (stored ? { ...stored, totalCost: stored.totalCost + 0.5 } : null));
+    expect(written).toMatchObject({ title: 'Renamed elsewhere', totalCost: 1.5 });
+    expect((await listConversations()).find((meta) => meta.id === 'm')).toMatchObject({ title: 'Renamed elsewhere', totalCost: 1.5 });
+    expect(await searchConversations('renamed')).toEqual(['m']);
+  });
+
+  it('writes nothing when the change says so (a conversation deleted elsewhere stays deleted)', async () => {
+    expect(await updateConversation('gone', (stored) => (stored ? { ...stored, title: 'Back again' } : null))).toBeNull();
+    expect(await listConversations()).toEqual([]);
+    await saveConversation(createMeta({ id: 'm' }));
+    await expectCode(updateConversation('m', (stored) => (stored ? { ...stored, id: 'other' } : null)), 'INVALID_REQUEST');
   });
 });

@@ -3,7 +3,7 @@
 import { isVaultUnlocked } from '../../byok/api-key-manager';
 import { holdBackgroundReads } from '../../byok/conversations/background-reads';
 import {
-  deleteConversation, listConversations, loadMessages, loadRecentMessages, prepareSearch, saveConversation, searchConversationSnippets,
+  deleteConversation, listConversations, loadMessages, loadRecentMessages, prepareSearch, saveConversation, searchConversationSnippets, updateConversation,
 } from '../../byok/conversations/conversation-store';
 import type { ConversationMeta, ConversationTool, StoredMessage } from '../../byok/conversations/conversation-types';
 import { describeError } from '../../byok/describe-error';
@@ -209,11 +209,21 @@ export async function persistConversation(meta: ConversationMeta): Promise<void>
   replaceConversation(meta);
 }
 
+/**
+ * Applies `change` to the stored meta (not to this tab's copy, which may be older than another
+ * tab's rename or model change), then shows the result. A conversation deleted meanwhile stays
+ * deleted.
+ */
+export async function changeConversation(id: string, change: (stored: ConversationMeta) => ConversationMeta): Promise<void> {
+  const written = await updateConversation(id, (stored) => (stored === null ? null : change(stored)));
+  if (written !== null) replaceConversation(written);
+}
+
 export async function renameConversation(meta: ConversationMeta, title: string): Promise<void> {
   const trimmed = title.trim();
   if (trimmed.length === 0 || trimmed === meta.title) return;
   try {
-    await persistConversation({ ...meta, title: trimmed, updatedAt: Date.now() });
+    await changeConversation(meta.id, (stored) => ({ ...stored, title: trimmed, updatedAt: Date.now() }));
   } catch (error) {
     setNotice(explain('Could not rename the conversation', error));
   }
@@ -239,7 +249,7 @@ export async function updateConversationSettings(changes: Partial<ModelSelection
   useChatStore.setState({ openConversation: next });
   if (!openSaved) return;
   try {
-    await persistConversation(next);
+    await changeConversation(meta.id, (stored) => ({ ...stored, ...changes, settings: changes.settings ?? stored.settings }));
   } catch (error) {
     setNotice(explain('Could not save the settings', error));
   }

@@ -8,7 +8,7 @@ import { streamChat } from '../../byok/streaming-client';
 import type { MessageContent, ToolCall } from '../../byok/types';
 import { notifyUsageChanged } from '../../byok/usage-events';
 import { checkBudget } from '../../byok/usage-ledger';
-import { persistConversation, untilHistoryLoaded } from './chat-conversation-actions';
+import { changeConversation, persistConversation, untilHistoryLoaded } from './chat-conversation-actions';
 import { clearDraft } from './chat-drafts';
 import { setNotice, useChatStore } from './chat-store';
 import { cancelAutoRetry, scheduleAutoRetry } from './auto-retry';
@@ -122,7 +122,8 @@ async function streamReply(meta: ConversationMeta, history: StoredMessage[], alt
   final = shareStreamedText(final, useChatStore.getState().streaming);
   useChatStore.setState((state) => ({ messages: state.messages.map((message) => (message.id === final.id ? final : message)), streaming: null }));
   const messageCount = useChatStore.getState().messages.length;
-  await persistConversation(addTotals(useChatStore.getState().openConversation ?? meta, final, messageCount)).catch(() => undefined);
+  // Added to the stored totals, so a rename or model change made in another tab meanwhile is kept.
+  await changeConversation(meta.id, (stored) => addTotals(stored, final, messageCount)).catch(() => undefined);
   // Other tabs' conversation lists and headers re-read the new totals.
   notifyUsageChanged();
   if (mayRetry && final.error?.code === 'RATE_LIMITED') scheduleAutoRetry(final.id, final.error.retryAfterMs, () => void regenerateReply(final.id, false));
@@ -211,7 +212,7 @@ export async function switchMessageVersion(messageId: string, step: -1 | 1): Pro
   try {
     await deleteMessagesFrom(meta.id, head.sequence, { expectedTail: tailOf(messages) });
     for (const message of switched.slice(index)) await saveMessage(message);
-    await persistConversation({ ...(useChatStore.getState().openConversation ?? meta), messageCount: switched.length, updatedAt: Date.now() });
+    await changeConversation(meta.id, (stored) => ({ ...stored, messageCount: switched.length, updatedAt: Date.now() }));
   } catch (error) {
     explainFailure('Could not switch versions', error);
   }
