@@ -4,7 +4,7 @@ import { Lexer } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { buildMarkdownReply } from '../../../e2e/mock-provider/reply-content';
 import { lexMarkdown, lexMarkdownBlocks } from './render-markdown';
-import { blockSource, createMarkdownBlockSplitter, detachString, splitFinishedMarkdown, type MarkdownBlock, type MarkdownBlockSplitter, type MarkdownLexer } from './markdown-blocks';
+import { blockSource, createMarkdownBlockSplitter, FIND_BLOCKS_FROM_CHARACTERS, detachString, splitFinishedMarkdown, type MarkdownBlock, type MarkdownBlockSplitter, type MarkdownLexer } from './markdown-blocks';
 
 const lex: MarkdownLexer = (source) => new Lexer({ gfm: true }).lex(source);
 
@@ -27,24 +27,32 @@ function stream(text: string, step: number, lexer: MarkdownLexer = lex) {
 }
 
 describe('createMarkdownBlockSplitter', () => {
-  it('finds where blocks end from block tokens alone, and lexes in full only the block still open', () => {
-    const reply = buildMarkdownReply(800);
-    const lexedInFull: string[] = [];
-    const full: MarkdownLexer = (source) => {
-      lexedInFull.push(source);
-      return lexMarkdown(source);
-    };
-    const splitter = createMarkdownBlockSplitter(full, lexMarkdownBlocks);
-    const lexingAll = createMarkdownBlockSplitter(lexMarkdown, lexMarkdown);
-    for (let end = 37; end < reply.length + 37; end += 37) {
-      const text = reply.slice(0, Math.min(end, reply.length));
-      lexedInFull.length = 0;
-      const split = splitter.update(text);
-      const reference = lexingAll.update(text);
-      expect(split.newlyFinished).toEqual(reference.newlyFinished);
-      expect(split.openTail).toBe(reference.openTail);
-      expect(split.openTokens).toEqual(reference.openTokens);
-      expect(lexedInFull).toEqual(split.openTail === '' ? [] : [split.openTail]);
+  it('finds where blocks end from block tokens alone in a long tail, and then lexes in full only the block still open', () => {
+    const reply = buildMarkdownReply(2500);
+    // Steps of a full-speed stream (several blocks per update) and of a paced one.
+    for (const step of [2400, 37]) {
+      const lexedInFull: string[] = [];
+      const full: MarkdownLexer = (source) => {
+        lexedInFull.push(source);
+        return lexMarkdown(source);
+      };
+      const splitter = createMarkdownBlockSplitter(full, lexMarkdownBlocks);
+      const lexingAll = createMarkdownBlockSplitter(lexMarkdown, lexMarkdown);
+      let openStart = 0;
+      for (let end = step; end < reply.length + step; end += step) {
+        const text = reply.slice(0, Math.min(end, reply.length));
+        const tail = text.slice(openStart);
+        lexedInFull.length = 0;
+        const split = splitter.update(text);
+        const expected = lexingAll.update(text);
+        expect(split.newlyFinished).toEqual(expected.newlyFinished);
+        expect(split.openTail).toBe(expected.openTail);
+        expect(split.openTokens).toEqual(expected.openTokens);
+        // A long tail: block tokens first, then the open block alone in full; a short one in full, once.
+        const blocksFirst = tail.length >= FIND_BLOCKS_FROM_CHARACTERS;
+        expect(lexedInFull).toEqual(blocksFirst ? (split.openTail === '' ? [] : [split.openTail]) : [tail]);
+        openStart = split.openStart;
+      }
     }
   });
 

@@ -63,6 +63,12 @@ export function blockSource(text: string, block: MarkdownBlock): string {
 }
 
 /**
+ * A tail at least this long is split with block tokens first (several blocks arrived at once: a
+ * full-speed stream); a shorter one, mostly the open block, is simply lexed in full once.
+ */
+export const FIND_BLOCKS_FROM_CHARACTERS = 2000;
+
+/**
  * `lex` lexes the open block in full; `findBlocks` needs only find where blocks end (the same
  * block tokens without their inline contents will do).
  */
@@ -79,7 +85,8 @@ export function createMarkdownBlockSplitter(
       if (!text.startsWith(lastText)) openStart = 0;
       lastText = text;
       let tail = text.slice(openStart);
-      let tokens = [...findBlocks(tail)];
+      const blocksOnly = findBlocks !== lex && tail.length >= FIND_BLOCKS_FROM_CHARACTERS;
+      let tokens = [...(blocksOnly ? findBlocks(tail) : lex(tail))];
       const lastContent = findLastContentToken(tokens);
       let consumed = 0;
       let frozenCount = 0;
@@ -97,7 +104,7 @@ export function createMarkdownBlockSplitter(
         tail = tail.slice(consumed);
         tokens = tokens.slice(frozenCount);
       }
-      const openTokens = findBlocks === lex || tail.length === 0 ? tokens : [...lex(tail)];
+      const openTokens = !blocksOnly || tail.length === 0 ? tokens : [...lex(tail)];
       return { newlyFinished, openTail: tail, openStart, openTokens };
     },
   };
