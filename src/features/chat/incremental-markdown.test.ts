@@ -64,6 +64,19 @@ describe('createIncrementalMarkdown', () => {
     expect(root.textContent).toContain('A block quote closes the section.');
   });
 
+  it('mounts finished blocks of up to a screenful in the update itself, with the open block, however slow the slice', () => {
+    const root = mount();
+    const { scheduler, pending } = createManualScheduler();
+    // 1 ms slices on a clock that moves 1 ms per reading: slicing would take a task per batch.
+    const renderer = createIncrementalMarkdown(root, { scheduler, sliceBudgetMs: 1, fullTailCharacters: 2500, renderBatchCharacters: 100 });
+    const text = Array.from({ length: 20 }, (_, index) => `Paragraph ${index} of the reply, long enough to matter.`).join('\n\n');
+    renderer.update(`${text}\n\nStill open`, true);
+    expect(pending()).toBe(0);
+    expect(renderer.backlog).toBe(0);
+    expect(root.querySelectorAll('.markdown-block-finished')).toHaveLength(20);
+    expect(root.querySelector('.markdown-open')?.textContent?.trim()).toBe('Still open');
+  });
+
   it('starts over for a text that does not extend the last one (a regenerated reply)', () => {
     const root = mount();
     const renderer = createIncrementalMarkdown(root, { sliceBudgetMs: Infinity });

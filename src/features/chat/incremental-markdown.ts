@@ -141,7 +141,11 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
   function pump(): void {
     cancelSlice = null;
     deferBacklog();
-    const deadline = scheduler.now() + budget;
+    // What is left after deferBacklog is at most about a screenful, unless that is switched off:
+    // it goes on the page in this task, not in slices with frames (and an empty open block) in
+    // between, which a loaded machine stretched (performance.md B2, last byte → final paint).
+    const screenful = Number.isFinite(fullTail) && pending.reduce((sum, block) => sum + block.end - block.start, 0) <= fullTail;
+    const deadline = screenful ? Infinity : scheduler.now() + budget;
     // At least one batch per slice, so a block slower than the budget still gets mounted.
     while (pending.length > 0) {
       let taken = 0;
