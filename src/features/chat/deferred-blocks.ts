@@ -31,7 +31,8 @@
 // the same function whatever its history, so once rendered the reply's DOM is byte-identical
 // (markdown-view.test.tsx).
 import {
-  demoteGroup, FRESH_GROUP_CLASS, GROUP_CLASS, hasRendered, newestFirst, placeholderFor, releaseHeight, replaceNodes, unfreshGroups, type Block, type Group,
+  demoteFarGroups, FRESH_GROUP_CLASS, GROUP_CLASS, hasRendered, nextRenderBatch, placeholderFor, releaseHeight, renderNewestUntilCovered, replaceNodes, unfreshGroups,
+  type Block, type Group,
 } from './frozen-group';
 import { blockSource, type MarkdownBlock } from './markdown-blocks';
 import type { SliceScheduler } from './slice-scheduler';
@@ -39,9 +40,6 @@ import { farFromViewport, inUseInDocument, watchVisibilityInViewport, type InUse
 
 export type { InUse, IsFar, ScreenCovered, VisibilityWatcher, WatchVisibility } from './viewport-watchers';
 
-/** Rendered text before the first check whether the screen is covered, and between checks. */
-const FIRST_COVER_CHECK_CHARACTERS = 800;
-const COVER_CHECK_EVERY_CHARACTERS = 400;
 /**
  * Blocks are rendered in batches of about this much Markdown, one sanitiser pass each (a pass per
  * block cost about three times as much); small enough that a batch stays well inside a slice.
@@ -148,25 +146,7 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
     });
   }
 
-  /**
-   * The next blocks to render, about a batch of them: those on screen first, then (unless
-   * `onlyOnScreen`) the newest cheap ones of groups near the viewport.
-   */
-  function nextBatch(onlyOnScreen: boolean): Set<Block> {
-    const batch = new Set<Block>();
-    let characters = 0;
-    const full = (block: Block): boolean => {
-      batch.add(block);
-      characters += block.end - block.start;
-      return characters >= batchCharacters;
-    };
-    for (const block of urgent) if (full(block)) return batch;
-    if (onlyOnScreen) return batch;
-    for (const block of newestFirst(groups)) {
-      if (block.group.near && block.cheap && !batch.has(block) && full(block)) return batch;
-    }
-    return batch;
-  }
+  const nextBatch = (onlyOnScreen: boolean): Set<Block> => nextRenderBatch(urgent, onlyOnScreen ? [] : groups, batchCharacters);
 
   /** Renders for `timeLeft` ms (at least one batch): blocks on screen, then (unless `onlyOnScreen`) near ones. */
   function renderSlice(timeLeft: () => number, onlyOnScreen: boolean): void {
@@ -183,16 +163,7 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
     // The reply has ended and been drawn since: its newest groups' size is remembered.
     unfreshGroups(groups);
     const deadline = scheduler.now() + sliceBudgetMs;
-    // Measured first, all at once: one layout, not one per group demoted.
-    const candidates = groups.filter((group) => group.mayBeFar && hasRendered(group));
-    const far = candidates.filter((group) => isFar(group.element) && !inUse(group.element));
-    for (const group of candidates) if (!far.includes(group)) group.mayBeFar = false;
-    for (const group of far) {
-      cheapCount += group.blocks.filter((block) => !block.cheap).length;
-      demoteGroup(group, placeholderTextOf);
-      group.mayBeFar = false;
-      if (timeLeft() <= 0 || scheduler.now() >= deadline) break;
-    }
+    cheapCount += demoteFarGroups(groups, { isFar, inUse, placeholderTextOf, hasTime: () => timeLeft() > 0 && scheduler.now() < deadline });
     schedule();
   }
 
@@ -291,22 +262,8 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
         appendBlock(group, block, null);
       }
       // From the end of the reply up: what is still cheap there (this backlog, or the rest of an
-      // earlier one) is rendered now, until the screen is covered; each stretch between two
-      // checks in one pass.
-      let seen = 0;
-      let nextCheck = FIRST_COVER_CHECK_CHARACTERS;
-      let batch: Block[] = [];
-      for (const block of newestFirst(groups)) {
-        if (seen >= screenful) break;
-        seen += block.end - block.start;
-        if (block.cheap) batch.push(block);
-        if (seen < nextCheck) continue;
-        renderBlocks(batch);
-        batch = [];
-        if (screenCovered(block.first)) break;
-        nextCheck = seen + COVER_CHECK_EVERY_CHARACTERS;
-      }
-      renderBlocks(batch);
+      // earlier one) is rendered now, until the screen is covered.
+      renderNewestUntilCovered(groups, renderBlocks, screenCovered, screenful);
       // The rest of the newest screenful (its groups are near) follows when idle, newest first.
       schedule();
     },

@@ -103,3 +103,76 @@ export function unfreshGroups(groups: Group[]): void {
     group.element.classList.remove(FRESH_GROUP_CLASS);
   }
 }
+
+/** What demoting far groups needs to know: where they are, what is in use, how long it may take. */
+export interface DemotionContext {
+  isFar(element: Element): boolean;
+  inUse(element: Element): boolean;
+  placeholderTextOf(block: Block): string;
+  /** False once the slice's time is up. */
+  hasTime(): boolean;
+}
+
+/**
+ * Demotes the rendered groups that measure far from the viewport and hold neither the selection
+ * nor the focus, until the time is up; returns how many blocks went back to cheap form. Measured
+ * first, all at once: one layout, not one per group demoted.
+ */
+export function demoteFarGroups(groups: Group[], context: DemotionContext): number {
+  const candidates = groups.filter((group) => group.mayBeFar && hasRendered(group));
+  const far = candidates.filter((group) => context.isFar(group.element) && !context.inUse(group.element));
+  for (const group of candidates) if (!far.includes(group)) group.mayBeFar = false;
+  let demoted = 0;
+  for (const group of far) {
+    demoted += group.blocks.filter((block) => !block.cheap).length;
+    demoteGroup(group, context.placeholderTextOf);
+    group.mayBeFar = false;
+    if (!context.hasTime()) break;
+  }
+  return demoted;
+}
+
+/** Rendered text before the first check whether the screen is covered, and between checks. */
+const FIRST_COVER_CHECK_CHARACTERS = 800;
+const COVER_CHECK_EVERY_CHARACTERS = 400;
+
+/**
+ * From the end of the reply up, renders the cheap blocks (with `renderBlocks`, each stretch
+ * between two checks in one pass) until `screenCovered` says what is rendered fills the screen,
+ * or `screenful` characters have been passed.
+ */
+export function renderNewestUntilCovered(groups: Group[], renderBlocks: (blocks: Block[]) => void, screenCovered: (block: Element) => boolean, screenful: number): void {
+  let seen = 0;
+  let nextCheck = FIRST_COVER_CHECK_CHARACTERS;
+  let batch: Block[] = [];
+  for (const block of newestFirst(groups)) {
+    if (seen >= screenful) break;
+    seen += block.end - block.start;
+    if (block.cheap) batch.push(block);
+    if (seen < nextCheck) continue;
+    renderBlocks(batch);
+    batch = [];
+    if (screenCovered(block.first)) break;
+    nextCheck = seen + COVER_CHECK_EVERY_CHARACTERS;
+  }
+  renderBlocks(batch);
+}
+
+/**
+ * The next blocks to render, about `batchCharacters` of Markdown: those on screen (`urgent`)
+ * first, then the newest cheap ones of the groups near the viewport.
+ */
+export function nextRenderBatch(urgent: Iterable<Block>, groups: Group[], batchCharacters: number): Set<Block> {
+  const batch = new Set<Block>();
+  let characters = 0;
+  const full = (block: Block): boolean => {
+    batch.add(block);
+    characters += block.end - block.start;
+    return characters >= batchCharacters;
+  };
+  for (const block of urgent) if (full(block)) return batch;
+  for (const block of newestFirst(groups)) {
+    if (block.group.near && block.cheap && !batch.has(block) && full(block)) return batch;
+  }
+  return batch;
+}
