@@ -5,7 +5,7 @@
 // that carries no secret (R13), so no tab keeps working with a header that is about to go stale.
 import { BYOKError } from './types';
 import { clearConversationDatabase } from './conversations/conversation-database';
-import { rekeyConversations, type RekeyOptions } from './conversations/conversation-rekey';
+import type { RekeyOptions } from './conversations/conversation-rekey';
 import { exportVault as exportStoredVault, importVault as importStoredVault, parseBackup } from './vault/vault-backup';
 import { adoptStoredHeader, commitHeaderChange } from './vault/vault-commit';
 import {
@@ -98,6 +98,9 @@ export async function resumeRotation(options: RekeyOptions = {}): Promise<void> 
   const session = peekSession();
   if (session?.retiredDek === undefined) return;
   const keys = { dek: session.dek, retiredDek: session.retiredDek, vaultId: session.header.vaultId };
+  // Loaded only when a rotation is under way (rare): it brings the conversation formats, search
+  // shards included, which the first screen does not need (performance.md B1).
+  const { rekeyConversations } = await import('./conversations/conversation-rekey');
   const result = await rekeyConversations(keys, { shouldContinue: () => peekSession()?.dek === keys.dek, ...options });
   if (!result.complete) return;
   await withVaultWriteLock(async () => {
