@@ -2,6 +2,7 @@
 // neither can overwrite or hide the other's messages.
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import type { MockProviderServer } from './mock-provider/server';
 import { chatRequests, composerInput, lastReply, reloadAndUnlock, sendMessage, setUpChat, waitForReplyEnd } from './support/chat-helpers';
 import { unlockVault } from './support/vault-helpers';
 
@@ -24,6 +25,16 @@ async function openSecondTab(context: BrowserContext, first: Page, options: { de
   return second;
 }
 
+/** A conversation with one finished exchange, open in this tab and in a second one. */
+async function oneExchangeInTwoTabs(page: Page, context: BrowserContext, mock: MockProviderServer, question: string, options: { deaf?: boolean } = {}): Promise<Page> {
+  await setUpChat(page, mock);
+  await sendMessage(page, question);
+  await waitForReplyEnd(page);
+  const second = await openSecondTab(context, page, options);
+  await expect(second.getByTestId('assistant-message')).toHaveCount(1);
+  return second;
+}
+
 /** With the second tab closed, what the first one reads back after a reload: the user's messages in order. */
 async function expectStoredQuestions(first: Page, second: Page, questions: string[]): Promise<void> {
   await second.close();
@@ -33,11 +44,7 @@ async function expectStoredQuestions(first: Page, second: Page, questions: strin
 }
 
 test('a message sent in one tab shows in the other, and the other tab’s next reply builds on it', async ({ page, context, mock }) => {
-  await setUpChat(page, mock);
-  await sendMessage(page, 'First from tab one');
-  await waitForReplyEnd(page);
-  const second = await openSecondTab(context, page);
-  await expect(second.getByTestId('assistant-message')).toHaveCount(1);
+  const second = await oneExchangeInTwoTabs(page, context, mock, 'First from tab one');
 
   await sendMessage(page, 'Second from tab one');
   await waitForReplyEnd(page, 2);
@@ -52,11 +59,7 @@ test('a message sent in one tab shows in the other, and the other tab’s next r
 });
 
 test('a tab that has not seen the other tab’s messages cannot write over them: it shows them and keeps the draft', async ({ page, context, mock }) => {
-  await setUpChat(page, mock);
-  await sendMessage(page, 'First from tab one');
-  await waitForReplyEnd(page);
-  const second = await openSecondTab(context, page, { deaf: true });
-  await expect(second.getByTestId('assistant-message')).toHaveCount(1);
+  const second = await oneExchangeInTwoTabs(page, context, mock, 'First from tab one', { deaf: true });
 
   await sendMessage(page, 'Second from tab one');
   await waitForReplyEnd(page, 2);
@@ -93,11 +96,7 @@ test('a reply still streaming in one tab is shown as such in the other, never as
 });
 
 test('a conversation deleted in one tab is closed in the other, with a note saying why', async ({ page, context, mock }) => {
-  await setUpChat(page, mock);
-  await sendMessage(page, 'Soon gone');
-  await waitForReplyEnd(page);
-  const second = await openSecondTab(context, page);
-  await expect(second.getByTestId('assistant-message')).toHaveCount(1);
+  const second = await oneExchangeInTwoTabs(page, context, mock, 'Soon gone');
 
   await page.getByRole('button', { name: 'Actions for Soon gone' }).click();
   await page.getByRole('button', { name: 'Delete Soon gone' }).click();
