@@ -1,6 +1,8 @@
 // Regenerate, edit-and-resend, tool calls, vision attachments, and the conversation list.
 import { chatRequests, chooseModel, lastReply, reloadAndUnlock, sendMessage, setUpChat, waitForReplyEnd } from './support/chat-helpers';
 import { expect, test } from './support/fixtures';
+import type { Page } from '@playwright/test';
+import type { MockProviderServer } from './mock-provider/server';
 
 // A 1×1 PNG.
 const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -110,12 +112,16 @@ test('conversations can be renamed, searched by text, and deleted after confirmi
   await expect(page).toHaveURL(/#\/chat$/);
 });
 
-test('a search snippet shows the text as written, the match marked even where lower case is longer (ẞ, İ)', async ({ page, mock }) => {
+/** One conversation saved from `message`; returns its search snippet in the list (shown while searching). */
+async function conversationSnippet(page: Page, mock: MockProviderServer, message: string) {
   await setUpChat(page, mock);
-  await sendMessage(page, 'Wir fahren über die GROẞE STRAẞE nach İZMİR und Ankara');
+  await sendMessage(page, message);
   await waitForReplyEnd(page);
-  const list = page.getByRole('list', { name: 'Saved conversations' });
-  const snippet = list.getByTestId('search-snippet');
+  return page.getByRole('list', { name: 'Saved conversations' }).getByTestId('search-snippet');
+}
+
+test('a search snippet shows the text as written, the match marked even where lower case is longer (ẞ, İ)', async ({ page, mock }) => {
+  const snippet = await conversationSnippet(page, mock, 'Wir fahren über die GROẞE STRAẞE nach İZMİR und Ankara');
   await page.getByLabel('Search conversations').fill('straße');
   await expect(snippet).toHaveText('Wir fahren über die GROẞE STRAẞE nach İZMİR und Ankara');
   await expect(snippet.locator('mark')).toHaveText('STRAẞE');
@@ -127,11 +133,8 @@ test('a search snippet shows the text as written, the match marked even where lo
 });
 
 test('search folds case and accents: "cafe" finds Café, "izmir" İZMİR, "strasse" STRAẞE, marked as written', async ({ page, mock }) => {
-  await setUpChat(page, mock);
-  await sendMessage(page, 'Un café crème à İZMİR, puis la GROẞE STRAẞE');
-  await waitForReplyEnd(page);
+  const snippet = await conversationSnippet(page, mock, 'Un café crème à İZMİR, puis la GROẞE STRAẞE');
   const list = page.getByRole('list', { name: 'Saved conversations' });
-  const snippet = list.getByTestId('search-snippet');
   const search = page.getByLabel('Search conversations');
   const cases: Array<[string, string]> = [['cafe creme', 'café crème'], ['izmir', 'İZMİR'], ['strasse', 'STRAẞE'], ['A IZMIR', 'à İZMİR']];
   for (const [query, marked] of cases) {
