@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @vitest-environment jsdom
 // Copying a reply whose blocks are still cheap (their Markdown source as text, deferred-blocks.ts)
 // copies the formatted reply: the blocks wholly inside the selection are rendered as it is copied.
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @vitest-environment jsdom
 // Finished blocks are rendered in batches, one render call (one sanitiser pass) per batch
 // (deferred-blocks.ts): a backlog's newest screenful between two coverage checks, the blocks near
 // the viewport when idle, and a selection's blocks on copy.

@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @vitest-environment jsdom
 // Once a reply has finished, its groups far from the viewport go back to their source text when
 // idle (deferred-blocks.ts), at the height they had, and are rendered again as they come near.
 import { afterEach, describe, expect, it } from 'vitest';

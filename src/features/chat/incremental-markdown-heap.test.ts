@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @vitest-environment jsdom
 // The renderer keeps a finished block as its place in the reply's text, never as a copy of its
 // source (performance.md B8: a long session's heap grows by little more than its text).
 import { setFlagsFromString } from 'node:v8';

@@ -1,4 +1,4 @@
-// @vitest-environment happy-dom
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildMarkdownReply } from '../../../e2e/mock-provider/reply-content';
 import type { WatchVisibility } from './deferred-blocks';
