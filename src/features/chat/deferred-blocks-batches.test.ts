@@ -70,4 +70,27 @@ describe('rendering finished blocks in batches', () => {
     const sizes = render.mock.calls.map(([raws]) => raws.reduce((sum, raw) => sum + raw.length, 0));
     expect(sizes).toEqual([RENDER_BATCH_CHARACTERS, RENDER_BATCH_CHARACTERS, 2400 - 2 * RENDER_BATCH_CHARACTERS]);
   });
+
+  it('puts a rendered block in place of its placeholder with replaceWith: one change that adds its nodes, not a removal of its own', () => {
+    const { root, frozen, runIdle } = setUp();
+    frozen.append(blocks(3), true);
+    frozen.schedule();
+    root.querySelector('.markdown-group')?.dispatchEvent(Object.assign(new Event('contentvisibilityautostatechange'), { skipped: false }));
+    const placeholders = [...root.querySelectorAll('.markdown-block-deferred')];
+    // In a browser, replaceWith is one mutation record that adds the new nodes where the old one
+    // was (happy-dom splits it, so the call itself is checked). A removal of its own names only the
+    // group, which spans screens: bench/page/probe.ts then counts a block rendered above the
+    // viewport after the reply ended as a change on screen (B2, last byte → final paint).
+    const replaceWith = vi.spyOn(Element.prototype, 'replaceWith');
+    const remove = vi.spyOn(Element.prototype, 'remove');
+    while (runIdle()) {
+      // every slice
+    }
+    expect(replaceWith.mock.contexts).toEqual(placeholders.reverse());
+    expect(replaceWith.mock.calls.map((nodes) => nodes.map((node) => (node as Element).tagName))).toEqual([['P'], ['P'], ['P']]);
+    expect(remove).not.toHaveBeenCalled();
+    replaceWith.mockRestore();
+    remove.mockRestore();
+    expect(root.querySelectorAll('p')).toHaveLength(3);
+  });
 });

@@ -64,11 +64,17 @@ export function nodesOf(block: Block): Element[] {
   return nodes;
 }
 
-/** Puts `nodes` on the page in place of the block's present ones. */
+/**
+ * Puts `nodes` on the page in place of the block's present ones. The first goes with `replaceWith`:
+ * one change that adds the new nodes where the old one was, rather than an insertion and then a
+ * removal from the group. A removal says only which group changed, and a group spans screens: a
+ * block rendered above the viewport after the reply ended then reads as a change on screen
+ * (bench/page/probe.ts judges a change by what it added, else by its parent).
+ */
 export function replaceNodes(block: Block, nodes: Element[], cheap: boolean): void {
   const old = nodesOf(block);
-  (old[0] as Element).before(...nodes);
-  for (const node of old) node.remove();
+  (old[0] as Element).replaceWith(...nodes);
+  for (const node of old.slice(1)) node.remove();
   block.first = nodes[0] as Element;
   block.count = nodes.length;
   block.cheap = cheap;
