@@ -23,6 +23,7 @@ export interface StreamRun extends StreamTraceFigures {
   probeMs: number;
   growth: number;
   restyleGrowth: number;
+  restyleTotalGrowth: number;
 }
 
 export async function measureStream(subject: StreamSubject, totalTokens: number): Promise<StreamRun> {
@@ -41,5 +42,6 @@ export async function measureStream(subject: StreamSubject, totalTokens: number)
     probeMs,
     growth: figures.lastWindowMs / figures.firstWindowMs,
     restyleGrowth: figures.restyledLast / figures.restyledFirst,
+    restyleTotalGrowth: figures.restyledLastTotal / figures.restyledFirstTotal,
   };
 }

@@ -55,6 +55,9 @@ export interface StreamTraceFigures {
   /** Mean elements restyled per style recalc in those windows. */
   restyledFirst: number;
   restyledLast: number;
+  /** All elements restyled in those windows: per 1,000 tokens, whatever the update rate. */
+  restyledFirstTotal: number;
+  restyledLastTotal: number;
   streamMs: number;
   /** Of mainCpuMs, what came after the final paint: changes off screen (blocks upgraded while idle), ms. */
   deferredCpuMs: number;
@@ -75,9 +78,17 @@ function cpuInWindow(tasks: TraceEvent[], from: number, to: number): number {
   return total / 1000;
 }
 
+function restyledCounts(events: TraceEvent[], from: number, to: number): number[] {
+  return events.filter((event) => event.ts >= from && event.ts <= to).map((event) => event.args?.elementCount ?? event.args?.data?.elementCount ?? 0);
+}
+
 function meanRestyled(events: TraceEvent[], from: number, to: number): number {
-  const counts = events.filter((event) => event.ts >= from && event.ts <= to).map((event) => event.args?.elementCount ?? event.args?.data?.elementCount ?? 0);
+  const counts = restyledCounts(events, from, to);
   return counts.length === 0 ? Number.NaN : counts.reduce((sum, count) => sum + count, 0) / counts.length;
+}
+
+function totalRestyled(events: TraceEvent[], from: number, to: number): number {
+  return restyledCounts(events, from, to).reduce((sum, count) => sum + count, 0);
 }
 
 /**
@@ -138,6 +149,8 @@ export function analyseStreamTrace(events: TraceEvent[], urlPart: string, tokens
     lastWindowMs: cpuInWindow(mainTasks, lastByte - windowSpan, lastByte),
     restyledFirst: meanRestyled(styles, firstByte, firstByte + windowSpan),
     restyledLast: meanRestyled(styles, lastByte - windowSpan, lastByte),
+    restyledFirstTotal: totalRestyled(styles, firstByte, firstByte + windowSpan),
+    restyledLastTotal: totalRestyled(styles, lastByte - windowSpan, lastByte),
     streamMs: span / 1000,
     deferredCpuMs: measuredUntil > visibleUntil ? cpuInWindow(mainTasks, visibleUntil, measuredUntil) : 0,
     offscreenChanges: offscreen.size,
