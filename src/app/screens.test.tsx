@@ -22,13 +22,21 @@ describe('a lazily loaded screen', () => {
     await expect(screen.load()).resolves.toBeUndefined();
   });
 
-  it('prepares after unlocking: loads the chunk, then runs its prepare export once per call', async () => {
+  it('prepares after unlocking: loads the chunk and, alongside it, runs the prepare module once per call', async () => {
     const calls: string[] = [];
-    const screen = createScreen('Chat', () => Promise.resolve({ default: () => <h1>Chat</h1>, prepare: () => calls.push('prepare') }));
-    await screen.prepare();
+    let arrive = (): void => undefined;
+    const chunk = new Promise<{ default: () => React.JSX.Element }>((resolve) => (arrive = () => resolve({ default: () => <h1>Chat</h1> })));
+    const screen = createScreen('Chat', () => chunk, () => Promise.resolve({ prepare: () => calls.push('prepare') }));
+    const prepared = screen.prepare();
+    // The data is read while the screen's own chunk is still on its way.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(calls).toEqual(['prepare']);
+    arrive();
+    await prepared;
     expect(render(screen.component)).toContain('Chat');
     const plain = createScreen('Vault', () => Promise.resolve({ default: () => <h1>Vault</h1> }));
     await expect(plain.prepare()).resolves.toBeUndefined();
+    const failing = createScreen('Models', () => Promise.resolve({ default: () => <h1>Models</h1> }), () => Promise.reject(new Error('offline')));
+    await expect(failing.prepare()).resolves.toBeUndefined();
   });
 });

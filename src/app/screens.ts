@@ -4,18 +4,19 @@
 import { createElement, lazy, memo, useState, type ComponentType } from 'react';
 import type { Destination } from './hash-route';
 
-type ScreenModule = {
-  default: () => React.JSX.Element;
-  /** Starts reading what the screen shows first, once the vault is open (the chat: its list). */
-  prepare?: () => void;
-};
+type ScreenModule = { default: () => React.JSX.Element };
+/**
+ * Starts reading what a screen shows first, once the vault is open (the chat: its list). A module
+ * apart from the screen's, so the read starts before the screen's chunk has been fetched and compiled.
+ */
+type PrepareModule = { prepare: () => void };
 
 interface Screen {
   label: string;
   component: ComponentType;
   /** Fetches the chunk; resolves once the screen can render without suspending. Never rejects. */
   load(): Promise<void>;
-  /** After unlocking: the screen's first data, read ahead (a no-op for most screens). */
+  /** After unlocking: the chunk, and alongside it the screen's first data, read ahead. Never rejects. */
   prepare(): Promise<void>;
 }
 
@@ -25,9 +26,8 @@ interface Screen {
  * much). So a screen whose chunk has arrived renders directly; only one still on its way goes
  * through lazy. The choice is made once per mount, so a screen never remounts when it arrives.
  */
-export function createScreen(label: string, loader: () => Promise<ScreenModule>): Screen {
+export function createScreen(label: string, loader: () => Promise<ScreenModule>, prepareLoader?: () => Promise<PrepareModule>): Screen {
   let loaded: ComponentType | null = null;
-  let prepare: (() => void) | undefined;
   const Lazy = lazy(loader);
   function ScreenComponent() {
     const [Component] = useState<ComponentType>(() => loaded ?? Lazy);
@@ -40,10 +40,10 @@ export function createScreen(label: string, loader: () => Promise<ScreenModule>)
     component: memo(ScreenComponent),
     load: () => loader().then((module) => {
       loaded = module.default;
-      prepare = module.prepare;
     }, () => undefined),
     prepare() {
-      return this.load().then(() => prepare?.());
+      const data = prepareLoader?.().then((module) => module.prepare(), () => undefined);
+      return Promise.all([this.load(), data]).then(() => undefined);
     },
   };
 }
@@ -51,7 +51,7 @@ export function createScreen(label: string, loader: () => Promise<ScreenModule>)
 export const SCREENS: Record<Destination, Screen> = {
   vault: createScreen('Vault', () => import('./screens/vault-route')),
   models: createScreen('Models', () => import('./screens/models-route')),
-  chat: createScreen('Chat', () => import('./screens/chat-route')),
+  chat: createScreen('Chat', () => import('./screens/chat-route'), () => import('./screens/chat-prepare')),
 };
 
 export const DESTINATIONS: Destination[] = ['vault', 'models', 'chat'];

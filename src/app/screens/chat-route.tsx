@@ -1,5 +1,4 @@
 import { memo, useMemo, type ReactNode } from 'react';
-import { prefetchConversationList } from '../../features/chat/chat-conversation-actions';
 import { ChatScreen, type ChatScreenProps } from '../../features/chat/chat-screen';
 import { useModelCatalogue } from '../../features/models/use-model-catalogue';
 import { UnlockForm } from '../../features/vault/unlock-form';
@@ -7,9 +6,6 @@ import { useVaultStore } from '../../features/vault/vault-store';
 import { hrefFor, useHashRoute } from '../hash-route';
 
 const hrefForConversation = (id?: string): string => hrefFor('chat', id);
-
-/** Called by preloadScreens after unlocking: the conversation list is read and decrypted ahead. */
-export const prepare = prefetchConversationList;
 
 /**
  * The chat screen at the current `#/chat/:id`. It reads the route itself and is memoised, so

@@ -1,14 +1,13 @@
 // Conversation-level actions: list, open, create, rename, delete, settings, search. Each writes
 // through to the encrypted conversation store and then updates the chat store.
-import { isVaultUnlocked } from '../../byok/api-key-manager';
 import { holdBackgroundReads } from '../../byok/conversations/background-reads';
 import {
-  deleteConversation, listConversations, loadMessages, loadRecentMessages, prepareSearch, saveConversation, searchConversationSnippets, updateConversation,
+  deleteConversation, loadMessages, loadRecentMessages, prepareSearch, saveConversation, searchConversationSnippets, updateConversation,
 } from '../../byok/conversations/conversation-store';
 import type { ConversationMeta, ConversationTool, StoredMessage } from '../../byok/conversations/conversation-types';
-import { describeError } from '../../byok/describe-error';
 import type { BYOKProvider, ChatSettings } from '../../byok/types';
-import { replaceConversation, setNotice, sortConversations, useChatStore } from './chat-store';
+import { replaceConversation, setNotice, useChatStore } from './chat-store';
+import { explain } from './conversation-list-loading';
 import { MESSAGES_FIRST_READ } from './render-window';
 import { UNTITLED_CONVERSATION } from './conversation-title';
 import { scheduleIdle } from './schedule-idle';
@@ -19,20 +18,6 @@ export interface ModelSelection {
   model: string;
 }
 
-function explain(action: string, error: unknown): string {
-  const described = describeError(error);
-  return `${action}: ${described.title}. ${described.detail}`;
-}
-
-export async function loadConversationList(): Promise<void> {
-  useChatStore.setState({ listStatus: 'loading' });
-  try {
-    const conversations = await listConversations();
-    useChatStore.setState({ listStatus: 'ready', conversations: sortConversations(conversations) });
-  } catch (error) {
-    useChatStore.setState({ listStatus: 'failed', notice: explain('Could not load your conversations', error) });
-  }
-}
 
 /**
  * Once the list is on screen (the chat screen calls this after painting it), work that can wait
@@ -49,15 +34,6 @@ export function startListBackgroundWork(): () => void {
     cancelWarmUp();
     cancelFill();
   };
-}
-
-/**
- * The list read ahead, right after unlocking (app/ calls it once the chat's code is here), so the
- * chat screen finds it decrypted (performance.md B7: the list ready ≤ 200 ms after unlock). A
- * no-op while locked, or once the list is read or being read.
- */
-export function prefetchConversationList(): void {
-  if (isVaultUnlocked() && useChatStore.getState().listStatus === 'idle') void loadConversationList();
 }
 
 export function createUnsavedConversation(selection: ModelSelection | null, now = Date.now()): ConversationMeta | null {

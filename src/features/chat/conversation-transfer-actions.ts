@@ -2,7 +2,7 @@
 import { deleteConversation, exportConversation, importConversation, loadMessages } from '../../byok/conversations/conversation-store';
 import type { ConversationMeta } from '../../byok/conversations/conversation-types';
 import { describeError } from '../../byok/describe-error';
-import { loadConversationList } from './chat-conversation-actions';
+import { loadConversationList } from './conversation-list-loading';
 import { setNotice, useChatStore } from './chat-store';
 import {
   createExportFileName, formatConversationJson, formatConversationMarkdown, ImportFormatError, parseConversationJson, type MarkdownExportOptions,
