@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamChunk } from '../../byok/types';
-import { createDeltaBatcher, flushedAtEnd, streamUpdateInterval, type UpdateScheduler } from './delta-batcher';
+import { createDeltaBatcher, flushedAtEnd, SCREENFUL_RATE, SCREENFUL_RATE_MS, streamUpdateInterval, type UpdateScheduler } from './delta-batcher';
 
 function createManualScheduler() {
   let clock = 0;
@@ -111,17 +111,45 @@ describe('createDeltaBatcher', () => {
     batcher.push('9');
     expect(asked).toEqual([5, 8]);
   });
+
+  it('passes how fast the text came: characters per second since the first update, not the last stretch alone', () => {
+    const { scheduler, runFrame, advance } = createManualScheduler();
+    const rates: number[] = [];
+    const batcher = createDeltaBatcher(() => undefined, scheduler, (_characters, rate) => { rates.push(rate); return 10; });
+    batcher.push('x'.repeat(10));
+    runFrame();
+    advance(1);
+    batcher.push('y'.repeat(300));
+    advance(99);
+    runFrame();
+    advance(1);
+    batcher.push('z'.repeat(100));
+    advance(99);
+    runFrame();
+    advance(1);
+    batcher.push('.');
+    expect(rates).toEqual([Infinity, 3_000, 2_000]);
+  });
 });
 
 describe('streamUpdateInterval', () => {
   it('updates every frame for the first words, then about 20 times a second, slowing as the reply grows, never below 150 ms', () => {
-    expect(streamUpdateInterval(0)).toBe(0);
-    expect(streamUpdateInterval(23)).toBe(0);
-    expect(streamUpdateInterval(24)).toBe(50);
-    expect(streamUpdateInterval(4_000)).toBe(50);
-    expect(streamUpdateInterval(32_000)).toBeCloseTo(100);
-    expect(streamUpdateInterval(60_000)).toBe(150);
-    expect(streamUpdateInterval(1_000_000)).toBe(150);
+    const paced = 2_000;
+    expect(streamUpdateInterval(0, paced)).toBe(0);
+    expect(streamUpdateInterval(23, paced)).toBe(0);
+    expect(streamUpdateInterval(24, paced)).toBe(50);
+    expect(streamUpdateInterval(4_000, paced)).toBe(50);
+    expect(streamUpdateInterval(32_000, paced)).toBeCloseTo(100);
+    expect(streamUpdateInterval(60_000, paced)).toBe(150);
+    expect(streamUpdateInterval(1_000_000, paced)).toBe(150);
+  });
+
+  it('updates every 400 ms while the text comes faster than a screenful every 400 ms, whatever the reply\'s length', () => {
+    expect(streamUpdateInterval(10, SCREENFUL_RATE * 10)).toBe(0);
+    expect(streamUpdateInterval(4_000, SCREENFUL_RATE)).toBe(SCREENFUL_RATE_MS);
+    expect(streamUpdateInterval(60_000, SCREENFUL_RATE * 3)).toBe(SCREENFUL_RATE_MS);
+    expect(streamUpdateInterval(4_000, SCREENFUL_RATE - 1)).toBe(50);
+    expect(streamUpdateInterval(4_000, Infinity)).toBe(50);
   });
 });
 

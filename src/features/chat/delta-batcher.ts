@@ -22,19 +22,34 @@ export const browserUpdateScheduler: UpdateScheduler = {
   now: () => performance.now(),
 };
 
-/** The least time between two updates, given how many characters were handed on so far. */
-export type UpdateInterval = (handedOnCharacters: number) => number;
+/**
+ * The least time between two updates, given how many characters were handed on so far and how fast
+ * they came: characters per second since the first update, Infinity until there was a second one
+ * (an average, so one slow stretch of a fast stream under a busy machine does not count).
+ */
+export type UpdateInterval = (handedOnCharacters: number, charactersPerSecond: number) => number;
+
+/**
+ * Text faster than this (about 1,500 tokens a second, more than a screenful of about 2,500
+ * characters every 400 ms) outruns any reader: each update replaces most of the screen, and costs
+ * a screenful's render, style, layout and paint however little of it is read. Such a stream is
+ * updated about 2.5 times a second (performance.md B2 at full speed: the app's main-thread CPU ÷
+ * the naive renderer's). 500 tokens a second (about 2,000 characters) stays well below it.
+ */
+export const SCREENFUL_RATE = 6_000;
+export const SCREENFUL_RATE_MS = 400;
 
 /**
  * About 20 updates a second for a short reply, slowing to about 7 a second for a very long one:
  * each update still costs a style, layout and paint of what is on screen, and a reader of a long
  * reply does not need it to move more often (npm run bench, B2 and B3).
  */
-export const streamUpdateInterval: UpdateInterval = (characters) => {
+export const streamUpdateInterval: UpdateInterval = (characters, charactersPerSecond) => {
   // The first few characters may be only Markdown syntax ("# ", "- ", "```"), which shows nothing:
   // until the first words are through, every frame may update (performance.md B4).
   const FIRST_WORDS = 24;
   if (characters < FIRST_WORDS) return 0;
+  if (charactersPerSecond >= SCREENFUL_RATE && Number.isFinite(charactersPerSecond)) return SCREENFUL_RATE_MS;
   const FAST_MS = 50;
   const SLOW_MS = 150;
   const SLOWING_FROM = 4_000;
@@ -60,6 +75,9 @@ export function createDeltaBatcher(
   let timerHandle: number | null = null;
   let frameHandle: number | null = null;
   let lastFlushAt: number | null = null;
+  let firstFlushAt: number | null = null;
+  /** Characters handed on after the first update, over the time since it. */
+  let handedOnSinceFirst = 0;
   let handedOn = 0;
 
   function stopWaiting(): void {
@@ -76,6 +94,8 @@ export function createDeltaBatcher(
     pending = [];
     handedOn += joined.length;
     lastFlushAt = scheduler.now();
+    if (firstFlushAt === null) firstFlushAt = lastFlushAt;
+    else handedOnSinceFirst += joined.length;
     onFlush(joined);
   }
 
@@ -89,7 +109,8 @@ export function createDeltaBatcher(
       if (delta.length === 0) return;
       pending.push(delta);
       if (timerHandle !== null || frameHandle !== null) return;
-      const wait = lastFlushAt === null ? 0 : interval(handedOn) - (scheduler.now() - lastFlushAt);
+      const rate = firstFlushAt === null || lastFlushAt === firstFlushAt ? Infinity : (handedOnSinceFirst * 1000) / ((lastFlushAt as number) - firstFlushAt);
+      const wait = lastFlushAt === null ? 0 : interval(handedOn, rate) - (scheduler.now() - lastFlushAt);
       if (wait <= 0) requestFrame();
       else timerHandle = scheduler.timer(requestFrame, wait);
     },
