@@ -5,6 +5,7 @@ import { formatCost, PROVIDERS } from '../../byok/provider-config';
 import type { BYOKProvider } from '../../byok/types';
 import { onUsageChanged } from '../../byok/usage-events';
 import { getUsageSummary, type UsageSummary } from '../../byok/usage-ledger';
+import { runSettled } from '../../lib/run-settled';
 
 function useUsageSummary(provider: BYOKProvider): UsageSummary | null {
   const [summary, setSummary] = useState<UsageSummary | null>(null);
@@ -12,9 +13,12 @@ function useUsageSummary(provider: BYOKProvider): UsageSummary | null {
     let current = true;
     const read = () => void getUsageSummary(provider).then((next) => current && setSummary(next)).catch(() => undefined);
     read();
-    const stop = onUsageChanged(read);
+    // Once after a reply's usage signals settle, not once per signal (lib/run-settled.ts).
+    const settled = runSettled(read);
+    const stop = onUsageChanged(settled.run);
     return () => {
       current = false;
+      settled.cancel();
       stop();
     };
   }, [provider]);

@@ -7,6 +7,7 @@ import { onKeysChanged } from '../../byok/key-events';
 import { getUsageSummary, readLedger, type ProviderLedger, type UsageSummary } from '../../byok/usage-ledger';
 import { BYOK_PROVIDERS, type BYOKProvider, type StoredKey } from '../../byok/types';
 import { nextUnlockDelayMs } from './unlock-backoff';
+import { runSettled } from '../../lib/run-settled';
 
 export type VaultStatus = 'loading' | 'absent' | 'locked' | 'unlocked';
 
@@ -91,6 +92,7 @@ export const useVaultStore = create<VaultState>()((set, get) => ({
 // Spend, tokens and "last used" follow every recorded reply and budget change, and the key list
 // follows every key added, replaced, moved, verified or removed, in this tab and the others (a
 // no-secret message on a BroadcastChannel), without a reload or Re-verify.
-const refreshQuietly = () => void useVaultStore.getState().refresh().catch(() => undefined);
-onUsageChanged(refreshQuietly);
-onKeysChanged(refreshQuietly);
+// A reply's end says "usage changed" several times in a row: the store re-reads once they settle.
+const refreshQuietly = runSettled(() => void useVaultStore.getState().refresh().catch(() => undefined));
+onUsageChanged(refreshQuietly.run);
+onKeysChanged(refreshQuietly.run);
