@@ -66,7 +66,20 @@ export interface SearchText {
    * [sequence, lower-case text, its case runs] per finished message, so one message can be
    * replaced without the others. Records written before format 2 have no case runs.
    */
-  entries: Array<[number, string] | [number, string, CaseRuns]>;
+  entries: Array<StoredSearchEntry | SharedSearchEntry>;
+}
+
+/** A message's entry as stored: [sequence, folded text, its case runs (absent when none)]. */
+export type StoredSearchEntry = [number, string] | [number, string, CaseRuns];
+
+/**
+ * In memory only (search-text.ts TextAsWritten): a message's text as written, where folding it is
+ * lower-casing it. JSON.stringify writes it as its StoredSearchEntry.
+ */
+export interface SharedSearchEntry {
+  readonly sequence: number;
+  readonly text: string;
+  toJSON(): StoredSearchEntry;
 }
 
 export interface RecordKey {

@@ -127,7 +127,7 @@ describe('writes across tabs', () => {
     await saveConversation(createMeta({ id: 'x', title: 'Alpha route' }));
     expect(await searchConversations('alpha')).toEqual(['x']);
     // As if another tab had renamed it: this tab's cache still has what it read before.
-    rememberSearchText(requireSession().dek, 'x', { title: 'something else', entries: [] });
+    rememberSearchText(requireSession().dek, 'x', { title: 'something else', entries: [] }, { shard: 0, before: null, after: null });
     expect(await searchConversations('alpha')).toEqual([]);
     const otherTab = new BroadcastChannel(CONVERSATION_CHANNEL);
     otherTab.postMessage({ conversationId: 'x' });

@@ -8,14 +8,31 @@
 // the vault) means the old entries describe a database this session can no longer read.
 import { onVaultLocked } from '../vault/vault-session';
 import type { SearchText } from './conversation-records';
+import { sameBytes } from './search-shards';
 import { onConversationChangedElsewhere } from './conversation-tabs';
 
-/** Conversation id → the search record's JSON, or null when that conversation has no record. */
-export type SearchTexts = Map<string, string | null>;
+/**
+ * Conversation id → its search text: the record's JSON as read from storage, or, for a text this
+ * tab wrote, the text itself (whose entries may be the messages' own strings: search-text.ts
+ * TextAsWritten); null when that conversation has no record.
+ */
+export type SearchTexts = Map<string, string | SearchText | null>;
+
+/**
+ * Per shard, the version (its IV) this tab last wrote and the conversations whose cached text is
+ * exactly what that version holds. A write that finds the shard still at that version builds on
+ * the cached text rather than on the one it decrypted, so the messages' own strings stay shared
+ * from one write to the next; any other version (another tab wrote) builds on the decrypted one.
+ */
+interface WrittenShard {
+  version: Uint8Array;
+  current: Set<string>;
+}
 
 interface SearchCache {
   dek: CryptoKey;
   texts: SearchTexts;
+  written: Map<number, WrittenShard>;
   stopListening: () => void;
 }
 
@@ -37,24 +54,52 @@ export function openSearchCache(dek: CryptoKey): SearchTexts {
   dropSearchCache();
   const stopOnLock = onVaultLocked(dropSearchCache);
   const stopOnChange = onConversationChangedElsewhere(forgetSearchText);
-  cache = { dek, texts: new Map(), stopListening: () => { stopOnLock(); stopOnChange(); } };
+  cache = { dek, texts: new Map(), written: new Map(), stopListening: () => { stopOnLock(); stopOnChange(); } };
   return cache.texts;
 }
 
-function liveTexts(dek: CryptoKey): SearchTexts | null {
-  return cache?.dek === dek ? cache.texts : null;
+/** Where a committed write left its shard: the version it found and the one it stored. */
+export interface ShardVersions {
+  shard: number;
+  before: Uint8Array | null;
+  after: Uint8Array | null;
 }
 
 /**
- * A committed write's search text. Only updates a cache that exists: before the first search
- * there is nothing to keep current, and the fill will read the new record from storage.
+ * A committed write's search text, kept as it is (not as JSON), so its entries stay the messages'
+ * own strings. Only updates a cache that exists: before the first search there is nothing to keep
+ * current, and the fill will read the new record from storage.
  */
-export function rememberSearchText(dek: CryptoKey, conversationId: string, searchText: SearchText): void {
-  liveTexts(dek)?.set(conversationId, JSON.stringify(searchText));
+export function rememberSearchText(dek: CryptoKey, conversationId: string, searchText: SearchText, versions: ShardVersions): void {
+  const live = cache?.dek === dek ? cache : null;
+  if (live === null) return;
+  live.texts.set(conversationId, searchText);
+  const { shard, before, after } = versions;
+  const written = live.written.get(shard);
+  // The shard did not change (`after` null): still the version it was read at.
+  const version = after ?? before;
+  const stillCurrent = written !== undefined && before !== null && sameBytes(written.version, before);
+  const current = stillCurrent ? written.current : new Set<string>();
+  current.add(conversationId);
+  if (version === null) live.written.delete(shard);
+  else live.written.set(shard, { version, current });
+}
+
+/**
+ * The cached text of a conversation, when it is exactly what its shard at `version` holds (this
+ * tab wrote that version, or wrote it and nobody has written the shard since); null otherwise.
+ */
+export function cachedTextAt(dek: CryptoKey, conversationId: string, shard: number, version: Uint8Array | null): SearchText | null {
+  if (cache?.dek !== dek || version === null) return null;
+  const written = cache.written.get(shard);
+  const text = cache.texts.get(conversationId);
+  if (written === undefined || !written.current.has(conversationId) || !sameBytes(written.version, version)) return null;
+  return typeof text === 'object' ? text : null;
 }
 
 export function forgetSearchText(conversationId: string): void {
   cache?.texts.delete(conversationId);
+  for (const written of cache?.written.values() ?? []) written.current.delete(conversationId);
 }
 
 /**

@@ -20,7 +20,7 @@ const isDiacritic = (char: string): boolean => {
 };
 /** Letters that are not a base letter plus a mark in Unicode, folded as people type them. */
 const LETTERS: Readonly<Record<string, string>> = { ß: 'ss', ı: 'i', ø: 'o', đ: 'd', ł: 'l', ħ: 'h', æ: 'ae', œ: 'oe', ς: 'σ' };
-const isAscii = (text: string): boolean => {
+export const isAscii = (text: string): boolean => {
   for (let index = 0; index < text.length; index += 1) if (text.charCodeAt(index) > 0x7f) return false;
   return true;
 };

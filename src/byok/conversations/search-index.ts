@@ -200,12 +200,17 @@ async function readyTexts(key: RecordKey, query: string, options: ReadOptions): 
   return { conversationIds, texts, needle, mayMatch: createSearchPrefilter(needle), report };
 }
 
-/** Runs `test` on the parsed record of `id` when the prefilter lets it through; false otherwise. */
+/**
+ * Runs `test` on the record of `id`: a text this tab wrote as it is, JSON read from storage parsed
+ * when the prefilter lets it through; false otherwise.
+ */
 function parseMatching(ready: ReadyTexts, id: string, test: (searchText: SearchText) => boolean): boolean {
-  const json = ready.texts.get(id);
-  if (json === undefined || json === null || !ready.mayMatch(json)) return false;
+  const cached = ready.texts.get(id);
+  if (cached === undefined || cached === null) return false;
+  if (typeof cached === 'object') return test(cached);
+  if (!ready.mayMatch(cached)) return false;
   try {
-    return test(parseSearchText(json));
+    return test(parseSearchText(cached));
   } catch (error) {
     ready.report(id, error);
     return false;

@@ -7,6 +7,7 @@ import { lockVault, rotateDataKey, unlockVault } from '../api-key-manager';
 import { encryptToBytes, encryptValue } from '../crypto';
 import { CONVERSATION_DATABASE, MESSAGES_STORE, SEARCH_SHARDS_STORE, SEARCH_TEXT_STORE } from './conversation-database';
 import * as records from './conversation-records';
+import type { StoredSearchEntry } from './conversation-records';
 import type { CorruptRecordReport } from './conversation-types';
 import { prepareSearch, saveConversation, saveMessage, searchConversationSnippets, searchConversations } from './conversation-store';
 import {
@@ -231,6 +232,6 @@ describe('texts written before accent folding', () => {
     expect(await searchConversationSnippets('zurich')).toEqual([{ id: 'a', snippet: { text: 'Ein Café in Zürich', matchStart: 12, matchEnd: 18 } }]);
     await prepareSearch();
     expect(await olderRecordIds()).toEqual([]);
-    expect((await readStoredSearchTexts()).get('a')?.entries[0]?.[1]).toBe('ein cafe in zurich');
+    expect(((await readStoredSearchTexts()).get('a')?.entries[0] as StoredSearchEntry | undefined)?.[1]).toBe('ein cafe in zurich');
   });
 });

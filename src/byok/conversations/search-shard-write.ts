@@ -7,8 +7,8 @@
 import { BYOKError } from '../types';
 import { CONVERSATIONS_STORE, SEARCH_SHARDS_STORE, SEARCH_TEXT_STORE, readAllKeys, readRecord, writeInTransaction, type StoreName } from './conversation-database';
 import type { RecordKey, SearchText } from './conversation-records';
-import { forgetSearchText, rememberSearchText } from './search-cache';
-import { isSameShard, openSearchShard, sealSearchShard, shardOf, type SearchShardRecord, type ShardTexts } from './search-shards';
+import { cachedTextAt, forgetSearchText, rememberSearchText } from './search-cache';
+import { isSameShard, openSearchShard, sealSearchShard, shardOf, shardVersion, type SearchShardRecord, type ShardTexts } from './search-shards';
 import { currentSearchText, rebuildSearchText } from './search-text-records';
 
 /** Conflicts come from other tabs writing the same shard: a few retries always get through. */
@@ -20,10 +20,14 @@ export type SearchTextChange =
   | { conversationId: string; set: SearchText }
   | { conversationId: string; remove: true };
 
-async function nextText(key: RecordKey, change: SearchTextChange, texts: ShardTexts): Promise<SearchText | null> {
+/**
+ * `cached`: this conversation's text as this tab last wrote it, when the shard is still that
+ * version (search-cache.ts); building on it keeps its entries the messages' own strings.
+ */
+async function nextText(key: RecordKey, change: SearchTextChange, texts: ShardTexts, cached: SearchText | null): Promise<SearchText | null> {
   if ('remove' in change) return null;
   if ('set' in change) return change.set;
-  return change.next(await currentSearchText(key, change.conversationId, texts));
+  return change.next(cached ?? await currentSearchText(key, change.conversationId, texts));
 }
 
 /** The write's own records, issued in the same transaction as the shard. */
@@ -58,10 +62,11 @@ async function openShardForUpdate(key: RecordKey, shard: number, record: unknown
 }
 
 /** The shard as it should be after the change (null: unchanged), and the conversation's new text. */
-async function applyChange(key: RecordKey, shard: number, opened: OpenedShard, change: SearchTextChange): Promise<{ after: SearchShardRecord | null; next: SearchText | null }> {
+async function applyChange(key: RecordKey, shard: number, opened: OpenedShard, change: SearchTextChange, version: Uint8Array | null): Promise<{ after: SearchShardRecord | null; next: SearchText | null }> {
   const { texts } = opened;
   const id = change.conversationId;
-  const next = await nextText(key, change, texts);
+  const next = await nextText(key, change, texts, cachedTextAt(key.dek, id, shard, version));
+  // TextAsWritten entries are stored folded (their toJSON).
   const nextJson = next === null ? undefined : JSON.stringify(next);
   if (texts.get(id) === nextJson && !opened.rebuilt) return { after: null, next };
   if (nextJson === undefined) texts.delete(id);
@@ -79,7 +84,10 @@ export async function writeWithSearchText(key: RecordKey, change: SearchTextChan
   const stores = [...new Set<StoreName>([...companion.stores, SEARCH_SHARDS_STORE, SEARCH_TEXT_STORE])];
   for (let attempt = 1; ; attempt += 1) {
     const before: unknown = await readRecord(SEARCH_SHARDS_STORE, shard);
-    const { after, next } = await applyChange(key, shard, await openShardForUpdate(key, shard, before), change);
+    const opened = await openShardForUpdate(key, shard, before);
+    // A shard rebuilt from the messages is no version this tab wrote, whatever its bytes say.
+    const version = opened.rebuilt ? null : shardVersion(before);
+    const { after, next } = await applyChange(key, shard, opened, change, version);
     let conflict = false;
     try {
       await writeInTransaction(stores, companion.action, (transaction) => {
@@ -99,7 +107,7 @@ export async function writeWithSearchText(key: RecordKey, change: SearchTextChan
       throw error;
     }
     if (next === null) forgetSearchText(change.conversationId);
-    else rememberSearchText(key.dek, change.conversationId, next);
+    else rememberSearchText(key.dek, change.conversationId, next, { shard, before: version, after: shardVersion(after) });
     return next;
   }
 }

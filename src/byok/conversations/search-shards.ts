@@ -10,7 +10,7 @@
 // binds format 3, the vault and the shard number: a shard copied to another number, vault or
 // format does not decrypt. Inside, each text names its conversation; a conversation's shard is a
 // hash of its id, checked again when a shard is opened.
-import { decryptFromBytes, encryptToBytes } from '../crypto';
+import { decryptFromBytes, encryptToBytes, GCM_IV_BYTES } from '../crypto';
 import { BYOKError } from '../types';
 import { encodeCanonical } from '../vault/canonical-encoding';
 import { noteEncryptions } from '../vault/vault-session';
@@ -124,6 +124,14 @@ export async function openSearchShard(key: RecordKey, record: unknown): Promise<
     plaintext = await decryptFromBytes(key.retiredDek, record.sealed, aad);
   }
   return decodeShard(plaintext, record.shard);
+}
+
+/**
+ * Which version of a shard this is: its IV, fresh and random for every write (crypto.ts), copied
+ * so it does not keep the shard's bytes alive. Null when there is no usable shard.
+ */
+export function shardVersion(record: unknown): Uint8Array | null {
+  return isSearchShardRecord(record) ? record.sealed.slice(0, GCM_IV_BYTES) : null;
 }
 
 /**

@@ -4,6 +4,7 @@
 // the snippet back as written, and the match's offsets are mapped onto that text.
 import type { SearchText } from './conversation-records';
 import { restoreCase } from './search-case';
+import { foldedEntry, TextAsWritten } from './search-text';
 
 /** Characters kept on each side of the match before cutting back to a word boundary. */
 export const SNIPPET_CONTEXT = 40;
@@ -52,10 +53,14 @@ export function cutSnippet(text: string, matchStart: number, matchEnd: number, c
   return { text: before + match + after, matchStart: before.length, matchEnd: before.length + match.length };
 }
 
-/** The snippet around the first `normalisedQuery` in `lower`, in the original case; null if absent. */
-function snippetIn(lower: string, caseRuns: unknown, normalisedQuery: string): SearchSnippet | null {
+/**
+ * The snippet around the first `normalisedQuery` in `lower`, in the original case; null if absent.
+ * `asWritten`: the original itself, lower-cased letter for letter (TextAsWritten), so offsets carry over.
+ */
+function snippetIn(lower: string, caseRuns: unknown, normalisedQuery: string, asWritten?: string): SearchSnippet | null {
   const at = lower.indexOf(normalisedQuery);
   if (at < 0) return null;
+  if (asWritten !== undefined) return cutSnippet(asWritten, at, at + normalisedQuery.length);
   const restored = restoreCase(lower, caseRuns);
   return cutSnippet(restored.text, restored.toOriginal(at, 'start'), restored.toOriginal(at + normalisedQuery.length, 'end'));
 }
@@ -67,9 +72,9 @@ function snippetIn(lower: string, caseRuns: unknown, normalisedQuery: string): S
 export function findSearchSnippet(searchText: SearchText, normalisedQuery: string): SearchSnippet | null {
   if (normalisedQuery === '') return null;
   for (const entry of searchText.entries) {
-    const text = entry[1];
-    if (typeof text !== 'string') continue;
-    const snippet = snippetIn(text, entry[2], normalisedQuery);
+    const folded = foldedEntry(entry);
+    if (folded === null) continue;
+    const snippet = snippetIn(folded.lower, folded.runs, normalisedQuery, entry instanceof TextAsWritten ? entry.text : undefined);
     if (snippet !== null) return snippet;
   }
   return snippetIn(searchText.title, searchText.titleCase, normalisedQuery);

@@ -100,7 +100,13 @@ async function streamReply(meta: ConversationMeta, history: StoredMessage[], alt
   );
   // The last text is on screen as soon as the stream ends, and shown finished, not after the final save.
   const ended = (): void => useChatStore.setState((state) => (state.streaming?.messageId === reply.id ? { streaming: { ...state.streaming, ended: true } } : {}));
-  const dependencies: ChatTurnDependencies = { ...browserDependencies, streamChat: (request) => flushedAtEnd(streamChat(request), [batcher, reasoningBatcher], ended) };
+  const dependencies: ChatTurnDependencies = {
+    ...browserDependencies,
+    streamChat: (request) => flushedAtEnd(streamChat(request), [batcher, reasoningBatcher], ended),
+    // The final save hands the store the streamed string the screen holds, so the session's search
+    // cache keeps that one too (search-text.ts TextAsWritten), not the turn's equal copy (B8).
+    saveMessage: (message) => browserDependencies.saveMessage(shareStreamedText(message, useChatStore.getState().streaming)),
+  };
   const ignoreBudget = budgetOverrideOnce;
   budgetOverrideOnce = false;
   const turn = runChatTurn({
