@@ -145,4 +145,27 @@ describe('streaming client', () => {
     await expect(sendChat(baseRequest)).rejects.toMatchObject({ code: 'INVALID_API_KEY' });
     expect(recordUsage).toHaveBeenCalledTimes(1);
   });
+
+  it('hands out `done` while the ledger write it started runs, and ends the stream only once the write is done', async () => {
+    serveText();
+    let finishWrite = (): void => undefined;
+    vi.mocked(recordUsage).mockImplementationOnce(() => new Promise<void>((resolve) => (finishWrite = resolve)));
+    const stream = streamChat(baseRequest);
+    const soon = <T>(promise: Promise<T>): Promise<T | 'waiting'> => Promise.race([promise, new Promise<'waiting'>((resolve) => setTimeout(() => resolve('waiting'), 50))]);
+    const seen: string[] = [];
+    for (;;) {
+      const next = await soon(stream.next());
+      if (next === 'waiting' || next.done === true) break;
+      seen.push(next.value.type);
+      if (next.value.type === 'done') break;
+    }
+    expect(seen.at(-1)).toBe('done');
+    // Started before `done` was handed out: billed even if the consumer never asks again.
+    expect(recordUsage).toHaveBeenCalledTimes(1);
+    const end = stream.next();
+    expect(await soon(end)).toBe('waiting');
+    finishWrite();
+    expect(await end).toEqual({ done: true, value: undefined });
+  });
 });
+

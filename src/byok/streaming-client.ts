@@ -108,6 +108,11 @@ export async function* streamChat(request: ChatRequest): AsyncGenerator<StreamCh
  * cut off or failed mid-stream, or dropped by a consumer that stopped iterating. Before `done`
  * and before a thrown error the consumer gets the billed usage as a last `usage` chunk when it
  * differs from what the provider sent (an estimate), so the reply and the ledger agree.
+ *
+ * The ledger write is started before `done` is handed out, so it happens even if the consumer
+ * never asks for another chunk, but `done` does not wait for it: the reply is finished on screen at
+ * once (performance.md B2, last byte → final paint). The stream itself ends, and a thrown error
+ * leaves, only once the write is done.
  */
 async function* streamResolved(request: ChatRequest, resolved: ResolvedChatRequest, credentials: ResolvedCredentials): AsyncGenerator<StreamChunk> {
   const meter = createUsageMeter(request);
@@ -115,12 +120,12 @@ async function* streamResolved(request: ChatRequest, resolved: ResolvedChatReque
   // On this thread, or in the streaming worker the app installed (adapter-runner.ts): same chunks.
   const runner = getAdapterRunner();
   const chunks = runner ? runner(resolved) : getProviderAdapter(request.provider).streamChat(resolved);
-  let billed = false;
-  const bill = async (): Promise<Usage | undefined> => {
-    if (billed || !meter.started) return undefined;
-    billed = true;
+  let recorded: Promise<void> | null = null;
+  /** Settles the bill and starts recording it, the first time only: the usage billed then. */
+  const bill = (): Usage | undefined => {
+    if (recorded !== null || !meter.started) return undefined;
     const usage = meter.settle();
-    if (credentials.isVaultKey) await recordBilledUsage(request, usage);
+    recorded = credentials.isVaultKey ? recordBilledUsage(request, usage) : Promise.resolve();
     return usage;
   };
   try {
@@ -129,19 +134,19 @@ async function* streamResolved(request: ChatRequest, resolved: ResolvedChatReque
       // Text and reasoning deltas alike; unknown chunk types without a delta are passed on untouched.
       if ('delta' in chunk && typeof chunk.delta === 'string') replyCharacters += chunk.delta.length;
       if (replyCharacters > MAX_REPLY_CHARACTERS) throw replyTooLongError(request.provider);
-      // Recorded before `done` is handed out: a consumer may stop iterating right after it.
       if (chunk.type === 'done') {
-        const usage = await bill();
+        const usage = bill();
         if (usage?.estimated) yield { type: 'usage', usage };
       }
       yield chunk;
     }
   } catch (error) {
-    const usage = await bill();
+    const usage = bill();
     if (usage) yield { type: 'usage', usage };
     throw error;
   } finally {
-    await bill();
+    bill();
+    await recorded;
   }
 }
 

@@ -199,4 +199,28 @@ describe('flushedAtEnd', () => {
     })()).rejects.toThrow('cut off');
     expect(events).toEqual(['flushed words']);
   });
+
+  it('says the stream has ended as soon as the consumer has taken `done`, while the stream still holds on (the usage ledger write), and only once', async () => {
+    const { scheduler } = createManualScheduler();
+    const events: string[] = [];
+    const batcher = createDeltaBatcher((joined) => events.push(`flushed ${joined}`), scheduler, () => 1000);
+    let letGo = (): void => undefined;
+    async function* provider(): AsyncGenerator<StreamChunk> {
+      yield { type: 'content', delta: 'words' };
+      yield { type: 'done', finishReason: 'stop' };
+      await new Promise<void>((resolve) => (letGo = resolve));
+    }
+    const consumed = (async () => {
+      for await (const chunk of flushedAtEnd(provider(), [batcher], () => events.push('ended'))) {
+        if (chunk.type === 'content') batcher.push(chunk.delta);
+        events.push(chunk.type);
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(events).toEqual(['content', 'flushed words', 'done', 'ended']);
+    letGo();
+    await consumed;
+    expect(events).toEqual(['content', 'flushed words', 'done', 'ended']);
+  });
 });
+

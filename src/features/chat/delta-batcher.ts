@@ -124,19 +124,27 @@ export function createDeltaBatcher(
 
 /**
  * Passes the chunks on, and hands on the deltas still waiting for their update when a chunk that
- * is not text arrives (the provider's usage and `done` follow the last text, and the usage ledger
- * is written before `done` is handed on: the last words must not wait for that write,
- * performance.md B2 last byte → final paint), and when the stream ends. `onEnd` runs once the
- * stream has ended normally, after that last hand-on (not after an error or a consumer's stop).
+ * is not text arrives (the provider's usage and `done` follow the last text: the last words go out
+ * with the first of them, performance.md B2 last byte → final paint), and when the stream ends.
+ * `onEnd` runs once, when the stream has ended normally: as soon as the consumer has taken `done`,
+ * the stream's last chunk, not when the stream lets go (byok finishes the usage ledger write then),
+ * and after that last hand-on; never after an error or a consumer's stop.
  */
 export async function* flushedAtEnd(chunks: AsyncIterable<StreamChunk>, batchers: DeltaBatcher[], onEnd?: () => void): AsyncGenerator<StreamChunk> {
+  let ended = false;
+  const end = (): void => {
+    if (ended) return;
+    ended = true;
+    onEnd?.();
+  };
   try {
     for await (const chunk of chunks) {
       if (!('delta' in chunk)) for (const batcher of batchers) batcher.flush();
       yield chunk;
+      if (chunk.type === 'done') end();
     }
   } finally {
     for (const batcher of batchers) batcher.flush();
   }
-  onEnd?.();
+  end();
 }
