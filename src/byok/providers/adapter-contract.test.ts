@@ -197,4 +197,25 @@ describe.each(CONTRACT_PROVIDERS)('$provider adapter contract', (contract) => {
     const chunks = await collectAsync(contract.createAdapter().streamChat(buildRequest(contract)));
     expect(chunks.filter((chunk) => chunk.type === 'done')).toHaveLength(1);
   });
+
+  it.each(['text', 'tool-call', 'cut-off'])('streamChatBatches gives the %s stream\'s chunks and error, batched by network read, in any read size', async (name) => {
+    const body = readStreamFixture(provider, name);
+    for (const sizes of [1, 7, [3, 50, 11], Number.MAX_SAFE_INTEGER]) {
+      const direct = await streamWith(contract, () => createEventStreamResponse(body, sizes));
+      setFetchForTests(createRecordingFetch(() => createEventStreamResponse(body, sizes)).fetch);
+      const batches: StreamChunk[][] = [];
+      let error: unknown;
+      try {
+        for await (const batch of contract.createAdapter().streamChatBatches(buildRequest(contract))) batches.push(batch);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(batches.flat()).toEqual(direct.chunks);
+      expect(batches.every((batch) => batch.length > 0)).toBe(true);
+      expect((error as BYOKError | undefined)?.code).toBe((direct.error as BYOKError | undefined)?.code);
+      // The whole body in one read: its chunks in one batch (and the end of the body's, if any).
+      if (sizes === Number.MAX_SAFE_INTEGER) expect(batches.length).toBeLessThanOrEqual(2);
+    }
+  });
 });
+

@@ -30,6 +30,11 @@ export interface ProviderAdapter {
    * `done` chunk, or throws a BYOKError (before or after chunks were yielded).
    */
   streamChat(request: ResolvedChatRequest): AsyncGenerator<StreamChunk>;
+  /**
+   * The same chunks from the same code, in batches: those of each network read together, in order
+   * (the streaming worker reads them so, one step per read rather than per chunk, performance.md B2).
+   */
+  streamChatBatches(request: ResolvedChatRequest): AsyncGenerator<StreamChunk[]>;
   /** The provider's free `GET /models`; errors mapped to BYOKError as in providers.md §1. */
   listModels(options: ListModelsOptions): Promise<RemoteModel[]>;
 }

@@ -4,11 +4,12 @@
 // yielded. Any other chunk (tool_call, usage, done, kinds added later) is passed on untouched.
 import type { StreamChunk } from '../types';
 
-type DeltaChunk = StreamChunk & { delta: string };
-
-function isPlainDelta(chunk: StreamChunk): chunk is DeltaChunk {
-  const keys = Object.keys(chunk);
-  return keys.length === 2 && 'delta' in chunk && typeof chunk.delta === 'string';
+/** Only `type` and a string `delta`: counted without building a key array (called per chunk, B2). */
+function isPlainDelta(chunk: StreamChunk): boolean {
+  if (typeof (chunk as { delta?: unknown }).delta !== 'string') return false;
+  let keys = 0;
+  for (const key in chunk) if (Object.hasOwn(chunk, key)) keys += 1;
+  return keys === 2;
 }
 
 export interface ChunkBatch {
@@ -20,22 +21,36 @@ export interface ChunkBatch {
 
 export function createChunkBatch(): ChunkBatch {
   let chunks: StreamChunk[] = [];
+  /** The texts of the plain deltas at the end, joined only once the run ends (no string per step). */
+  let run: { type: StreamChunk['type']; texts: string[] } | null = null;
+  const closeRun = (): void => {
+    if (run === null) return;
+    chunks.push({ type: run.type, delta: run.texts.length === 1 ? run.texts[0] : run.texts.join('') } as StreamChunk);
+    run = null;
+  };
   return {
     add(chunk) {
-      const last = chunks[chunks.length - 1];
-      if (last !== undefined && isPlainDelta(last) && isPlainDelta(chunk) && last.type === chunk.type) {
-        chunks[chunks.length - 1] = { ...last, delta: last.delta + chunk.delta } as StreamChunk;
-      } else {
+      if (!isPlainDelta(chunk)) {
+        closeRun();
         chunks.push(chunk);
+        return;
       }
+      const text = (chunk as { delta: string }).delta;
+      if (run !== null && run.type === chunk.type) {
+        run.texts.push(text);
+        return;
+      }
+      closeRun();
+      run = { type: chunk.type, texts: [text] };
     },
     take() {
+      closeRun();
       const taken = chunks;
       chunks = [];
       return taken;
     },
     get size() {
-      return chunks.length;
+      return chunks.length + (run === null ? 0 : 1);
     },
   };
 }

@@ -1,7 +1,8 @@
 // What the streaming worker does for one request, kept apart from the worker global so it is
-// tested in Node: runs THE SAME adapter code as the page would (getProviderAdapter(...).streamChat),
-// and posts its chunks in batches: the first words at once (performance.md B4), then at most one
-// message per POST_INTERVAL_MS. The key is in `request` only, held for this request and dropped
+// tested in Node: runs THE SAME adapter code as the page would (getProviderAdapter(...).streamChat,
+// read in batches, one per network read: streamChatBatches), and posts its chunks in batches: the
+// first words at once (performance.md B4), then at most one message per POST_INTERVAL_MS; what
+// comes with something that is not text (the end: usage and done) goes out at once. The key is in `request` only, held for this request and dropped
 // when it ends (security.md; see README "Streaming in a worker").
 import { getProviderAdapter } from '../providers';
 import { BYOKError } from '../types';
@@ -51,17 +52,18 @@ export async function runWorkerStream(
     if (batch.size > 0) post({ type: 'chunks', id, chunks: batch.take() });
   };
   try {
-    for await (const chunk of getProviderAdapter(request.provider).streamChat({ ...request, signal })) {
-      batch.add(chunk);
-      const isText = 'delta' in chunk;
-      const firstWords = textCharacters < FIRST_WORDS_CHARACTERS;
-      if (isText) textCharacters += chunk.delta.length;
-      if (!isText || firstWords) {
+    // The chunks of each network read together: one generator step per read on every hop.
+    for await (const chunks of getProviderAdapter(request.provider).streamChatBatches({ ...request, signal })) {
+      let postNow = false;
+      for (const chunk of chunks) {
+        batch.add(chunk);
+        const isText = 'delta' in chunk;
         // The first words, and anything that is not text (tool calls, usage, done), go out at once.
-        postBatch();
-      } else if (timer === null) {
-        timer = timers.set(postBatch, POST_INTERVAL_MS);
+        if (!isText || textCharacters < FIRST_WORDS_CHARACTERS) postNow = true;
+        if (isText) textCharacters += chunk.delta.length;
       }
+      if (postNow) postBatch();
+      else if (timer === null) timer = timers.set(postBatch, POST_INTERVAL_MS);
     }
     postBatch();
     post({ type: 'end', id });

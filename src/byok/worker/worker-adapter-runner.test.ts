@@ -132,10 +132,11 @@ describe('streaming through the worker', () => {
 });
 
 describe('batching in the worker', () => {
-  it('posts each delta at once until the first words are out (a first delta may be only "#"), then in batches', async () => {
+  it('posts each delta at once as it comes until the first words are out (a first delta may be only "#"), then in batches', async () => {
     const deltas = ['#', ' Mock', ' markdown', ' reply', '\n\n', 'Section', ' one', ' goes', ' on', ' here', '.'];
     const events = deltas.map((delta) => `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: delta } }] })}\n\n`);
-    setFetchForTests(async () => createEventStreamResponse(`${events.join('')}data: [DONE]\n\n`));
+    // Each event in a network read of its own, as a provider sends them.
+    setFetchForTests(async () => createEventStreamResponse(`${events.join('')}data: [DONE]\n\n`, events.map((event) => event.length)));
     const posted: WorkerToPage[] = [];
     // A batch timer that never fires by itself: held text goes out with the end of the stream.
     const heldTimers = { set: () => 1, clear: () => undefined };
@@ -146,4 +147,22 @@ describe('batching in the worker', () => {
     expect(texts.slice(0, 5).join('').length).toBeLessThan(FIRST_WORDS_CHARACTERS);
     expect(texts.slice(6).join('')).toBe(' one goes on here.');
   });
+
+  it('posts what one network read brings in one message: the last words with the usage and done', async () => {
+    const words = Array.from({ length: 40 }, (_, index) => `word${index} `);
+    const events = words.map((delta) => `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: delta } }] })}\n\n`);
+    const ending = `data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`
+      + `data: ${JSON.stringify({ choices: [], usage: { prompt_tokens: 3, completion_tokens: 40, total_tokens: 43 } })}\n\ndata: [DONE]\n\n`;
+    const tail = events.slice(30).join('') + ending;
+    // Thirty events a read of their own, then the last ten and the end of the stream in one read.
+    setFetchForTests(async () => createEventStreamResponse(events.slice(0, 30).join('') + tail, [...events.slice(0, 30).map((event) => event.length), tail.length]));
+    const posted: WorkerToPage[] = [];
+    await runWorkerStream(1, requestFor('openai'), new AbortController().signal, (message) => posted.push(message), { set: () => 1, clear: () => undefined });
+    const last = posted.at(-2);
+    expect(posted.at(-1)).toEqual({ type: 'end', id: 1 });
+    expect(last?.type === 'chunks' ? last.chunks.map((chunk) => chunk.type) : []).toEqual(['content', 'usage', 'usage', 'done']);
+    const texts = posted.flatMap((message) => (message.type === 'chunks' ? message.chunks.flatMap((chunk) => ('delta' in chunk ? [chunk.delta] : [])) : []));
+    expect(texts.join('')).toBe(words.join(''));
+  });
 });
+

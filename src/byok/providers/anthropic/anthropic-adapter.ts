@@ -2,7 +2,7 @@
 import type { ProviderAdapter } from '../provider-adapter';
 import { trimBaseUrl } from '../shared/fetch-provider-json';
 import type { AdapterOptions } from '../shared/model-hints';
-import { runProviderStream } from '../shared/run-provider-stream';
+import { providerStreams } from '../shared/run-provider-stream';
 import { createAnthropicHeaders, listAnthropicModels } from './anthropic-models';
 import { createAnthropicStreamTransform } from './anthropic-stream-transform';
 import { convertToAnthropicRequest } from './convert-to-anthropic-request';
@@ -11,9 +11,9 @@ import { mapAnthropicError } from './map-anthropic-error';
 export function createAnthropicAdapter(options: AdapterOptions = {}): ProviderAdapter {
   return {
     provider: 'anthropic',
-    async *streamChat(request) {
+    ...providerStreams((request) => {
       const body = convertToAnthropicRequest(request, options.describeModel?.(request.model));
-      yield* runProviderStream({
+      return {
         provider: 'anthropic',
         url: `${trimBaseUrl(request.baseUrl)}/messages`,
         headers: { ...createAnthropicHeaders(request.apiKey), 'content-type': 'application/json' },
@@ -22,8 +22,8 @@ export function createAnthropicAdapter(options: AdapterOptions = {}): ProviderAd
         mapError: mapAnthropicError,
         createTransform: () => createAnthropicStreamTransform(request.model),
         ...(request.signal ? { signal: request.signal } : {}),
-      });
-    },
+      };
+    }),
     listModels: listAnthropicModels,
   };
 }

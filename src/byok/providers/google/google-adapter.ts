@@ -2,7 +2,7 @@
 import type { ProviderAdapter } from '../provider-adapter';
 import { trimBaseUrl } from '../shared/fetch-provider-json';
 import type { AdapterOptions } from '../shared/model-hints';
-import { runProviderStream } from '../shared/run-provider-stream';
+import { providerStreams } from '../shared/run-provider-stream';
 import { convertToGoogleRequest } from './convert-to-google-request';
 import { createGoogleHeaders, listGoogleModels, stripModelsPrefix } from './google-models';
 import { createGoogleStreamTransform } from './google-stream-transform';
@@ -11,10 +11,10 @@ import { mapGoogleError } from './map-google-error';
 export function createGoogleAdapter(options: AdapterOptions = {}): ProviderAdapter {
   return {
     provider: 'google',
-    async *streamChat(request) {
+    ...providerStreams((request) => {
       const body = convertToGoogleRequest(request, options.describeModel?.(request.model));
       const model = encodeURIComponent(stripModelsPrefix(request.model));
-      yield* runProviderStream({
+      return {
         provider: 'google',
         // alt=sse: without it Gemini streams one growing JSON array instead of SSE (§8.1).
         url: `${trimBaseUrl(request.baseUrl)}/models/${model}:streamGenerateContent?alt=sse`,
@@ -24,8 +24,8 @@ export function createGoogleAdapter(options: AdapterOptions = {}): ProviderAdapt
         mapError: mapGoogleError,
         createTransform: () => createGoogleStreamTransform(request.model),
         ...(request.signal ? { signal: request.signal } : {}),
-      });
-    },
+      };
+    }),
     listModels: listGoogleModels,
   };
 }

@@ -2,7 +2,7 @@
 import type { ProviderAdapter } from '../provider-adapter';
 import { trimBaseUrl } from '../shared/fetch-provider-json';
 import type { AdapterOptions } from '../shared/model-hints';
-import { runProviderStream } from '../shared/run-provider-stream';
+import { providerStreams } from '../shared/run-provider-stream';
 import { convertToMistralRequest } from './convert-to-mistral-request';
 import { mapMistralError } from './map-mistral-error';
 import { createMistralHeaders, listMistralModels } from './mistral-models';
@@ -11,9 +11,9 @@ import { createMistralStreamTransform } from './mistral-stream-transform';
 export function createMistralAdapter(options: AdapterOptions = {}): ProviderAdapter {
   return {
     provider: 'mistral',
-    async *streamChat(request) {
+    ...providerStreams((request) => {
       const body = convertToMistralRequest(request, options.describeModel?.(request.model));
-      yield* runProviderStream({
+      return {
         provider: 'mistral',
         url: `${trimBaseUrl(request.baseUrl)}/chat/completions`,
         headers: { ...createMistralHeaders(request.apiKey), 'content-type': 'application/json' },
@@ -22,8 +22,8 @@ export function createMistralAdapter(options: AdapterOptions = {}): ProviderAdap
         mapError: mapMistralError,
         createTransform: createMistralStreamTransform,
         ...(request.signal ? { signal: request.signal } : {}),
-      });
-    },
+      };
+    }),
     listModels: listMistralModels,
   };
 }

@@ -3,7 +3,7 @@
 import type { ProviderAdapter } from '../provider-adapter';
 import { trimBaseUrl } from '../shared/fetch-provider-json';
 import type { AdapterOptions } from '../shared/model-hints';
-import { runProviderStream } from '../shared/run-provider-stream';
+import { providerStreams } from '../shared/run-provider-stream';
 import { convertToOpenAIRequest } from './convert-to-openai-request';
 import { convertToOpenAIResponsesRequest, usesOpenAIResponsesApi } from './convert-to-openai-responses-request';
 import { mapOpenAIError } from './map-openai-error';
@@ -14,10 +14,10 @@ import { createOpenAIStreamTransform } from './openai-stream-transform';
 export function createOpenAIAdapter(options: AdapterOptions = {}): ProviderAdapter {
   return {
     provider: 'openai',
-    async *streamChat(request) {
+    ...providerStreams((request) => {
       const hints = options.describeModel?.(request.model);
       const responses = usesOpenAIResponsesApi(request.model, hints);
-      yield* runProviderStream({
+      return {
         provider: 'openai',
         url: `${trimBaseUrl(request.baseUrl)}/${responses ? 'responses' : 'chat/completions'}`,
         headers: { ...createOpenAIHeaders(request.apiKey), 'content-type': 'application/json' },
@@ -26,8 +26,8 @@ export function createOpenAIAdapter(options: AdapterOptions = {}): ProviderAdapt
         mapError: mapOpenAIError,
         createTransform: responses ? () => createOpenAIResponsesStreamTransform(request.model) : createOpenAIStreamTransform,
         ...(request.signal ? { signal: request.signal } : {}),
-      });
-    },
+      };
+    }),
     listModels: listOpenAIModels,
   };
 }

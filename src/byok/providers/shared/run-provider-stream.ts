@@ -3,6 +3,7 @@
 // with the key scrubbed from the message.
 import { BYOKError, BYOK_ERROR_CODES } from '../../types';
 import type { BYOKProvider, StreamChunk } from '../../types';
+import type { ProviderAdapter, ResolvedChatRequest } from '../provider-adapter';
 import { createErrorFromResponse } from './provider-error';
 import type { ProviderErrorMapper } from './provider-error';
 import { createAbortedError, providerFetch } from './provider-fetch';
@@ -29,7 +30,12 @@ export interface ProviderStreamOptions {
   createTransform: () => StreamTransformer;
 }
 
-export async function* runProviderStream(options: ProviderStreamOptions): AsyncGenerator<StreamChunk> {
+/**
+ * The call's chunks in batches: those of each network read together, in order (the streaming
+ * worker takes them so: one generator step per read, not one per chunk on every hop, B2). An error
+ * output ends the stream: the chunks before it come as a batch of their own, then it is thrown.
+ */
+export async function* runProviderStreamBatches(options: ProviderStreamOptions): AsyncGenerator<StreamChunk[]> {
   const { provider, signal, apiKey } = options;
   try {
     const response = await providerFetch(options.url, {
@@ -43,26 +49,49 @@ export async function* runProviderStream(options: ProviderStreamOptions): AsyncG
     if (!response.ok || !contentType.includes('text/event-stream') || !response.body) {
       throw await createErrorFromResponse(response, provider, options.mapError);
     }
-    for await (const output of readProviderStream(response.body, provider, options.createTransform, signal)) {
-      if (output.type === 'error') throw output.error;
-      yield output;
+    for await (const outputs of readProviderStream(response.body, provider, options.createTransform, signal)) {
+      const failed = outputs.findIndex((output) => output.type === 'error');
+      const chunks = (failed === -1 ? outputs : outputs.slice(0, failed)) as StreamChunk[];
+      if (chunks.length > 0) yield chunks;
+      if (failed !== -1) throw (outputs[failed] as { error: BYOKError }).error;
     }
   } catch (error) {
     throw normaliseStreamError(error, provider, apiKey, signal);
   }
 }
 
+/** The same chunks one at a time: what ProviderAdapter.streamChat yields. */
+export async function* runProviderStream(options: ProviderStreamOptions): AsyncGenerator<StreamChunk> {
+  for await (const chunks of runProviderStreamBatches(options)) yield* chunks;
+}
+
+/**
+ * An adapter's streamChat and streamChatBatches, both running `optionsFor(request)` through the
+ * code above. The options are built when the stream is first read, as inside a generator.
+ */
+export function providerStreams(optionsFor: (request: ResolvedChatRequest) => ProviderStreamOptions): Pick<ProviderAdapter, 'streamChat' | 'streamChatBatches'> {
+  return {
+    async *streamChat(request) {
+      yield* runProviderStream(optionsFor(request));
+    },
+    async *streamChatBatches(request) {
+      yield* runProviderStreamBatches(optionsFor(request));
+    },
+  };
+}
+
 /**
  * Bytes → SSE events → the provider's transform, driven by hand: one await per network chunk
- * rather than several promise jobs per event in a chain of TransformStreams. Outputs queued before
- * an error are all handed on first. The caller's abort cancels the body read at once.
+ * rather than several promise jobs per event in a chain of TransformStreams, and the outputs of
+ * each network chunk handed on together. Outputs queued before an error are all handed on first.
+ * The caller's abort cancels the body read at once.
  */
 export async function* readProviderStream(
   body: ReadableStream<Uint8Array<ArrayBuffer>>,
   provider: BYOKProvider,
   createTransform: () => StreamTransformer,
   signal?: AbortSignal,
-): AsyncGenerator<TransformOutput> {
+): AsyncGenerator<TransformOutput[]> {
   const reader = body.getReader();
   const cancel = (): void => void reader.cancel().catch(() => undefined);
   signal?.addEventListener('abort', cancel, { once: true });
@@ -74,9 +103,14 @@ export async function* readProviderStream(
     while (!run.stopped) {
       const { done, value } = await reader.read();
       if (signal?.aborted) throw createAbortedError(provider);
-      for (const event of done ? decoder.end() : decoder.feed(value)) await run.transform(event);
+      for (const event of done ? decoder.end() : decoder.feed(value)) {
+        // Every transform is synchronous today: an await per event would cost a promise job each.
+        const pending = run.transform(event);
+        if (pending) await pending;
+      }
       if (done) await run.flush();
-      yield* run.take();
+      const outputs = run.take();
+      if (outputs.length > 0) yield outputs;
       if (done) break;
     }
     finished = true;
@@ -106,9 +140,7 @@ function startTransform(transformer: StreamTransformer) {
       return stopped;
     },
     start: async () => transformer.start?.(controller),
-    transform: async (event: ServerSentEvent) => {
-      if (!stopped) await transformer.transform?.(event, controller);
-    },
+    transform: (event: ServerSentEvent): void | PromiseLike<void> => (stopped ? undefined : transformer.transform?.(event, controller)),
     flush: async () => {
       if (!stopped) await transformer.flush?.(controller);
     },
@@ -131,7 +163,7 @@ export function decodeProviderStream(
     async pull(controller) {
       const next = await outputs.next();
       if (next.done) controller.close();
-      else controller.enqueue(next.value);
+      else for (const output of next.value) controller.enqueue(output);
     },
     async cancel() {
       await outputs.return(undefined);

@@ -2,7 +2,7 @@
 import type { ProviderAdapter } from '../provider-adapter';
 import { trimBaseUrl } from '../shared/fetch-provider-json';
 import type { AdapterOptions } from '../shared/model-hints';
-import { runProviderStream } from '../shared/run-provider-stream';
+import { providerStreams } from '../shared/run-provider-stream';
 import { convertToXaiRequest } from './convert-to-xai-request';
 import { mapXaiError } from './map-xai-error';
 import { createXaiHeaders, listXaiModels } from './xai-models';
@@ -11,9 +11,9 @@ import { createXaiStreamTransform } from './xai-stream-transform';
 export function createXaiAdapter(options: AdapterOptions = {}): ProviderAdapter {
   return {
     provider: 'xai',
-    async *streamChat(request) {
+    ...providerStreams((request) => {
       const body = convertToXaiRequest(request, options.describeModel?.(request.model));
-      yield* runProviderStream({
+      return {
         provider: 'xai',
         url: `${trimBaseUrl(request.baseUrl)}/chat/completions`,
         headers: { ...createXaiHeaders(request.apiKey), 'content-type': 'application/json' },
@@ -22,8 +22,8 @@ export function createXaiAdapter(options: AdapterOptions = {}): ProviderAdapter 
         mapError: mapXaiError,
         createTransform: createXaiStreamTransform,
         ...(request.signal ? { signal: request.signal } : {}),
-      });
-    },
+      };
+    }),
     listModels: listXaiModels,
   };
 }
