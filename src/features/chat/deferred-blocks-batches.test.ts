@@ -3,7 +3,8 @@
 // (deferred-blocks.ts): a backlog's newest screenful between two coverage checks, the blocks near
 // the viewport when idle, and a selection's blocks on copy.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createFrozenGroups, RENDER_BATCH_CHARACTERS } from './deferred-blocks';
+import { createFrozenGroups, IDLE_SLICE_BUDGET_MS, RENDER_BATCH_CHARACTERS } from './deferred-blocks';
+import { COVER_CHECK_EVERY_CHARACTERS, FIRST_COVER_CHECK_CHARACTERS } from './frozen-group';
 import { createManualScheduler, mount } from './incremental-markdown-test-support';
 import type { MarkdownBlock } from './markdown-blocks';
 
@@ -41,14 +42,24 @@ describe('rendering finished blocks in batches', () => {
     const { root, frozen, render } = setUp();
     frozen.append(blocks(30), true);
     const checks: string[] = [];
-    // Covered at the second check: 800 characters, then 400 more.
-    frozen.appendNewest(blocks(30, 30), (top) => checks.push(top.textContent?.slice(0, 9) ?? '') >= 2, 2500);
+    // Covered at the second check: 1,250 characters (13 blocks of 100), then 1,250 more.
+    frozen.appendNewest(blocks(30, 30), (top) => checks.push(top.textContent?.slice(0, 9) ?? '') >= 2, 5000);
+    expect(FIRST_COVER_CHECK_CHARACTERS).toBe(1250);
+    expect(COVER_CHECK_EVERY_CHARACTERS).toBe(1250);
     expect(render).toHaveBeenCalledTimes(2);
-    expect(render.mock.calls.map(([raws]) => raws.length)).toEqual([8, 4]);
+    expect(render.mock.calls.map(([raws]) => raws.length)).toEqual([13, 13]);
     expect(render.mock.calls[0]?.[0][0]).toMatch(/^Block 059/);
-    expect(checks).toEqual(['Block 052', 'Block 048']);
-    expect(root.querySelectorAll('p')).toHaveLength(12);
-    expect(frozen.deferred).toBe(48);
+    expect(checks).toEqual(['Block 047', 'Block 034']);
+    expect(root.querySelectorAll('p')).toHaveLength(26);
+    expect(frozen.deferred).toBe(34);
+  });
+
+  it('checks whether the screen is covered (a forced layout each) at most twice for a screenful of 2,500 characters', () => {
+    const { frozen, render } = setUp();
+    let checks = 0;
+    frozen.appendNewest(blocks(60), () => (checks += 1) > 9, 2500);
+    expect(checks).toBe(1);
+    expect(render.mock.calls.map(([raws]) => raws.length)).toEqual([13, 12]);
   });
 
   it('appends blocks rendered at once with one call', () => {
@@ -69,6 +80,30 @@ describe('rendering finished blocks in batches', () => {
     expect(frozen.deferred).toBe(0);
     const sizes = render.mock.calls.map(([raws]) => raws.reduce((sum, raw) => sum + raw.length, 0));
     expect(sizes).toEqual([RENDER_BATCH_CHARACTERS, RENDER_BATCH_CHARACTERS, 2400 - 2 * RENDER_BATCH_CHARACTERS]);
+  });
+
+  it('renders near blocks for up to IDLE_SLICE_BUDGET_MS per idle period, not one 8 ms slice (each slice that changes the page costs a frame)', () => {
+    const root = mount();
+    let clock = 0;
+    const idleTasks: Array<() => void> = [];
+    // Every render takes 5 ms; the browser offers 50 ms idle periods.
+    const render = vi.fn((raws: readonly string[]) => {
+      clock += 5;
+      return raws.map((raw) => [Object.assign(document.createElement('p'), { textContent: raw })]);
+    });
+    const frozen = createFrozenGroups({
+      insertGroup: (group) => root.append(group), render, source: () => TEXT, sliceBudgetMs: 8, blocksPerGroup: 60,
+      scheduler: { later: () => () => undefined, idle: (task) => { idleTasks.push(() => { const end = clock + 50; task(() => end - clock); }); return () => undefined; }, now: () => clock },
+      watchVisibility: () => ({ observe: () => undefined, unobserve: () => undefined, disconnect: () => undefined }), inUse: () => false, isFar: () => false,
+    });
+    frozen.append(blocks(60), true);
+    frozen.schedule();
+    root.querySelector('.markdown-group')?.dispatchEvent(Object.assign(new Event('contentvisibilityautostatechange'), { skipped: false }));
+    idleTasks.shift()?.();
+    expect(IDLE_SLICE_BUDGET_MS).toBe(24);
+    // 5 renders of 5 ms fit 24 ms (the fifth starts at 20 ms); 8 ms slices took 2.
+    expect(render).toHaveBeenCalledTimes(5);
+    expect(frozen.deferred).toBe(60 - 5 * (RENDER_BATCH_CHARACTERS / 100));
   });
 
   it('puts a rendered block in place of its placeholder in one change that adds its nodes, never a removal of its own', () => {

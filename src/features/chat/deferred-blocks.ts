@@ -46,6 +46,10 @@ export type { InUse, IsFar, ScreenCovered, VisibilityWatcher, WatchVisibility } 
  */
 export const RENDER_BATCH_CHARACTERS = 1000;
 
+// Idle work (near blocks rendered, far groups demoted) per idle period, where the browser gives that
+// much: each slice costs a frame, and in 8 ms slices a full-speed reply's took about seven (B2).
+export const IDLE_SLICE_BUDGET_MS = 24;
+
 export interface FrozenGroupsOptions {
   /** Puts a new group on the page (before the open block). */
   insertGroup(group: HTMLElement): void;
@@ -58,6 +62,7 @@ export interface FrozenGroupsOptions {
   source(): string;
   scheduler: SliceScheduler;
   sliceBudgetMs: number;
+  idleSliceBudgetMs?: number; // the larger of sliceBudgetMs and IDLE_SLICE_BUDGET_MS unless given
   blocksPerGroup: number;
   /** RENDER_BATCH_CHARACTERS unless given. */
   renderBatchCharacters?: number;
@@ -96,6 +101,7 @@ export interface FrozenGroups {
 export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
   const { render, scheduler, sliceBudgetMs, blocksPerGroup } = options;
   const batchCharacters = options.renderBatchCharacters ?? RENDER_BATCH_CHARACTERS;
+  const idleBudget = options.idleSliceBudgetMs ?? Math.max(sliceBudgetMs, IDLE_SLICE_BUDGET_MS);
   // What is rendered is cut as a string of its own: a code block's copy button keeps its code, and
   // while the reply streams the text is a different string each update. A placeholder's text is a
   // plain slice: the DOM copies it, so nothing keeps the slice.
@@ -162,7 +168,7 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
     if (held) return;
     // The reply has ended and been drawn since: its newest groups' size is remembered.
     unfreshGroups(groups);
-    const deadline = scheduler.now() + sliceBudgetMs;
+    const deadline = scheduler.now() + idleBudget;
     cheapCount += demoteFarGroups(groups, { isFar, inUse, placeholderTextOf, hasTime: () => timeLeft() > 0 && scheduler.now() < deadline });
     schedule();
   }
@@ -182,7 +188,7 @@ export function createFrozenGroups(options: FrozenGroupsOptions): FrozenGroups {
     if (cancelRenderNear === null && nextBatch(false).size > 0) {
       cancelRenderNear = scheduler.idle((timeLeft) => {
         cancelRenderNear = null;
-        const deadline = scheduler.now() + sliceBudgetMs;
+        const deadline = scheduler.now() + idleBudget;
         renderSlice(() => Math.min(timeLeft(), deadline - scheduler.now()), false);
       });
     }

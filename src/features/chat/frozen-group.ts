@@ -138,9 +138,15 @@ export function demoteFarGroups(groups: Group[], context: DemotionContext): numb
   return demoted;
 }
 
-/** Rendered text before the first check whether the screen is covered, and between checks. */
-const FIRST_COVER_CHECK_CHARACTERS = 800;
-const COVER_CHECK_EVERY_CHARACTERS = 400;
+/**
+ * Rendered text before the first check whether the screen is covered, and between checks. Each
+ * check is a forced layout and each stretch between two checks a sanitiser pass of its own: at full
+ * speed, with a screenful rendered per update, checks every 400 characters were about a quarter of
+ * the update's JavaScript (npm run bench, B2). About half a screenful (1440×900) each: a phone's
+ * screen is usually covered at the first, a desktop's at the second.
+ */
+export const FIRST_COVER_CHECK_CHARACTERS = 1250;
+export const COVER_CHECK_EVERY_CHARACTERS = 1250;
 
 /**
  * From the end of the reply up, renders the cheap blocks (with `renderBlocks`, each stretch
