@@ -76,17 +76,20 @@ const CASES: Array<[BYOKProvider, string]> = [
 ];
 
 describe('streaming through the worker', () => {
-  it.each(CASES)('%s %s: the same chunks and the same error as the adapter on this thread', async (provider, fixture) => {
+  it.each(CASES)('%s %s: the same chunks and the same error as the adapter on this thread, in any network read size', async (provider, fixture) => {
     const body = readFixture(provider, fixture);
-    setFetchForTests(async () => createEventStreamResponse(body, [7, 31, 3]));
-    const direct = await collect(getProviderAdapter(provider).streamChat(requestFor(provider)));
-    const { worker } = createInProcessWorker();
-    const viaWorker = await collect(createWorkerAdapterRunner(() => worker)(requestFor(provider)));
-    // The first words go out alone (B4), so the batches differ; joined, both are the same stream.
-    expect(joined(viaWorker.chunks)).toEqual(joined(direct.chunks));
-    expect(viaWorker.error?.code).toBe(direct.error?.code);
-    expect(viaWorker.error?.message).toBe(direct.error?.message);
-    expect(viaWorker.error === null || viaWorker.error instanceof BYOKError).toBe(true);
+    // The worker reads a batch per network read: a byte at a time, mixed sizes, the whole body at once.
+    for (const sizes of [[7, 31, 3], 1, Number.MAX_SAFE_INTEGER]) {
+      setFetchForTests(async () => createEventStreamResponse(body, sizes));
+      const direct = await collect(getProviderAdapter(provider).streamChat(requestFor(provider)));
+      const { worker } = createInProcessWorker();
+      const viaWorker = await collect(createWorkerAdapterRunner(() => worker)(requestFor(provider)));
+      // The first words go out alone (B4), so the batches differ; joined, both are the same stream.
+      expect(joined(viaWorker.chunks)).toEqual(joined(direct.chunks));
+      expect(viaWorker.error?.code).toBe(direct.error?.code);
+      expect(viaWorker.error?.message).toBe(direct.error?.message);
+      expect(viaWorker.error === null || viaWorker.error instanceof BYOKError).toBe(true);
+    }
   });
 
   it('maps an HTTP error to the same BYOKError, and sends the key only in that request\'s start message', async () => {
