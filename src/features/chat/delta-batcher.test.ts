@@ -130,6 +130,25 @@ describe('createDeltaBatcher', () => {
     batcher.push('.');
     expect(rates).toEqual([Infinity, 3_000, 2_000]);
   });
+
+  it('passes the last update\'s own rate when it is higher than the average: a slow start does not hide a fast stream', () => {
+    const { scheduler, runFrame, advance } = createManualScheduler();
+    const rates: number[] = [];
+    const batcher = createDeltaBatcher(() => undefined, scheduler, (_characters, rate) => { rates.push(rate); return 10; });
+    const update = (characters: number): void => {
+      advance(1);
+      batcher.push('x'.repeat(characters));
+      advance(99);
+      runFrame();
+    };
+    update(10);
+    for (let slow = 0; slow < 9; slow += 1) update(10);
+    update(1_000);
+    advance(1);
+    batcher.push('.');
+    // The average since the first update is (9 × 10 + 1,000) characters in 1 s; the last update's, 1,000 in 0.1 s.
+    expect(rates.at(-1)).toBe(10_000);
+  });
 });
 
 describe('streamUpdateInterval', () => {
