@@ -78,15 +78,16 @@ test('a tab that has not seen the other tab’s messages cannot write over them:
 
 test('a reply still streaming in one tab is shown as such in the other, never as cut off', async ({ page, context, mock }) => {
   await setUpChat(page, mock);
-  await sendMessage(page, 'Slow one [[mock:text tokens=150 tps=10]]');
+  // 20 s of reply: on a loaded CI machine opening the second tab alone has taken 15 s.
+  await sendMessage(page, 'Slow one [[mock:text tokens=200 tps=10]]');
   await expect(lastReply(page)).toHaveAttribute('data-status', 'streaming');
   const second = await openSecondTab(context, page);
   const reply = second.getByTestId('assistant-message');
   await expect(reply).toHaveAttribute('data-status', 'streaming');
   await expect(reply.getByText('Still being written in another tab…')).toBeVisible();
+  await expect(second.getByText('A reply is being written in another tab.')).toBeVisible();
   await composerInput(second).fill('Waiting for it');
   await expect(second.getByRole('button', { name: 'Send' })).toBeDisabled();
-  await expect(second.getByText('A reply is being written in another tab.')).toBeVisible();
 
   await waitForReplyEnd(page);
   await expect(reply).toHaveAttribute('data-status', 'complete', { timeout: 15_000 });
