@@ -4,6 +4,7 @@ import { memo, useState } from 'react';
 import type { StoredMessage } from '../../byok/conversations/conversation-types';
 import type { MessageContent } from '../../byok/types';
 import { useChatStore } from './chat-store';
+import { collapsedText } from './far-messages';
 import { MarkdownView } from './markdown-view';
 import { MessageError } from './message-error';
 import { MessageEditForm } from './message-edit-form';
@@ -20,6 +21,33 @@ export interface MessageItemProps {
   newConversationHref: string;
   /** Only the last reply offers Retry. */
   onRetry?: () => void;
+  /** Far from the viewport: shown as its text only, this high (far-messages.ts). */
+  collapsedHeight?: number | undefined;
+  /** A collapsed message got the focus: mount it again. */
+  onExpand?: (id: string, focused: boolean) => void;
+}
+
+/**
+ * A message far from the viewport (far-messages.ts): its words as plain text, for find-in-page and
+ * screen readers, in an item as high as the message was, so nothing on screen moves. Focusable, so
+ * Tab never skips a message: the focus mounts it again.
+ */
+function collapsedItem(message: StoredMessage, text: string, height: number, onExpand: MessageItemProps['onExpand']) {
+  const user = message.role === 'user';
+  return (
+    <li
+      className="min-w-0 overflow-clip [content-visibility:auto]"
+      style={{ height: `${height}px` }}
+      data-testid={user ? 'user-message' : 'assistant-message'}
+      data-status={message.status}
+      data-collapsed=""
+      tabIndex={0}
+      onFocus={() => onExpand?.(message.id, true)}
+    >
+      <h3 className="sr-only">{user ? 'You said' : 'Assistant replied'}</h3>
+      <p className="whitespace-pre-wrap break-words px-4 py-3 text-sm">{text}</p>
+    </li>
+  );
 }
 
 function UserContent({ content }: { content: MessageContent }) {
@@ -78,7 +106,11 @@ function UserMessage({ message }: { message: StoredMessage }) {
   );
 }
 
-export const MessageItem = memo(function MessageItem({ message, vaultHref, newConversationHref, onRetry }: MessageItemProps) {
+export const MessageItem = memo(function MessageItem({ message, vaultHref, newConversationHref, onRetry, collapsedHeight, onExpand }: MessageItemProps) {
+  const text = collapsedHeight === undefined ? null : collapsedText(message);
+  // A plain <li>, as an assistant message is: React keeps the same element when it is mounted
+  // again, so it stays the anchor holding the view still, and keeps the focus.
+  if (text !== null && collapsedHeight !== undefined) return collapsedItem(message, text, collapsedHeight, onExpand);
   if (message.role === 'user') return <UserMessage message={message} />;
   if (message.role === 'tool') return <ToolResultItem message={message} />;
   const isStreaming = message.status === 'streaming';

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { useChatStore } from './chat-store';
 import { regenerateReply } from './chat-turn-actions';
 import { EarlierMessages } from './earlier-messages';
+import { useFarMessages } from './far-messages';
 import { MessageItem } from './message-item';
 import { anchorShift, firstVisibleIndex, isNearStart } from './render-window';
 import { ReplyAnnouncer } from './reply-announcer';
@@ -107,11 +108,13 @@ export function MessageList({ vaultHref, newConversationHref }: MessageListProps
   const conversationId = useChatStore((state) => state.openConversation?.id ?? null);
   const messageWindow = useMessageWindow(conversationId, messages);
   const containerRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLOListElement>(null);
   useStickToBottom(containerRef);
   const showEarlier = useEarlierOnScroll(containerRef, messageWindow);
   const last = messages[messages.length - 1];
   const retry = last && last.role === 'assistant' && last.status !== 'streaming' ? () => void regenerateReply(last.id) : undefined;
   const shown = messageWindow.start === 0 ? messages : messages.slice(messageWindow.start);
+  const far = useFarMessages(containerRef, listRef, shown);
 
   return (
     // The browser's own scroll anchoring stays on for replies that shrink as they are first drawn
@@ -120,13 +123,15 @@ export function MessageList({ vaultHref, newConversationHref }: MessageListProps
       <h2 className="sr-only">Messages</h2>
       <EarlierMessages hidden={messageWindow.start} loading={historyLoading} onShow={showEarlier} />
       {/* Block flow, not flex: a flex column re-measures every message whenever the last one grows. */}
-      <ol className="mx-auto max-w-3xl space-y-3" aria-label="Messages">
+      <ol ref={listRef} className="mx-auto max-w-3xl space-y-3" aria-label="Messages">
         {shown.map((message) => (
           <MessageItem
             key={message.id}
             message={message}
             vaultHref={vaultHref}
             newConversationHref={newConversationHref}
+            collapsedHeight={far.collapsed.get(message.id)}
+            onExpand={far.expand}
             {...(message === last && retry && message.status !== 'complete' && message.status !== 'stopped' ? { onRetry: retry } : {})}
           />
         ))}
