@@ -131,7 +131,7 @@ describe('createDeltaBatcher', () => {
     expect(rates).toEqual([Infinity, 3_000, 2_000]);
   });
 
-  it('passes the last update\'s own rate when it is higher than the average: a slow start does not hide a fast stream', () => {
+  it('passes the last two updates\' own rate when both are higher than the average: a slow start does not hide a fast stream, one burst does not make a slow one fast', () => {
     const { scheduler, runFrame, advance } = createManualScheduler();
     const rates: number[] = [];
     const batcher = createDeltaBatcher(() => undefined, scheduler, (_characters, rate) => { rates.push(rate); return 10; });
@@ -146,7 +146,15 @@ describe('createDeltaBatcher', () => {
     update(1_000);
     advance(1);
     batcher.push('.');
-    // The average since the first update is (9 × 10 + 1,000) characters in 1 s; the last update's, 1,000 in 0.1 s.
+    // One burst: the average since the first update, (9 × 10 + 1,000) characters in 1 s.
+    expect(rates.at(-1)).toBe(1_090);
+    advance(99);
+    runFrame();
+    update(1_000);
+    update(1_000);
+    advance(1);
+    batcher.push('.');
+    // The last two updates: 1,000 characters in 0.1 s each.
     expect(rates.at(-1)).toBe(10_000);
   });
 });

@@ -24,9 +24,9 @@ export const browserUpdateScheduler: UpdateScheduler = {
 
 /**
  * The least time between two updates, given how many characters were handed on so far and how fast
- * they came: characters per second, the higher of the average since the first update and the last
- * update's own (so neither a slow start nor one slow stretch under a busy machine hides a fast
- * stream); Infinity until there was a second update.
+ * they came: characters per second, the higher of the average since the first update and the slower
+ * of the last two updates' own (so neither a slow start nor one slow stretch under a busy machine
+ * hides a fast stream, and one burst does not make a slow one fast); Infinity until a second update.
  */
 export type UpdateInterval = (handedOnCharacters: number, charactersPerSecond: number) => number;
 
@@ -80,8 +80,9 @@ export function createDeltaBatcher(
   /** Characters handed on after the first update, over the time since it. */
   let handedOnSinceFirst = 0;
   let handedOn = 0;
-  /** Characters per second of the last update's text, since the update before it. */
+  /** Characters per second of the last two updates' text, each since the update before it. */
   let lastRate = 0;
+  let rateBefore = 0;
 
   function stopWaiting(): void {
     if (timerHandle !== null) scheduler.cancelTimer(timerHandle);
@@ -98,7 +99,7 @@ export function createDeltaBatcher(
     handedOn += joined.length;
     const previousFlushAt = lastFlushAt;
     lastFlushAt = scheduler.now();
-    if (previousFlushAt !== null) lastRate = (joined.length * 1000) / Math.max(lastFlushAt - previousFlushAt, 1);
+    if (previousFlushAt !== null) [rateBefore, lastRate] = [lastRate, (joined.length * 1000) / Math.max(lastFlushAt - previousFlushAt, 1)];
     if (firstFlushAt === null) firstFlushAt = lastFlushAt;
     else handedOnSinceFirst += joined.length;
     onFlush(joined);
@@ -115,7 +116,7 @@ export function createDeltaBatcher(
       pending.push(delta);
       if (timerHandle !== null || frameHandle !== null) return;
       const average = firstFlushAt === null || lastFlushAt === firstFlushAt ? Infinity : (handedOnSinceFirst * 1000) / ((lastFlushAt as number) - firstFlushAt);
-      const rate = Math.max(average, lastRate);
+      const rate = Math.max(average, Math.min(lastRate, rateBefore));
       const wait = lastFlushAt === null ? 0 : interval(handedOn, rate) - (scheduler.now() - lastFlushAt);
       if (wait <= 0) requestFrame();
       else timerHandle = scheduler.timer(requestFrame, wait);
