@@ -52,9 +52,13 @@ test('passphrase change in A, a finished reply in B, lock: only the new passphra
   await chooseModel(tabB, 'openai');
   await sendMessage(tabB, 'Hello after the change [[mock:text tokens=8]]');
   await waitForReplyEnd(tabB);
+  // Locking in B locks A too, which wipes and reloads itself (R13): wait for that reload rather
+  // than navigating A at the same moment.
+  const tabAReloaded = tabA.waitForEvent('load');
   await tabB.getByRole('button', { name: 'Lock', exact: true }).click();
+  await tabAReloaded;
 
-  await tabA.goto('/#/vault');
+  await expect(tabA.getByRole('form', { name: 'Unlock vault' })).toBeVisible();
   await expectWrongPassphrase(tabA, PASSPHRASE);
   await unlockVault(tabA, NEW_PASSPHRASE);
 });
