@@ -1,7 +1,8 @@
 // One measured stream, the same for the app, the naive baseline and the contenders: a Chrome trace
 // from before Send to after the reply has been quiet for a while, read by bench/lib/trace.ts. CPU
 // time is the main thread's RunTask thread time from the chat request to the final paint, minus
-// the probe's own time on the stream path (reported too).
+// the probe's own time on the stream path and the tasks that ran only because DevTools drives the
+// page (bench/lib/instrumentation-tasks.ts); both are reported too.
 import type { Page } from 'playwright';
 import type { Cdp } from '../lib/browser';
 import { armStream, offscreenChanges, streamTrace } from '../lib/page-api';
@@ -18,7 +19,7 @@ export interface StreamSubject {
 }
 
 export interface StreamRun extends StreamTraceFigures {
-  /** Main-thread CPU time with the probe's own time subtracted. */
+  /** Main-thread CPU time with the probe's and DevTools' own time subtracted. */
   busyMs: number;
   probeMs: number;
   growth: number;
@@ -38,7 +39,7 @@ export async function measureStream(subject: StreamSubject, totalTokens: number)
   const figures = analyseStreamTrace(events, '/chat/completions', totalTokens, new Set(await offscreenChanges(page)));
   return {
     ...figures,
-    busyMs: figures.mainCpuMs - probeMs,
+    busyMs: figures.mainCpuMs - probeMs - figures.protocolCpuMs - figures.transferSizeCpuMs,
     probeMs,
     growth: figures.lastWindowMs / figures.firstWindowMs,
     restyleGrowth: figures.restyledLast / figures.restyledFirst,

@@ -4,6 +4,7 @@
 // the reply's changes were painted: the probe marks each change (performance.mark, so it shares the
 // trace's clock) and the first Paint or Commit on the main thread after it is its paint.
 import type { CDPSession } from 'playwright';
+import { instrumentationCpu } from './instrumentation-tasks';
 
 export interface TraceEvent {
   name: string;
@@ -59,6 +60,10 @@ export interface StreamTraceFigures {
   restyledFirstTotal: number;
   restyledLastTotal: number;
   streamMs: number;
+  /** Of mainCpuMs, tasks that ran only because DevTools drives the page (instrumentation-tasks.ts), ms. */
+  protocolCpuMs: number;
+  transferSizeCpuMs: number;
+  transferSizeTasks: number;
   /** Of mainCpuMs, what came after the final paint: changes off screen (blocks upgraded while idle), ms. */
   deferredCpuMs: number;
   offscreenChanges: number;
@@ -131,6 +136,7 @@ export function analyseStreamTrace(events: TraceEvent[], urlPart: string, tokens
   const span = lastByte - firstByte;
   const windowSpan = span * Math.min(1, 1000 / tokens);
   const styles = events.filter((event) => event.pid === pid && event.tid === main && event.name === 'UpdateLayoutTree');
+  const instrumentation = instrumentationCpu(measured, events.filter((event) => event.pid === pid && event.tid === main));
   let workerCpu = 0;
   for (const thread of workerThreads) workerCpu += cpuInWindow(tasksOn(thread), sent, measuredUntil);
   return {
@@ -152,6 +158,9 @@ export function analyseStreamTrace(events: TraceEvent[], urlPart: string, tokens
     restyledFirstTotal: totalRestyled(styles, firstByte, firstByte + windowSpan),
     restyledLastTotal: totalRestyled(styles, lastByte - windowSpan, lastByte),
     streamMs: span / 1000,
+    protocolCpuMs: instrumentation.protocolMs,
+    transferSizeCpuMs: instrumentation.transferSizeMs,
+    transferSizeTasks: instrumentation.transferSizeTasks,
     deferredCpuMs: measuredUntil > visibleUntil ? cpuInWindow(mainTasks, visibleUntil, measuredUntil) : 0,
     offscreenChanges: offscreen.size,
   };
