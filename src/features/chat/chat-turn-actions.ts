@@ -15,6 +15,7 @@ import { cancelAutoRetry, scheduleAutoRetry } from './auto-retry';
 import { keepTailAsAlternative, switchVersion } from './message-branches';
 import { createConversationTitle } from './conversation-title';
 import { browserUpdateScheduler, createDeltaBatcher, flushedAtEnd, streamUpdateInterval } from './delta-batcher';
+import { startSplitAhead } from './split-ahead';
 import { runChatTurn, type ChatTurn, type ChatTurnDependencies } from './run-chat-turn';
 import { shareStreamedText } from './share-streamed-text';
 import { handleChangedElsewhere } from './live-conversations';
@@ -85,6 +86,8 @@ async function streamReply(meta: ConversationMeta, history: StoredMessage[], alt
     id: reply.id, conversationId: meta.id, sequence: reply.sequence, role: 'assistant', content: '', status: 'streaming',
     provider: meta.provider, model: meta.model, createdAt: reply.createdAt, ...(alternatives ? { alternatives } : {}),
   };
+  // Before the reply's view exists, so that its renderer takes the splitter the text is fed to.
+  const splitAhead = startSplitAhead(reply.id);
   useChatStore.setState({ messages: [...history, placeholder], streaming: { messageId: reply.id, text: '', reasoning: '', toolCalls: [] } });
   const batcher = createDeltaBatcher(
     (joined) => useChatStore.setState((state) => (state.streaming ? { streaming: { ...state.streaming, text: state.streaming.text + joined } } : {})),
@@ -110,7 +113,7 @@ async function streamReply(meta: ConversationMeta, history: StoredMessage[], alt
   const ignoreBudget = budgetOverrideOnce;
   budgetOverrideOnce = false;
   const turn = runChatTurn({
-    conversation: meta, history, reply, onDelta: batcher.push, onReasoning: reasoningBatcher.push, ignoreBudget,
+    conversation: meta, history, reply, onDelta: (delta) => { splitAhead.push(delta); batcher.push(delta); }, onReasoning: reasoningBatcher.push, ignoreBudget,
     onToolCall: (toolCall) => useChatStore.setState((state) => (state.streaming ? { streaming: { ...state.streaming, toolCalls: [...state.streaming.toolCalls, toolCall] } } : {})),
   }, dependencies);
   activeTurn = turn;
@@ -122,6 +125,7 @@ async function streamReply(meta: ConversationMeta, history: StoredMessage[], alt
     final = { ...placeholder, content: useChatStore.getState().streaming?.text ?? '', status: 'error', error: { code: 'UNKNOWN', message: String(error) } };
   } finally {
     activeTurn = null;
+    splitAhead.end();
   }
   batcher.cancel();
   reasoningBatcher.cancel();

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildMarkdownReply } from '../../../e2e/mock-provider/reply-content';
 import type { WatchVisibility } from './deferred-blocks';
 import { createIncrementalMarkdown } from './incremental-markdown';
+import { createMarkdownBlockSplitter, type MarkdownBlockSplitter } from './markdown-blocks';
 import { createManualScheduler, mount, withoutGroups } from './incremental-markdown-test-support';
 
 afterEach(() => document.body.replaceChildren());
@@ -86,6 +87,25 @@ describe('createIncrementalMarkdown', () => {
     renderer.update('New reply.', false);
     renderer.update('Another reply.', false);
     expect(root.textContent?.trim()).toBe('Another reply.');
+  });
+
+  it('renders the same reply from a splitter that split the text ahead of the updates (split-ahead.ts)', () => {
+    const reply = buildMarkdownReply(3000);
+    const render = (splitter?: MarkdownBlockSplitter): string => {
+      const root = mount();
+      const renderer = createIncrementalMarkdown(root, { sliceBudgetMs: Infinity, fullTailCharacters: Infinity, ...(splitter ? { splitter } : {}) });
+      // Updates every 6,000 characters; the text arrives (and is split ahead) 1,500 at a time.
+      for (let end = 1500; end < reply.length; end += 1500) {
+        splitter?.advance(reply.slice(0, end));
+        if (end % 6000 === 0) renderer.update(reply.slice(0, end), true);
+      }
+      splitter?.advance(reply);
+      renderer.update(reply, false);
+      const html = withoutGroups(root);
+      root.remove();
+      return html;
+    };
+    expect(render(createMarkdownBlockSplitter())).toBe(render());
   });
 
   it('stops mounting after dispose', () => {

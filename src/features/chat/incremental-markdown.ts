@@ -38,6 +38,8 @@ export interface IncrementalMarkdownOptions {
   inUse?: InUse;
   isFar?: IsFar;
   screenCovered?: ScreenCovered;
+  /** A splitter that may have run ahead of the updates (split-ahead.ts); a new one unless given. */
+  splitter?: MarkdownBlockSplitter;
 }
 
 export interface IncrementalMarkdown {
@@ -66,7 +68,7 @@ export function createIncrementalMarkdown(root: HTMLElement, options: Incrementa
   const fullTail = options.fullTailCharacters ?? FULL_TAIL_CHARACTERS;
   const batchCharacters = options.renderBatchCharacters ?? RENDER_BATCH_CHARACTERS;
   const renderFinished = (raws: readonly string[]): HTMLElement[][] => renderMarkdownBlocksToNodes(raws).map((blocks) => blocks.map((block) => blockElement(block, true)));
-  let splitter: MarkdownBlockSplitter = createMarkdownBlockSplitter();
+  let splitter: MarkdownBlockSplitter = options.splitter ?? createMarkdownBlockSplitter();
   /** The whole text so far: finished blocks are kept as their place in it (deferred-blocks.ts). */
   let lastText = '';
   let lastStreaming = true;

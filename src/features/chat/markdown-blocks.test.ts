@@ -114,6 +114,62 @@ describe('createMarkdownBlockSplitter', () => {
   });
 });
 
+describe('MarkdownBlockSplitter.advance', () => {
+  const reply = buildMarkdownReply(4000);
+
+  /** Text arriving `step` characters at a time: advance on each arrival, update on every third and at the end. */
+  function streamAhead(step: number, splitter: MarkdownBlockSplitter, advancing: boolean) {
+    const updates: Array<ReturnType<MarkdownBlockSplitter['update']>> = [];
+    for (let end = step, arrival = 1; end < reply.length + step; end += step, arrival += 1) {
+      const text = reply.slice(0, Math.min(end, reply.length));
+      if (advancing) splitter.advance(text);
+      if (arrival % 3 === 0 || text.length === reply.length) updates.push(splitter.update(text));
+    }
+    return updates;
+  }
+
+  it('hands on, update by update, exactly what a splitter that never ran ahead hands on', () => {
+    for (const step of [37, 700, 2400, 9000]) {
+      const ahead = streamAhead(step, createMarkdownBlockSplitter(), true);
+      const plain = streamAhead(step, createMarkdownBlockSplitter(), false);
+      expect(ahead).toEqual(plain);
+    }
+  });
+
+  it('leaves update only the stretch since the last advance to lex', () => {
+    const lexed = { characters: 0 };
+    const counting = (lexer: MarkdownLexer): MarkdownLexer => (source) => {
+      lexed.characters += source.length;
+      return lexer(source);
+    };
+    const splitter = createMarkdownBlockSplitter(counting(lexMarkdown), counting(lexMarkdownBlocks));
+    for (let end = 1500; end < reply.length; end += 1500) splitter.advance(reply.slice(0, end));
+    lexed.characters = 0;
+    const split = splitter.update(reply);
+    // Without advance the whole reply (about 17,000 characters) would be lexed here.
+    expect(reply.length).toBeGreaterThan(15_000);
+    expect(lexed.characters).toBeLessThan(2 * FIND_BLOCKS_FROM_CHARACTERS + 1500);
+    expect([...split.newlyFinished, { start: split.openStart, end: reply.length }].map((block) => blockSource(reply, block).trim()))
+      .toEqual(splitFinishedMarkdown(reply).map((block) => blockSource(reply, block).trim()));
+  });
+
+  it('gives an update behind the text it ran ahead on only the blocks within the shorter text', () => {
+    const behind = reply.slice(0, 6000);
+    const splitter = createMarkdownBlockSplitter();
+    splitter.advance(reply);
+    const plain = createMarkdownBlockSplitter();
+    expect(splitter.update(behind)).toEqual(plain.update(behind));
+    expect(splitter.update(reply)).toEqual(plain.update(reply));
+  });
+
+  it('starts over when the text it is given is not the text it ran ahead on', () => {
+    const splitter = createMarkdownBlockSplitter();
+    splitter.advance(reply);
+    const other = `# Another reply\n\n${reply.slice(0, 5000)}`;
+    expect(splitter.update(other)).toEqual(createMarkdownBlockSplitter().update(other));
+  });
+});
+
 describe('detachString', () => {
   // Measured, not assumed: a V8 slice of a long string keeps all of it alive, a detached piece not.
   it('keeps a piece without keeping the long string it came from alive', () => {

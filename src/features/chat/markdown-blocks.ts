@@ -38,6 +38,14 @@ const blocksWithMarked: MarkdownLexer = (source) => lexMarkdownBlocks(source);
 export interface MarkdownBlockSplitter {
   /** Takes the whole text so far (it only ever grows) and returns what changed. */
   update(text: string): MarkdownSplit;
+  /**
+   * Finds the blocks already finished in `text`, which may run ahead of what `update` has been
+   * given (the text of the next update, as it arrives), and keeps them for `update`: that then has
+   * only the last stretch left to split (performance.md B2, last byte → final paint). Does nothing
+   * until a long stretch has come since the last split, so a long open block is not lexed over and
+   * over.
+   */
+  advance(text: string): void;
 }
 
 /** Index of the last token that is not blank space; -1 when there is none. */
@@ -76,36 +84,66 @@ export function createMarkdownBlockSplitter(
   lex: MarkdownLexer = lexWithMarked,
   findBlocks: MarkdownLexer = lex === lexWithMarked ? blocksWithMarked : lex,
 ): MarkdownBlockSplitter {
+  /** Where the text not yet split starts (blocks before it are finished, found by update or advance). */
   let openStart = 0;
-  let lastText = '';
+  /** The longest text seen, by update or advance. */
+  let seen = '';
+  /** Blocks advance found that update has not handed on yet, in order, all before openStart. */
+  let ahead: MarkdownBlock[] = [];
+  /** Where the text update has not handed on starts: openStart when `ahead` is empty. */
+  let handedOnTo = 0;
+  /** How long the text was when advance last split it. */
+  let advancedAt = 0;
+
+  /** Freezes every block of `tokens` (lexed from `tail`, at openStart) but the last; returns the rest. */
+  function freeze(tail: string, tokens: Token[], into: MarkdownBlock[]): { tail: string; tokens: Token[] } {
+    const lastContent = findLastContentToken(tokens);
+    let consumed = 0;
+    let frozenCount = 0;
+    for (; frozenCount < lastContent; frozenCount += 1) {
+      const token = tokens[frozenCount] as Token;
+      // Tokens whose raw text does not line up with the source (a normalised line ending) end
+      // the freezing here; the rest simply stays open a little longer.
+      if (!tail.startsWith(token.raw, consumed)) break;
+      if (token.type !== 'space') into.push({ start: openStart + consumed, end: openStart + consumed + token.raw.length });
+      consumed += token.raw.length;
+    }
+    if (consumed === 0) return { tail, tokens };
+    openStart += consumed;
+    return { tail: tail.slice(consumed), tokens: tokens.slice(frozenCount) };
+  }
+
+  /** A text that neither extends nor is part of the last one (a regenerate, an edit) starts over. */
+  function see(text: string): void {
+    if (text.startsWith(seen)) seen = text;
+    else if (!seen.startsWith(text)) [seen, openStart, handedOnTo, ahead, advancedAt] = [text, 0, 0, [], 0];
+  }
+
+  /** Hands on what advance found, as far as `text` reaches; the rest is found again by update. */
+  function takeAhead(text: string): MarkdownBlock[] {
+    const taken = openStart <= text.length ? ahead : ahead.filter((block) => block.end <= text.length);
+    if (taken.length < ahead.length) openStart = taken.at(-1)?.end ?? handedOnTo;
+    ahead = [];
+    return taken;
+  }
 
   return {
     update(text) {
-      // A text that does not extend the last one (a regenerate, an edit) starts over.
-      if (!text.startsWith(lastText)) openStart = 0;
-      lastText = text;
-      let tail = text.slice(openStart);
-      const blocksOnly = findBlocks !== lex && tail.length >= FIND_BLOCKS_FROM_CHARACTERS;
-      let tokens = [...(blocksOnly ? findBlocks(tail) : lex(tail))];
-      const lastContent = findLastContentToken(tokens);
-      let consumed = 0;
-      let frozenCount = 0;
-      const newlyFinished: MarkdownBlock[] = [];
-      for (; frozenCount < lastContent; frozenCount += 1) {
-        const token = tokens[frozenCount] as Token;
-        // Tokens whose raw text does not line up with the source (a normalised line ending) end
-        // the freezing here; the rest simply stays open a little longer.
-        if (!tail.startsWith(token.raw, consumed)) break;
-        if (token.type !== 'space') newlyFinished.push({ start: openStart + consumed, end: openStart + consumed + token.raw.length });
-        consumed += token.raw.length;
-      }
-      if (consumed > 0) {
-        openStart += consumed;
-        tail = tail.slice(consumed);
-        tokens = tokens.slice(frozenCount);
-      }
+      see(text);
+      const newlyFinished = takeAhead(text);
+      const whole = text.slice(openStart);
+      const blocksOnly = findBlocks !== lex && whole.length >= FIND_BLOCKS_FROM_CHARACTERS;
+      const { tail, tokens } = freeze(whole, [...(blocksOnly ? findBlocks(whole) : lex(whole))], newlyFinished);
+      handedOnTo = openStart;
       const openTokens = !blocksOnly || tail.length === 0 ? tokens : [...lex(tail)];
       return { newlyFinished, openTail: tail, openStart, openTokens };
+    },
+    advance(text) {
+      see(text);
+      if (seen !== text || text.length - Math.max(openStart, advancedAt) < FIND_BLOCKS_FROM_CHARACTERS) return;
+      advancedAt = text.length;
+      const whole = text.slice(openStart);
+      freeze(whole, [...findBlocks(whole)], ahead);
     },
   };
 }

@@ -85,7 +85,7 @@ function AssistantBody({ message }: { message: StoredMessage }) {
         <p className="text-xs text-slate-500 dark:text-slate-400">Still being written in another tab…</p>
       ) : null}
       {waiting ? <p className="animate-pulse text-slate-500 motion-reduce:animate-none dark:text-slate-400">Waiting for the first token…</p> : null}
-      <MarkdownView text={text} streaming={streaming !== null && streaming.ended !== true} />
+      <MarkdownView text={text} streaming={streaming !== null && streaming.ended !== true} splitKey={message.id} />
       {awaiting ? <ToolCallForm toolCalls={toolCalls} tools={tools ?? []} /> : toolCalls.map((toolCall) => <ToolCallBlock key={toolCall.id} toolCall={toolCall} />)}
     </>
   );
