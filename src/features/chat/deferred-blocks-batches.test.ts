@@ -62,6 +62,15 @@ describe('rendering finished blocks in batches', () => {
     expect(render.mock.calls.map(([raws]) => raws.length)).toEqual([13, 12]);
   });
 
+  it('does not check once a screenful is rendered: the rendering ends there anyway, and a check would only force a layout', () => {
+    const { frozen, render } = setUp();
+    let checks = 0;
+    // Checks fall due at 1,300 and 2,600 characters; the screenful is 2,600.
+    frozen.appendNewest(blocks(60), () => (checks += 1) > 9, 2600);
+    expect(checks).toBe(1);
+    expect(render.mock.calls.map(([raws]) => raws.length)).toEqual([13, 13]);
+  });
+
   it('appends blocks rendered at once with one call', () => {
     const { root, frozen, render } = setUp();
     frozen.append(blocks(30), false);

@@ -164,7 +164,9 @@ export function renderNewestUntilCovered(groups: Group[], renderBlocks: (blocks:
     if (seen < nextCheck) continue;
     renderBlocks(batch);
     batch = [];
-    if (screenCovered(block.first)) break;
+    // A screenful rendered ends it anyway: a check then would only force a layout (B2, last byte →
+    // final paint), which the frame does once the open block is in too.
+    if (seen >= screenful || screenCovered(block.first)) break;
     nextCheck = seen + COVER_CHECK_EVERY_CHARACTERS;
   }
   renderBlocks(batch);
