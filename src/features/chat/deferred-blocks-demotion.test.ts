@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 // Once a reply has finished, its groups far from the viewport go back to their source text when
 // idle (deferred-blocks.ts), at the height they had, and are rendered again as they come near.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildMarkdownReply } from '../../../e2e/mock-provider/reply-content';
+import { createFrozenGroups, RENDER_BATCH_CHARACTERS } from './deferred-blocks';
 import { createIncrementalMarkdown } from './incremental-markdown';
 import { createManualScheduler, mount, withoutGroups } from './incremental-markdown-test-support';
 
@@ -65,4 +66,59 @@ describe('demoting far groups', () => {
     expect(rendered).not.toBe('');
   });
 
+});
+
+describe('rendering a demoted group again', () => {
+  /** 24 blocks of 100 characters each, as their places in one text. */
+  const TEXT = Array.from({ length: 24 }, (_, index) => `Block ${String(index).padStart(3, '0')} `.padEnd(100, 'x')).join('');
+  const blocks = Array.from({ length: 24 }, (_, index) => ({ start: index * 100, end: (index + 1) * 100 }));
+  const visibilityEvent = (skipped: boolean) => Object.assign(new Event('contentvisibilityautostatechange'), { skipped });
+
+  /** One rendered group of 24 blocks, demoted (held at its height, every block back to source text). */
+  function demotedGroup() {
+    const root = mount();
+    const { scheduler, runTask, runIdle } = createManualScheduler();
+    let report: (elements: Element[]) => void = () => undefined;
+    const render = vi.fn((raws: readonly string[]) => raws.map((raw) => [Object.assign(document.createElement('p'), { textContent: raw })]));
+    const frozen = createFrozenGroups({
+      insertGroup: (group) => root.append(group), render, source: () => TEXT, scheduler, sliceBudgetMs: 0, blocksPerGroup: 24,
+      watchVisibility: (onVisible) => {
+        report = onVisible;
+        return { observe: () => undefined, unobserve: () => undefined, disconnect: () => undefined };
+      },
+      inUse: () => false, isFar: () => true,
+    });
+    frozen.append(blocks, false);
+    const group = root.querySelector<HTMLElement>('.markdown-group') as HTMLElement;
+    group.dispatchEvent(visibilityEvent(true));
+    runIdle();
+    expect(group.className).toBe('markdown-group markdown-group-demoted');
+    expect(frozen.deferred).toBe(24);
+    render.mockClear();
+    return { group, frozen, render, runTask, runIdle, report: (elements: Element[]) => report(elements) };
+  }
+
+  // Held at its rendered height, a group rendered piece by piece showed the blocks on screen above
+  // their place (the source text above them is shorter), and they moved down as the rest followed:
+  // 80 px at the end of a conversation, where the view cannot scroll to make up for it.
+  it('renders the whole group in one pass as soon as one of its blocks is on screen, and releases its height', () => {
+    const { group, frozen, render, runTask, report } = demotedGroup();
+    group.dispatchEvent(visibilityEvent(false));
+    report([group.lastElementChild as Element]);
+    runTask();
+    expect(render).toHaveBeenCalledTimes(1);
+    expect(render.mock.calls[0]?.[0]).toHaveLength(24);
+    expect(frozen.deferred).toBe(0);
+    expect(group.className).toBe('markdown-group');
+    expect(group.getAttribute('style')).toBeNull();
+  });
+
+  it('renders it whole when idle too, though it is more than one batch of Markdown', () => {
+    const { group, frozen, render, runIdle } = demotedGroup();
+    group.dispatchEvent(visibilityEvent(false));
+    runIdle();
+    expect(RENDER_BATCH_CHARACTERS).toBeLessThan(TEXT.length);
+    expect(render.mock.calls.map(([raws]) => raws.length)).toEqual([24]);
+    expect(frozen.deferred).toBe(0);
+  });
 });

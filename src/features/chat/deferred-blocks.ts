@@ -22,8 +22,8 @@
 // back to cheap form when the page is idle (demoted): its rendered nodes (thousands of elements,
 // text nodes and attribute maps per reply) are dropped and only its source text stays, so a long
 // session's heap grows by little more than its text (B8). The group keeps the height it had (set
-// before demotion), so nothing on screen moves when it is demoted or rendered again; a group that
-// holds the selection or the focus is left alone.
+// before demotion) and is rendered again whole, in one pass (nextRenderBatch), so nothing on screen
+// moves when it is demoted or rendered again; one holding the selection or the focus is left alone.
 //
 // In cheap form a block's words are in the DOM as text: find-in-page finds them (jumping there
 // brings the group near, which renders it) and a screen reader reads them (with the Markdown

@@ -80,9 +80,12 @@ export function replaceNodes(block: Block, nodes: Element[], cheap: boolean): vo
   block.cheap = cheap;
 }
 
+/** Whether the group is held at the height it had when demoted (until its last cheap block is rendered). */
+export const isHeld = (group: Group): boolean => group.element.classList.contains(DEMOTED_GROUP_CLASS);
+
 /** Once its last cheap block is rendered, a demoted group takes its natural height again. */
 export function releaseHeight(group: Group): void {
-  if (!group.element.classList.contains(DEMOTED_GROUP_CLASS)) return;
+  if (!isHeld(group)) return;
   group.element.classList.remove(DEMOTED_GROUP_CLASS);
   group.element.removeAttribute('style');
 }
@@ -174,17 +177,26 @@ export function renderNewestUntilCovered(groups: Group[], renderBlocks: (blocks:
 
 /**
  * The next blocks to render, about `batchCharacters` of Markdown: those on screen (`urgent`)
- * first, then the newest cheap ones of the groups near the viewport.
+ * first, then the newest cheap ones of the groups near the viewport. A demoted group is rendered
+ * whole, in one batch: it is held at its rendered height, so while its blocks above were still
+ * source text (shorter) the ones rendered on screen sat above their place, with a gap below, and
+ * moved down as the rest followed. At the end of a conversation, where the view cannot scroll
+ * further to make up for it, the newest reply's end jumped by 80 px a few frames after the reader
+ * came back to it (e2e/chat-far-messages.spec.ts).
  */
 export function nextRenderBatch(urgent: Iterable<Block>, groups: Group[], batchCharacters: number): Set<Block> {
   const batch = new Set<Block>();
   let characters = 0;
   const full = (block: Block): boolean => {
-    batch.add(block);
-    characters += block.end - block.start;
+    const added = isHeld(block.group) ? [block, ...block.group.blocks.filter((other) => other.cheap)] : [block];
+    for (const other of added) {
+      if (batch.has(other)) continue;
+      batch.add(other);
+      characters += other.end - other.start;
+    }
     return characters >= batchCharacters;
   };
-  for (const block of urgent) if (full(block)) return batch;
+  for (const block of urgent) if (!batch.has(block) && full(block)) return batch;
   for (const block of newestFirst(groups)) {
     if (block.group.near && block.cheap && !batch.has(block) && full(block)) return batch;
   }
