@@ -4,6 +4,18 @@ import { createMarkdownBlockSplitter, FIND_BLOCKS_FROM_CHARACTERS, type Markdown
 import { lexMarkdown, lexMarkdownBlocks } from './render-markdown';
 import { claimSplitAhead, startSplitAhead } from './split-ahead';
 
+/** Idle callbacks run by hand: `runIdle` runs the one waiting, if any. */
+function manualIdle() {
+  let waiting: (() => void) | null = null;
+  const scheduler = {
+    idle(task: (timeLeft: () => number) => void) {
+      waiting = () => task(() => 50);
+      return () => (waiting = null);
+    },
+  };
+  return { scheduler, runIdle: () => { const task = waiting; waiting = null; task?.(); return task !== null; } };
+}
+
 const reply = buildMarkdownReply(4000);
 
 function countingSplitter() {
@@ -21,16 +33,31 @@ function pushAll(push: (delta: string) => void, text = reply, step = 1500): void
 }
 
 describe('split-ahead', () => {
-  it('splits the text as it is pushed, so the update that shows it lexes only the last stretch', () => {
+  it('splits the text that has come when the page is idle, so the update that shows it lexes only the last stretch', () => {
     const { lexed, splitter } = countingSplitter();
-    const ahead = startSplitAhead('reply-1', splitter);
-    pushAll(ahead.push);
+    const { scheduler, runIdle } = manualIdle();
+    const ahead = startSplitAhead('reply-1', splitter, scheduler);
+    // Idle between the pieces, as the page mostly is while it waits for its next update.
+    pushAll((delta) => {
+      ahead.push(delta);
+      runIdle();
+    });
     const claimed = claimSplitAhead('reply-1');
     expect(claimed).toBe(splitter);
     lexed.characters = 0;
     const split = claimed?.update(reply);
     expect(lexed.characters).toBeLessThan(2 * FIND_BLOCKS_FROM_CHARACTERS + 1500);
     expect(split).toEqual(createMarkdownBlockSplitter().update(reply));
+    ahead.end();
+  });
+
+  it('splits nothing in the push itself: with no idle moment the update splits it all, as before', () => {
+    const { lexed, splitter } = countingSplitter();
+    const { scheduler } = manualIdle();
+    const ahead = startSplitAhead('reply-4', splitter, scheduler);
+    pushAll(ahead.push);
+    expect(lexed.characters).toBe(0);
+    expect(claimSplitAhead('reply-4')?.update(reply)).toEqual(createMarkdownBlockSplitter().update(reply));
     ahead.end();
   });
 
@@ -44,10 +71,14 @@ describe('split-ahead', () => {
 
   it('stops at the end of the reply: nothing more is split, and its splitter is no longer handed out', () => {
     const { lexed, splitter } = countingSplitter();
-    const ahead = startSplitAhead('reply-3', splitter);
+    const { scheduler, runIdle } = manualIdle();
+    const ahead = startSplitAhead('reply-3', splitter, scheduler);
+    ahead.push(reply);
     ahead.end();
+    expect(runIdle()).toBe(false);
     expect(claimSplitAhead('reply-3')).toBeUndefined();
     pushAll(ahead.push);
+    runIdle();
     expect(lexed.characters).toBe(0);
   });
 });
