@@ -139,8 +139,10 @@ export function createMarkdownBlockSplitter(
       return { newlyFinished, openTail: tail, openStart, openTokens };
     },
     advance(text) {
+      // The length first: comparing the texts costs a pass over them, and most calls stop here.
+      if (text.length - Math.max(openStart, advancedAt) < FIND_BLOCKS_FROM_CHARACTERS) return;
       see(text);
-      if (seen !== text || text.length - Math.max(openStart, advancedAt) < FIND_BLOCKS_FROM_CHARACTERS) return;
+      if (seen !== text) return;
       advancedAt = text.length;
       const whole = text.slice(openStart);
       freeze(whole, [...findBlocks(whole)], ahead);
