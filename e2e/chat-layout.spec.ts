@@ -2,7 +2,7 @@
 // real tap target, and the conversation list is a drawer that traps focus and closes with Esc.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { composerInput, setUpChat } from './support/chat-helpers';
+import { composerInput, lastReply, sendMessage, setUpChat, waitForReplyEnd } from './support/chat-helpers';
 import { buildConversationExportFile } from './support/conversation-file';
 import { expect, test } from './support/fixtures';
 
@@ -66,4 +66,20 @@ test('on a desktop the list is a column that folds away, and the chat has no foo
   await expect(page.getByTestId('conversation-column')).toHaveCount(0);
   await page.getByRole('button', { name: 'Show conversations' }).click();
   await expect(page.getByTestId('conversation-column')).toBeVisible();
+});
+
+test('turned from a desktop window to a phone, the end of the conversation stays in view', async ({ page, mock }) => {
+  await setUpChat(page, mock);
+  await sendMessage(page, 'A long answer, please.\n[[mock:markdown tokens=600]]');
+  await waitForReplyEnd(page);
+  const end = lastReply(page).getByTestId('total-time');
+  await expect(end).toBeInViewport();
+  // Narrower, the reply is several screens taller; the reader was at its end and still is.
+  await page.setViewportSize({ width: 375, height: 812 });
+  await expect(end).toBeInViewport();
+  // Scrolled up to read, the view stays where the reader put it when it changes size again.
+  await page.getByTestId('message-list').evaluate((list) => { list.scrollTop = 0; });
+  await page.setViewportSize({ width: 414, height: 700 });
+  await expect(lastReply(page).getByRole('heading', { level: 1 }).first()).toBeInViewport();
+  await expect(end).not.toBeInViewport();
 });

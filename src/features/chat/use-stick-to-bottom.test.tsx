@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { act, renderHook } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resetChatStore, useChatStore } from './chat-store';
 import { followsStream, useStickToBottom } from './use-stick-to-bottom';
 
@@ -65,5 +65,32 @@ describe('following a streaming reply', () => {
     box.grow(9000);
     act(() => streamText('aaa'));
     expect(box.top).toBe(1000);
+  });
+
+  it('keeps the end in view when the view itself changes size (a phone turned, a window resized), unless the reader scrolled up', () => {
+    const observers: Array<() => void> = [];
+    vi.stubGlobal('ResizeObserver', class {
+      constructor(private readonly callback: () => void) {}
+      observe() {
+        observers.push(this.callback);
+      }
+      disconnect() {}
+    });
+    try {
+      const box = createScrollBox(800);
+      streamText('a');
+      act(() => useChatStore.setState({ streaming: null }));
+      renderHook(() => useStickToBottom({ current: box.element }));
+      // Narrower: the same messages are taller now, and the view is no longer at their end.
+      box.grow(2600);
+      act(() => observers.forEach((callback) => callback()));
+      expect(box.top).toBe(1800);
+      box.scrollEvent(200);
+      box.grow(3000);
+      act(() => observers.forEach((callback) => callback()));
+      expect(box.top).toBe(200);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -46,7 +46,17 @@ export function useStickToBottom(container: RefObject<HTMLDivElement | null>): v
       pinned.current = followsStream(element, endTop.current);
     };
     element.addEventListener('scroll', onScroll, { passive: true });
-    return () => element.removeEventListener('scroll', onScroll);
+    // The view itself changing size (a phone turned, a window resized, the keyboard opening) reflows
+    // the messages: whoever was at the end stays there. Only the box is watched, not its content,
+    // so a streaming update costs no observer callback (B2).
+    const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(() => {
+      if (pinned.current) endTop.current = scrollToEnd(element);
+    }) : null;
+    resized?.observe(element);
+    return () => {
+      element.removeEventListener('scroll', onScroll);
+      resized?.disconnect();
+    };
   }, [container]);
 
   // In the same commit as the text it follows (a layout effect, after the reply's own): the frame
