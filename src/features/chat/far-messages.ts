@@ -7,7 +7,6 @@
 // within a screen of the viewport (before it can be seen), or when it gets the focus.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { StoredMessage } from '../../byok/conversations/conversation-types';
-import { findAnchor, holdInPlace, type Anchor } from './hold-in-place';
 
 /** Collapsed once wholly further than this from the viewport (in viewport heights). */
 export const COLLAPSE_BEYOND_SCREENS = 3;
@@ -80,21 +79,8 @@ export function useFarMessages(container: RefObject<HTMLElement | null>, list: R
     });
   }, [list]);
 
-  /** What the reader sees, before a collapsed message is mounted again: held there after. */
-  const anchor = useRef<Anchor | null>(null);
-  const holding = useRef<(() => void) | null>(null);
-  /** The collapsed messages as last committed. */
-  const collapsedNow = useRef<CollapsedMessages>(collapsed);
-  /** The scrolling container, once watched. */
-  const scroller = useRef<HTMLElement | null>(null);
-
   const expand = useCallback((id: string, focused = false) => {
     if (focused) refocus.current = id;
-    // Mounted again, it is not the height it kept (that was measured with parts of it skipped by
-    // content-visibility, at their estimated size) and the browser's scroll anchoring did not make
-    // up for it: what the reader saw jumped by the difference (e2e/chat-far-messages.spec.ts).
-    const root = scroller.current;
-    if (root !== null && anchor.current === null && collapsedNow.current.has(id)) anchor.current = findAnchor(root);
     setCollapsed((current) => {
       if (!current.has(id)) return current;
       const next = new Map(current);
@@ -151,12 +137,9 @@ export function useFarMessages(container: RefObject<HTMLElement | null>, list: R
       }
     }, { root, rootMargin: margin(COLLAPSE_BEYOND_SCREENS) });
     observers.current = [near, distant];
-    scroller.current = root;
     observeItems();
     const watched = observed.current;
     return () => {
-      holding.current?.();
-      scroller.current = null;
       near.disconnect();
       distant.disconnect();
       observers.current = [];
@@ -167,15 +150,7 @@ export function useFarMessages(container: RefObject<HTMLElement | null>, list: R
   // After every commit: the items may have changed (older messages mounted, one collapsed).
   useLayoutEffect(() => {
     latest.current = shown;
-    collapsedNow.current = collapsed;
     observeItems();
-    const root = scroller.current;
-    const held = anchor.current;
-    anchor.current = null;
-    if (root !== null && held !== null) {
-      holding.current?.();
-      holding.current = holdInPlace(root, held);
-    }
     const id = refocus.current;
     if (id === null || collapsed.has(id)) return;
     refocus.current = null;

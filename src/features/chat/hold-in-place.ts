@@ -1,7 +1,5 @@
 // Keeps what the reader sees still while something above it changes height: older messages mounted
-// above (message-list.tsx), or a far message mounted again (far-messages.ts). The browser's own
-// scroll anchoring did not make up for a far message mounted again a screen above the viewport:
-// the view jumped by the difference between its kept and its mounted height (hundreds of px).
+// above (message-list.tsx).
 import { anchorShift, firstVisibleIndex } from './render-window';
 
 export interface Anchor {
