@@ -7,6 +7,7 @@
 // within a screen of the viewport (before it can be seen), or when it gets the focus.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { StoredMessage } from '../../byok/conversations/conversation-types';
+import { holdView, noteView } from './hold-in-place';
 
 /** Collapsed once wholly further than this from the viewport (in viewport heights). */
 export const COLLAPSE_BEYOND_SCREENS = 3;
@@ -79,8 +80,23 @@ export function useFarMessages(container: RefObject<HTMLElement | null>, list: R
     });
   }, [list]);
 
+  /** The collapsed messages as last committed. */
+  const collapsedNow = useRef<CollapsedMessages>(collapsed);
+  /** Mounted again on request, not committed yet: the view is held once they are. */
+  const expanding = useRef(new Set<string>());
+  /** The scrolling container, while watched. */
+  const scroller = useRef<HTMLElement | null>(null);
+
   const expand = useCallback((id: string, focused = false) => {
     if (focused) refocus.current = id;
+    // Mounted again, it is not the height it kept (measured with parts of it skipped by
+    // content-visibility, at their estimated size), and the browser's scroll anchoring did not make
+    // up for it: what the reader saw jumped by the difference (e2e/chat-far-messages.spec.ts).
+    const root = scroller.current;
+    if (root !== null && collapsedNow.current.has(id) && !expanding.current.has(id)) {
+      expanding.current.add(id);
+      noteView(root);
+    }
     setCollapsed((current) => {
       if (!current.has(id)) return current;
       const next = new Map(current);
@@ -137,9 +153,11 @@ export function useFarMessages(container: RefObject<HTMLElement | null>, list: R
       }
     }, { root, rootMargin: margin(COLLAPSE_BEYOND_SCREENS) });
     observers.current = [near, distant];
+    scroller.current = root;
     observeItems();
     const watched = observed.current;
     return () => {
+      scroller.current = null;
       near.disconnect();
       distant.disconnect();
       observers.current = [];
@@ -147,10 +165,24 @@ export function useFarMessages(container: RefObject<HTMLElement | null>, list: R
     };
   }, [container, expand, collapseFar, observeItems]);
 
+  /** Holds the view once a message asked for is mounted again (in the commit that mounts it). */
+  const holdExpanded = () => {
+    let mounted = false;
+    for (const id of expanding.current) {
+      if (collapsed.has(id)) continue;
+      expanding.current.delete(id);
+      mounted = true;
+    }
+    const root = scroller.current;
+    if (mounted && root !== null) holdView(root);
+  };
+
   // After every commit: the items may have changed (older messages mounted, one collapsed).
   useLayoutEffect(() => {
     latest.current = shown;
+    collapsedNow.current = collapsed;
     observeItems();
+    holdExpanded();
     const id = refocus.current;
     if (id === null || collapsed.has(id)) return;
     refocus.current = null;

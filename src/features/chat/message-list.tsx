@@ -5,7 +5,7 @@ import { useChatStore } from './chat-store';
 import { regenerateReply } from './chat-turn-actions';
 import { EarlierMessages } from './earlier-messages';
 import { useFarMessages } from './far-messages';
-import { findAnchor, holdInPlace, type Anchor } from './hold-in-place';
+import { holdView, noteView, releaseView } from './hold-in-place';
 import { MessageItem } from './message-item';
 import { isNearStart } from './render-window';
 import { ReplyAnnouncer } from './reply-announcer';
@@ -22,24 +22,28 @@ export interface MessageListProps {
  * screen), and keeps what the reader sees still while they are added above it.
  */
 function useEarlierOnScroll(container: React.RefObject<HTMLDivElement | null>, { start, showEarlier }: MessageWindow): () => void {
-  const before = useRef<Anchor | null>(null);
-  const holding = useRef<(() => void) | null>(null);
+  /** Older messages asked for and not committed yet: asked once, held once they are. */
+  const asked = useRef(false);
   const showAnchored = useCallback((element: HTMLElement) => {
-    if (before.current !== null) return;
-    const anchor = findAnchor(element);
-    if (showEarlier()) before.current = anchor;
+    if (asked.current || !showEarlier()) return;
+    asked.current = true;
+    // The state is set but not committed yet (React batches it): the view is still as it was.
+    noteView(element);
   }, [showEarlier]);
 
   // Before paint: the frame that shows the older messages already has the old view in place.
   useLayoutEffect(() => {
     const element = container.current;
-    const anchor = before.current;
-    before.current = null;
-    if (!element || !anchor) return;
-    holding.current?.();
-    holding.current = holdInPlace(element, anchor);
+    if (!element || !asked.current) return;
+    asked.current = false;
+    holdView(element);
   }, [container, start]);
-  useEffect(() => () => holding.current?.(), []);
+  useEffect(() => {
+    const element = container.current;
+    return () => {
+      if (element) releaseView(element);
+    };
+  }, [container]);
 
   useEffect(() => {
     const element = container.current;
@@ -74,7 +78,7 @@ export function MessageList({ vaultHref, newConversationHref }: MessageListProps
 
   return (
     // The browser's own scroll anchoring stays on for replies that shrink as they are first drawn
-    // while the reader scrolls; holdInPlace corrects whatever is left when older messages mount.
+    // while the reader scrolls; holdView (hold-in-place.ts) corrects whatever is left when older messages mount.
     <div ref={containerRef} className="min-h-0 flex-1 overflow-y-auto px-3 py-3 sm:px-5" tabIndex={-1} data-testid="message-list">
       <h2 className="sr-only">Messages</h2>
       <EarlierMessages hidden={messageWindow.start} loading={historyLoading} onShow={showEarlier} />

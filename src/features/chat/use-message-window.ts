@@ -1,7 +1,7 @@
 // Which messages of the open conversation are mounted (performance.md B7: a 500-message
 // conversation paints its visible screen in ≤ 100 ms). The newest ones are mounted on opening;
 // older ones join a step at a time when the reader scrolls near the top or presses "Load earlier
-// messages", and the caller keeps the scroll position (holdInPlace in message-list.tsx). Mounted messages stay
+// messages", and the caller keeps the scroll position (holdView, hold-in-place.ts). Mounted messages stay
 // mounted, so find-in-page and screen readers see everything the reader has reached.
 import { useCallback, useState } from 'react';
 import type { StoredMessage } from '../../byok/conversations/conversation-types';
