@@ -4,7 +4,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { lockVault } from '../api-key-manager';
 import * as records from './conversation-records';
 import { requireSession } from '../vault/vault-session';
+import * as database from './conversation-database';
 import { CONVERSATIONS_STORE, SEARCH_SHARDS_STORE } from './conversation-database';
+import { CONVERSATION_CHANNEL } from './conversation-tabs';
 import {
   deleteConversation, deleteMessagesFrom, importConversation, prepareSearch, saveConversation, saveMessage, searchConversationSnippets, searchConversations,
 } from './conversation-store';
@@ -146,6 +148,47 @@ describe('search cache', () => {
     release();
     await filling;
     expect(decrypt).toHaveBeenCalledTimes(2);
+  });
+
+  it('prepareSearch with nothing missing reads no search shard (the chat screen primes on every visit)', async () => {
+    for (const id of ['a', 'b']) await seed(id, `Title ${id}`, [`text of ${id}`]);
+    await prepareSearch();
+    const reads = vi.spyOn(database, 'readRecord');
+    const readAll = vi.spyOn(database, 'readAllRecords');
+    const decrypt = vi.spyOn(shards, 'openSearchShard');
+    await prepareSearch();
+    expect(reads.mock.calls.filter(([store]) => store === SEARCH_SHARDS_STORE)).toEqual([]);
+    expect(readAll.mock.calls.filter(([store]) => store === SEARCH_SHARDS_STORE)).toEqual([]);
+    expect(decrypt).not.toHaveBeenCalled();
+  });
+
+  it('a shard read before another tab changed a conversation does not put that older text into the cache', async () => {
+    for (const id of ['a', 'b']) await seed(id, `Title ${id}`, [`text of ${id}`]);
+    lockVault();
+    await ensureUnlocked();
+    // The shards are read, then an open holds their opening while another tab changes "b".
+    const hold: { release: (() => void) | null } = { release: null };
+    const readRecord = database.readRecord;
+    vi.spyOn(database, 'readRecord').mockImplementation((store, key) => {
+      if (store === SEARCH_SHARDS_STORE) hold.release ??= holdBackgroundReads();
+      return readRecord(store, key);
+    });
+    const priming = prepareSearch();
+    await vi.waitFor(() => expect(hold.release).not.toBeNull());
+    const otherTab = new BroadcastChannel(CONVERSATION_CHANNEL);
+    otherTab.postMessage({ conversationId: 'b' });
+    otherTab.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    hold.release?.();
+    await priming;
+    vi.mocked(database.readRecord).mockRestore();
+    // "b" is read again by the next search; "a" came from the fill.
+    const decrypt = vi.spyOn(shards, 'openSearchShard');
+    expect(await searchConversations('text of')).toEqual(['a', 'b']);
+    expect(decrypt).toHaveBeenCalled();
+    decrypt.mockClear();
+    expect(await searchConversations('text of a')).toEqual(['a']);
+    expect(decrypt).not.toHaveBeenCalled();
   });
 
   it('reports a corrupt shard on every search rather than caching it', async () => {

@@ -33,6 +33,10 @@ interface SearchCache {
   dek: CryptoKey;
   texts: SearchTexts;
   written: Map<number, WrittenShard>;
+  /** Counts the entries dropped because another tab changed them (see readMoment). */
+  drops: number;
+  /** Conversation id → the drop count just after its last drop. */
+  droppedAt: Map<string, number>;
   stopListening: () => void;
 }
 
@@ -54,7 +58,7 @@ export function openSearchCache(dek: CryptoKey): SearchTexts {
   dropSearchCache();
   const stopOnLock = onVaultLocked(dropSearchCache);
   const stopOnChange = onConversationChangedElsewhere(forgetSearchText);
-  cache = { dek, texts: new Map(), written: new Map(), stopListening: () => { stopOnLock(); stopOnChange(); } };
+  cache = { dek, texts: new Map(), written: new Map(), drops: 0, droppedAt: new Map(), stopListening: () => { stopOnLock(); stopOnChange(); } };
   return cache.texts;
 }
 
@@ -98,16 +102,27 @@ export function cachedTextAt(dek: CryptoKey, conversationId: string, shard: numb
 }
 
 export function forgetSearchText(conversationId: string): void {
-  cache?.texts.delete(conversationId);
-  for (const written of cache?.written.values() ?? []) written.current.delete(conversationId);
+  if (cache === null) return;
+  cache.drops += 1;
+  cache.droppedAt.set(conversationId, cache.drops);
+  cache.texts.delete(conversationId);
+  for (const written of cache.written.values()) written.current.delete(conversationId);
+}
+
+/** Noted by a fill before it reads from storage, and handed back to fillSearchText with what it read. */
+export function readMoment(): number {
+  return cache?.drops ?? 0;
 }
 
 /**
- * A value read from storage by a fill. A write that committed while the fill was decrypting has
- * already put the newer text in, so an entry that is there wins over what the fill read earlier.
+ * A value read from storage by a fill, at `readAt` (readMoment before the read). A write that
+ * committed while the fill was decrypting has already put the newer text in, so an entry that is
+ * there wins over what the fill read earlier. One that another tab changed after the read stays
+ * out: what was read is older than that change, and the next search reads it again.
  */
-export function fillSearchText(texts: SearchTexts, conversationId: string, json: string | null): void {
+export function fillSearchText(texts: SearchTexts, conversationId: string, json: string | null, readAt: number): void {
   if (cache?.texts !== texts || texts.has(conversationId)) return;
+  if ((cache.droppedAt.get(conversationId) ?? 0) > readAt) return;
   texts.set(conversationId, json);
 }
 

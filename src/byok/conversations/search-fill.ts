@@ -6,7 +6,7 @@
 import { BYOKError } from '../types';
 import { SEARCH_SHARDS_STORE, SEARCH_TEXT_STORE, readAllKeys, readAllRecords, readRecord } from './conversation-database';
 import { decryptSearchText, type RecordKey, type StoredSearchTextRecord } from './conversation-records';
-import { fillSearchText, type SearchTexts } from './search-cache';
+import { fillSearchText, readMoment, type SearchTexts } from './search-cache';
 import { openSearchShard, shardOf, wasRefolded } from './search-shards';
 import { refoldSearchJson } from './search-text';
 
@@ -50,17 +50,32 @@ export interface FillResult {
   staleShards: number[];
 }
 
-/** Shard number → why it could not be read; and the shards that were folded again. */
+/**
+ * Shard number → why it could not be read; the shards that were folded again; and the wanted
+ * conversations found in a shard (filled, or left out as older than another tab's change).
+ */
 interface ShardOutcome {
   failed: Map<number, unknown>;
   stale: number[];
+  found: Set<string>;
 }
 
-async function fillFromShard(key: RecordKey, texts: SearchTexts, wanted: Set<string>, record: unknown, outcome: ShardOutcome): Promise<void> {
+/** The shards as read at one moment (search-cache.ts readMoment), and what the fill wants from them. */
+interface ShardReads {
+  readAt: number;
+  wanted: Set<string>;
+  outcome: ShardOutcome;
+}
+
+async function fillFromShard(key: RecordKey, texts: SearchTexts, record: unknown, { readAt, wanted, outcome }: ShardReads): Promise<void> {
   const shard = (record as { shard?: unknown } | null)?.shard;
   try {
     const shardTexts = await openSearchShard(key, record);
-    for (const [id, json] of shardTexts) if (wanted.has(id)) fillSearchText(texts, id, json);
+    for (const [id, json] of shardTexts) {
+      if (!wanted.has(id)) continue;
+      outcome.found.add(id);
+      fillSearchText(texts, id, json, readAt);
+    }
     if (wasRefolded(shardTexts) && typeof shard === 'number') outcome.stale.push(shard);
   } catch (error) {
     if (typeof shard === 'number') outcome.failed.set(shard, error);
@@ -68,26 +83,29 @@ async function fillFromShard(key: RecordKey, texts: SearchTexts, wanted: Set<str
 }
 
 async function fillFromShards(key: RecordKey, texts: SearchTexts, wanted: Set<string>, pace: FillPace | null): Promise<ShardOutcome> {
-  const failed: ShardOutcome = { failed: new Map(), stale: [] };
+  const outcome: ShardOutcome = { failed: new Map(), stale: [], found: new Set() };
   if (pace === null) {
     // One request for all of them: the database answers 16 records faster than 16 requests.
+    const reads: ShardReads = { readAt: readMoment(), wanted, outcome };
     const records = await readAllRecords(SEARCH_SHARDS_STORE);
-    await Promise.all(records.map((record) => fillFromShard(key, texts, wanted, record, failed)));
-    return failed;
+    await Promise.all(records.map((record) => fillFromShard(key, texts, record, reads)));
+    return outcome;
   }
   const shards = await readAllKeys(SEARCH_SHARDS_STORE);
   let next = 0;
   while (next < shards.length && (await pace.step())) {
-    await fillFromShard(key, texts, wanted, await readRecord(SEARCH_SHARDS_STORE, shards[next] ?? 0), failed);
+    const reads: ShardReads = { readAt: readMoment(), wanted, outcome };
+    await fillFromShard(key, texts, await readRecord(SEARCH_SHARDS_STORE, shards[next] ?? 0), reads);
     next += 1;
   }
   const rest = shards[next];
   // A search is waiting: the rest in one request (the keys are sorted, so they are all from here on).
   if (rest !== undefined) {
+    const reads: ShardReads = { readAt: readMoment(), wanted, outcome };
     const records = await readAllRecords(SEARCH_SHARDS_STORE, IDBKeyRange.lowerBound(rest));
-    await Promise.all(records.map((record) => fillFromShard(key, texts, wanted, record, failed)));
+    await Promise.all(records.map((record) => fillFromShard(key, texts, record, reads)));
   }
-  return failed;
+  return outcome;
 }
 
 /** Reads and decrypts the older records of `ids` (sorted), each chunk with one key range. */
@@ -95,6 +113,7 @@ async function fillLegacyChunk(key: RecordKey, texts: SearchTexts, ids: string[]
   const first = ids[0];
   const last = ids[ids.length - 1];
   if (first === undefined || last === undefined) return;
+  const readAt = readMoment();
   const records = (await readAllRecords(SEARCH_TEXT_STORE, IDBKeyRange.bound(first, last))) as StoredSearchTextRecord[];
   const byId = new Map(records.map((record) => [record.conversationId, record]));
   await Promise.all(ids.map(async (id) => {
@@ -102,7 +121,7 @@ async function fillLegacyChunk(key: RecordKey, texts: SearchTexts, ids: string[]
     if (record === undefined) return;
     try {
       // Written before accent folding: folded again, as the move into the shard will store it.
-      fillSearchText(texts, id, refoldSearchJson(await decryptSearchText(key, record)));
+      fillSearchText(texts, id, refoldSearchJson(await decryptSearchText(key, record)), readAt);
     } catch (error) {
       report(id, error);
     }
@@ -111,14 +130,17 @@ async function fillLegacyChunk(key: RecordKey, texts: SearchTexts, ids: string[]
 
 /** Fills the cache for `missing` (sorted conversation ids). */
 export async function fillMissing(key: RecordKey, texts: SearchTexts, missing: string[], report: ReportCorrupt, pace: FillPace | null): Promise<FillResult> {
+  // Every shard would be read and decrypted for nothing (the chat screen primes on every visit).
+  if (missing.length === 0) return { legacyIds: [], staleShards: [] };
   const shards = await fillFromShards(key, texts, new Set(missing), pace);
+  const keysReadAt = readMoment();
   const stored = new Set(await readAllKeys(SEARCH_TEXT_STORE));
   const legacyIds = missing.filter((id) => !texts.has(id) && stored.has(id));
   await paced(chunkIds(legacyIds, pace === null ? FILL_CHUNK_SIZE : PRIME_CHUNK_SIZE), pace, (chunk) => fillLegacyChunk(key, texts, chunk, report));
   for (const id of missing) {
-    if (texts.has(id) || stored.has(id)) continue;
+    if (texts.has(id) || stored.has(id) || shards.found.has(id)) continue;
     const error = shards.failed.get(shardOf(id));
-    if (error === undefined) fillSearchText(texts, id, null);
+    if (error === undefined) fillSearchText(texts, id, null, keysReadAt);
     else report(id, error instanceof BYOKError ? error : new BYOKError('DECRYPTION_FAILED', 'A stored search shard could not be read.', { cause: error }));
   }
   return { legacyIds, staleShards: shards.stale };

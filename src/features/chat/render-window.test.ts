@@ -19,11 +19,12 @@ describe('conversation list window', () => {
   });
 
   it('grows when the focus reaches one of the last rows, so Tab never leaves the list early', () => {
-    expect(rowCountForFocus(0, 50, 1001)).toBe(50);
-    expect(rowCountForFocus(44, 50, 1001)).toBe(50);
-    expect(rowCountForFocus(45, 50, 1001)).toBe(100);
-    expect(rowCountForFocus(49, 50, 60)).toBe(60);
-    expect(rowCountForFocus(-1, 50, 1001)).toBe(50);
+    const page = LIST_PAGE_SIZE;
+    expect(rowCountForFocus(0, page, 1001)).toBe(page);
+    expect(rowCountForFocus(page - 6, page, 1001)).toBe(page);
+    expect(rowCountForFocus(page - 5, page, 1001)).toBe(2 * page);
+    expect(rowCountForFocus(page - 1, page, page + 10)).toBe(page + 10);
+    expect(rowCountForFocus(-1, page, 1001)).toBe(page);
   });
 });
 
