@@ -5,12 +5,12 @@ import { lockVault } from '../api-key-manager';
 import * as records from './conversation-records';
 import { requireSession } from '../vault/vault-session';
 import * as database from './conversation-database';
-import { CONVERSATIONS_STORE, SEARCH_SHARDS_STORE } from './conversation-database';
+import { CONVERSATIONS_STORE, SEARCH_SHARDS_STORE, SEARCH_TEXT_STORE } from './conversation-database';
 import { CONVERSATION_CHANNEL } from './conversation-tabs';
 import {
   deleteConversation, deleteMessagesFrom, importConversation, prepareSearch, saveConversation, saveMessage, searchConversationSnippets, searchConversations,
 } from './conversation-store';
-import { createMessage, createMeta, ensureUnlocked, expectCode, putRawRecord, readShardOf, useEmptyConversationStore } from './conversation-test-fixtures';
+import { createMessage, createMeta, ensureUnlocked, expectCode, putRawRecord, readShardOf, sessionRecordKey, useEmptyConversationStore } from './conversation-test-fixtures';
 import * as shards from './search-shards';
 import { chunkIds } from './search-fill';
 import { holdBackgroundReads } from './background-reads';
@@ -20,6 +20,38 @@ useEmptyConversationStore();
 async function seed(id: string, title: string, texts: string[]): Promise<void> {
   await saveConversation(createMeta({ id, title }));
   for (const [sequence, content] of texts.entries()) await saveMessage(createMessage(id, sequence, { content }));
+}
+
+/**
+ * Primes the search cache; once the shard holding `id` is read, and while the fill is still opening
+ * it, another tab changes `id`.
+ */
+async function primeWhileAnotherTabChanges(id: string): Promise<void> {
+  let letOpen = (): void => undefined;
+  const opened = new Promise<void>((resolve) => (letOpen = resolve));
+  const openSearchShard = shards.openSearchShard;
+  let held = false;
+  const gate = vi.spyOn(shards, 'openSearchShard').mockImplementation(async (key, record) => {
+    if ((record as { shard?: number }).shard === shards.shardOf(id) && !held) {
+      held = true;
+      await opened;
+    }
+    return openSearchShard(key, record);
+  });
+  const priming = prepareSearch();
+  await vi.waitFor(() => expect(held).toBe(true));
+  const seen = new Promise((resolve) => {
+    const listener = new BroadcastChannel(CONVERSATION_CHANNEL);
+    listener.onmessage = () => { listener.close(); resolve(undefined); };
+  });
+  const otherTab = new BroadcastChannel(CONVERSATION_CHANNEL);
+  otherTab.postMessage({ conversationId: id });
+  otherTab.close();
+  await seen;
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  letOpen();
+  await priming;
+  gate.mockRestore();
 }
 
 describe('search cache', () => {
@@ -166,22 +198,7 @@ describe('search cache', () => {
     for (const id of ['a', 'b']) await seed(id, `Title ${id}`, [`text of ${id}`]);
     lockVault();
     await ensureUnlocked();
-    // The shards are read, then an open holds their opening while another tab changes "b".
-    const hold: { release: (() => void) | null } = { release: null };
-    const readRecord = database.readRecord;
-    vi.spyOn(database, 'readRecord').mockImplementation((store, key) => {
-      if (store === SEARCH_SHARDS_STORE) hold.release ??= holdBackgroundReads();
-      return readRecord(store, key);
-    });
-    const priming = prepareSearch();
-    await vi.waitFor(() => expect(hold.release).not.toBeNull());
-    const otherTab = new BroadcastChannel(CONVERSATION_CHANNEL);
-    otherTab.postMessage({ conversationId: 'b' });
-    otherTab.close();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    hold.release?.();
-    await priming;
-    vi.mocked(database.readRecord).mockRestore();
+    await primeWhileAnotherTabChanges('b');
     // "b" is read again by the next search; "a" came from the fill.
     const decrypt = vi.spyOn(shards, 'openSearchShard');
     expect(await searchConversations('text of')).toEqual(['a', 'b']);
@@ -189,6 +206,16 @@ describe('search cache', () => {
     decrypt.mockClear();
     expect(await searchConversations('text of a')).toEqual(['a']);
     expect(decrypt).not.toHaveBeenCalled();
+  });
+
+  it('a conversation left out that way is not filled from an older format-2 record either', async () => {
+    for (const id of ['a', 'b']) await seed(id, `Title ${id}`, [`text of ${id}`]);
+    await putRawRecord(SEARCH_TEXT_STORE, await records.sealSearchText(sessionRecordKey(), 'b', { title: 'title b', entries: [[0, 'older words: walrus']] }));
+    lockVault();
+    await ensureUnlocked();
+    await primeWhileAnotherTabChanges('b');
+    expect(await searchConversations('walrus')).toEqual([]);
+    expect(await searchConversations('text of b')).toEqual(['b']);
   });
 
   it('reports a corrupt shard on every search rather than caching it', async () => {

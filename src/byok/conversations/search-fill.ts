@@ -135,7 +135,9 @@ export async function fillMissing(key: RecordKey, texts: SearchTexts, missing: s
   const shards = await fillFromShards(key, texts, new Set(missing), pace);
   const keysReadAt = readMoment();
   const stored = new Set(await readAllKeys(SEARCH_TEXT_STORE));
-  const legacyIds = missing.filter((id) => !texts.has(id) && stored.has(id));
+  // One found in a shard (even if left out as older than another tab's change) never comes from its
+  // format-1 or -2 record: the shard is newer.
+  const legacyIds = missing.filter((id) => !texts.has(id) && !shards.found.has(id) && stored.has(id));
   await paced(chunkIds(legacyIds, pace === null ? FILL_CHUNK_SIZE : PRIME_CHUNK_SIZE), pace, (chunk) => fillLegacyChunk(key, texts, chunk, report));
   for (const id of missing) {
     if (texts.has(id) || stored.has(id) || shards.found.has(id)) continue;
