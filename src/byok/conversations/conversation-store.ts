@@ -18,7 +18,7 @@ import { buildConversationExport, prepareConversationImport } from './conversati
 import type { ConversationExport, ConversationMeta, CorruptRecordReport, ReadOptions, RecordKind, StoredMessage } from './conversation-types';
 import { readStoredMessage } from './conversation-validation';
 import { dropSearchCache } from './search-cache';
-import { primeSearchCache, searchCached, searchCachedWithSnippets, type SearchHit } from './search-index';
+import { fillSearchCacheNow, primeSearchCache, searchCached, searchCachedWithSnippets, type SearchHit } from './search-index';
 import { writeWithSearchText, type CompanionWrite } from './search-shard-write';
 import { createSearchText, dropSearchEntriesFrom, isSearchable, putSearchEntry } from './search-text';
 import {
@@ -227,9 +227,13 @@ export async function searchConversationSnippets(query: string, options: ReadOpt
   return searchCachedWithSnippets(requireRecordKey(), query, options);
 }
 
-/** Decrypts the search records into memory in the background, so the first search is fast too. */
-export async function prepareSearch(): Promise<void> {
-  await primeSearchCache(requireRecordKey());
+/**
+ * Decrypts the search records into memory, so the first search is fast too: in the background,
+ * at idle moments, or with `now` all at once (the reader is about to search).
+ */
+export async function prepareSearch(options: { now?: boolean } = {}): Promise<void> {
+  const key = requireRecordKey();
+  await (options.now === true ? fillSearchCacheNow(key) : primeSearchCache(key));
 }
 
 /** A readable JSON copy (plaintext, by the user's choice; never contains keys). */

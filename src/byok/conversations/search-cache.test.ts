@@ -168,6 +168,44 @@ describe('search cache', () => {
     }
   });
 
+  it('prepareSearch({ now: true }) reads every missing text at once, without waiting for an idle moment or an open', async () => {
+    for (const id of ['a', 'b', 'c']) await seed(id, `Title ${id}`, [`text of ${id}`]);
+    lockVault();
+    await ensureUnlocked();
+    // The page is never idle and a conversation is opening: a background fill would wait for both.
+    vi.stubGlobal('requestIdleCallback', () => 1);
+    const release = holdBackgroundReads();
+    try {
+      const ready = prepareSearch({ now: true }).then(() => 'ready');
+      const waited = new Promise((resolve) => setTimeout(() => resolve('still waiting'), 500));
+      expect(await Promise.race([ready, waited])).toBe('ready');
+    } finally {
+      release();
+      vi.unstubAllGlobals();
+    }
+    const decrypt = vi.spyOn(shards, 'openSearchShard');
+    expect(await searchConversations('text of')).toEqual(['a', 'b', 'c']);
+    expect(decrypt).not.toHaveBeenCalled();
+  });
+
+  it('prepareSearch({ now: true }) hurries a background fill under way instead of reading the shards twice', async () => {
+    for (const id of ['a', 'b', 'c']) await seed(id, `Title ${id}`, [`text of ${id}`]);
+    lockVault();
+    await ensureUnlocked();
+    vi.stubGlobal('requestIdleCallback', () => 1);
+    const decrypt = vi.spyOn(shards, 'openSearchShard');
+    try {
+      const background = prepareSearch();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await prepareSearch({ now: true });
+      await background;
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    const opened = decrypt.mock.calls.map(([, record]) => (record as { shard: number }).shard);
+    expect(new Set(opened).size).toBe(opened.length);
+  });
+
   it('prepareSearch reads no search record while opening a conversation holds background reads', async () => {
     for (const id of ['a', 'b']) await seed(id, `Title ${id}`, [`text of ${id}`]);
     lockVault();

@@ -189,6 +189,12 @@ async function readyTexts(key: RecordKey, query: string, options: ReadOptions): 
   const report = corruptReporter(options);
   const needle = query === '' ? '' : normaliseForSearch(query);
   if (needle === '') return { conversationIds, texts: new Map(), needle, mayMatch: () => false, report };
+  const texts = await fillNow(key, conversationIds, report);
+  return { conversationIds, texts, needle, mayMatch: createSearchPrefilter(needle), report };
+}
+
+/** Hurries a fill under way, then reads whatever is still missing at once, as a search does. */
+async function fillNow(key: RecordKey, conversationIds: string[], report: ReportCorrupt): Promise<SearchTexts> {
   await joinFill();
   const texts = openSearchCache(key.dek);
   const missing = conversationIds.filter((id) => !texts.has(id));
@@ -197,7 +203,16 @@ async function readyTexts(key: RecordKey, query: string, options: ReadOptions): 
       noteOutdated(texts, await fillMissing(key, texts, missing, report, null));
     }, true);
   }
-  return { conversationIds, texts, needle, mayMatch: createSearchPrefilter(needle), report };
+  return texts;
+}
+
+/**
+ * Fills the cache now, without waiting for idle moments: the reader is about to search (the search
+ * field has the focus), and the first keystroke then finds every text in memory. A record that
+ * cannot be read is left out, as by the background fill: the search reads it again and reports it.
+ */
+export async function fillSearchCacheNow(key: RecordKey): Promise<void> {
+  await fillNow(key, await readConversationIds(), () => undefined);
 }
 
 /**

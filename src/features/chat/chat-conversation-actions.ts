@@ -231,6 +231,15 @@ export async function updateConversationSettings(changes: Partial<ModelSelection
   }
 }
 
+/**
+ * The search field got the focus: the search records still missing from memory are read now, not
+ * at the page's idle moments, so the first keystroke's search is a scan of memory. A failure only
+ * means that search reads them itself (and says what went wrong).
+ */
+export function readySearch(): void {
+  void prepareSearch({ now: true }).catch(() => undefined);
+}
+
 /** Counts searches, so an answer that comes back after a newer query's is dropped. */
 let latestSearch = 0;
 

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '../../components/ui/button';
 import { Spinner } from '../../components/ui/spinner';
-import { searchConversationText } from './chat-conversation-actions';
+import { readySearch, searchConversationText } from './chat-conversation-actions';
 import { useChatStore } from './chat-store';
 import { importConversationData, readConversationFile, type PendingImport } from './conversation-transfer-actions';
 import { ConversationRows } from './conversation-rows';
@@ -73,7 +73,7 @@ export function ConversationSidebar({ currentId, hrefForConversation, onNavigate
       ) : null}
       <div>
         <label htmlFor="conversation-search" className="sr-only">Search conversations</label>
-        <input id="conversation-search" type="search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder="Search titles and messages"
+        <input id="conversation-search" type="search" value={query} onChange={(event) => setQuery(event.target.value)} onFocus={readySearch} placeholder="Search titles and messages"
           className="block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm placeholder:text-slate-500 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30 dark:border-slate-600 dark:bg-slate-900 dark:placeholder:text-slate-400" />
       </div>
       {listStatus === 'loading' ? <Spinner label="Decrypting conversations…" /> : null}
