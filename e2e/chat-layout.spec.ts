@@ -83,3 +83,29 @@ test('turned from a desktop window to a phone, the end of the conversation stays
   await expect(lastReply(page).getByRole('heading', { level: 1 }).first()).toBeInViewport();
   await expect(end).not.toBeInViewport();
 });
+
+/** Boxes the page has scrolled sideways to show something that sticks out (nothing should). */
+async function scrolledSideways(page: Page): Promise<string[]> {
+  return page.evaluate(() => [window, ...document.querySelectorAll('*')].flatMap((target) => {
+    const left = target instanceof Window ? target.scrollX : target.scrollLeft;
+    const name = target instanceof Window ? 'window' : `${target.tagName.toLowerCase()}.${String(target.className).split(' ')[0]}`;
+    // A code block or table scrolls sideways on purpose; the page and its columns must not.
+    return left !== 0 && !(target instanceof Element && target.closest('.markdown-body')) ? [`${name} by ${left} px`] : [];
+  }));
+}
+
+test('on a phone the model picker opens inside the screen, and nothing scrolls sideways to show it', async ({ page, mock }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await setUpChat(page, mock);
+  await page.getByRole('button', { name: /^Model: / }).click();
+  const search = page.getByRole('combobox', { name: 'Search models' });
+  await expect(search).toBeFocused();
+  // The popover: the search field, the list and their frame.
+  const picker = await search.locator('..').boundingBox();
+  expect(picker?.x ?? -1).toBeGreaterThanOrEqual(0);
+  expect((picker?.x ?? 0) + (picker?.width ?? Infinity)).toBeLessThanOrEqual(375);
+  expect(await scrolledSideways(page)).toEqual([]);
+  expect((await page.getByRole('banner').boundingBox())?.x).toBe(0);
+  await page.keyboard.press('Escape');
+  await expect(search).toHaveCount(0);
+});

@@ -70,7 +70,7 @@ export function Composer({ conversation, models, onSent }: ComposerProps) {
       onSubmit={(event) => { event.preventDefault(); void submit(); }}
       onDragOver={(event) => event.preventDefault()}
       onDrop={(event) => { event.preventDefault(); void attachments.addFiles([...event.dataTransfer.files]); }}
-      className="rounded-2xl border border-slate-300 bg-white shadow-sm focus-within:border-brand-500 focus-within:ring-2 focus-within:ring-brand-500/30 dark:border-slate-700 dark:bg-slate-900"
+      className="relative rounded-2xl border border-slate-300 bg-white shadow-sm focus-within:border-brand-500 focus-within:ring-2 focus-within:ring-brand-500/30 dark:border-slate-700 dark:bg-slate-900"
     >
       <AttachmentStrip images={attachments.images} onRemove={attachments.remove} />
       <label htmlFor="composer-input" className="sr-only">Message</label>

@@ -83,8 +83,11 @@ export function ModelPicker({ models, value, disabled, onChange }: ModelPickerPr
     }
   }
 
+  // On a phone the list opens over the whole composer, from its left edge: from the button, a
+  // screen-wide list stuck out past the right edge, and focusing its search field scrolled the
+  // whole page sideways. Wider screens have room beside the button.
   return (
-    <div className="relative min-w-0">
+    <div className="min-w-0 sm:relative">
       <button ref={trigger} type="button" id="model-switcher" disabled={disabled} aria-haspopup="listbox" aria-expanded={open}
         aria-label={`Model: ${current?.name ?? value.model}`} onClick={() => (open ? close(false) : setOpen(true))}
         className={`flex max-w-[min(11rem,100%)] items-center gap-1 truncate rounded-lg px-2 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-60 sm:max-w-[16rem] dark:text-slate-200 dark:hover:bg-slate-800 ${TOUCH_TARGET}`}>
