@@ -72,6 +72,8 @@ test('Stop after a few hundred tokens bills them as an estimate in the reply, th
   await page.evaluate(() => { window.location.hash = '#/vault'; });
   await expect(fact(page, 'This month')).toContainText('≈ $');
   await expect(fact(page, 'This month')).not.toHaveText(/\$0\.00 ·/);
+  // The same spend, so the same mark: all time includes this month's estimate.
+  await expect(fact(page, 'All time')).toContainText('≈ $');
 });
 
 test('a cut-off stream with no usage is billed as an estimate too', async ({ page, mock }) => {

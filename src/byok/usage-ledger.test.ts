@@ -89,8 +89,14 @@ describe('budget states and per-model days', () => {
     expect((await getUsageSummary('openai', NOW)).budgetState).toBe('warning');
     await recordUsage({ provider: 'openai', model: 'gpt-4o-mini', inputTokens: 1, outputTokens: 1, cost: 0.002, estimated: true, at: NOW });
     const over = await getUsageSummary('openai', NOW);
-    expect(over).toMatchObject({ budget: 0.005, budgetState: 'over', overBudgetBy: 0.0011, monthEstimatedRequests: 1 });
+    expect(over).toMatchObject({ budget: 0.005, budgetState: 'over', overBudgetBy: 0.0011, monthEstimatedRequests: 1, totalEstimatedRequests: 1 });
     await expect(setMonthlyBudget('openai', 0)).rejects.toThrow(RangeError);
+  });
+
+  it('counts an estimate from an earlier month in the all-time figures, not in this month', async () => {
+    await recordUsage({ provider: 'mistral', model: 'mistral-large-latest', inputTokens: 5, outputTokens: 7, cost: 0.001, estimated: true, at: NOW - 40 * 86_400_000 });
+    await recordUsage({ provider: 'mistral', model: 'mistral-large-latest', inputTokens: 2, outputTokens: 3, cost: 0.002, at: NOW });
+    expect(await getUsageSummary('mistral', NOW)).toMatchObject({ monthEstimatedRequests: 0, totalEstimatedRequests: 1, totalCost: 0.003 });
   });
 
   it('tells listeners when usage or a budget changes', async () => {

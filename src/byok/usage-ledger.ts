@@ -64,6 +64,8 @@ export interface UsageSummary {
   overBudgetBy: number;
   /** Requests this month whose tokens were estimated (no provider usage arrived). */
   monthEstimatedRequests: number;
+  /** The same over every day kept: the all-time figures include that many estimates. */
+  totalEstimatedRequests: number;
 }
 
 export interface BudgetCheck {
@@ -166,11 +168,12 @@ export function describeBudget(budget: number | null, spent: number): { state: B
 export async function getUsageSummary(provider: BYOKProvider, now = Date.now()): Promise<UsageSummary> {
   const [ledger, budget] = await Promise.all([readLedger(provider), readBudget(provider)]);
   const month = sumMonth(ledger, now);
-  const total = { input: 0, output: 0, cost: 0 };
+  const total = { input: 0, output: 0, cost: 0, estimatedRequests: 0 };
   for (const day of Object.values(ledger.days)) {
     total.input += day.inputTokens;
     total.output += day.outputTokens;
     total.cost = roundUsd(total.cost + day.cost);
+    total.estimatedRequests += day.estimatedRequests ?? 0;
   }
   const perDay: Array<{ date: string; cost: number }> = [];
   for (let daysAgo = 29; daysAgo >= 0; daysAgo -= 1) {
@@ -188,6 +191,7 @@ export async function getUsageSummary(provider: BYOKProvider, now = Date.now()):
     budgetState: describeBudget(budget, month.cost).state,
     overBudgetBy: describeBudget(budget, month.cost).overBy,
     monthEstimatedRequests: month.estimatedRequests ?? 0,
+    totalEstimatedRequests: total.estimatedRequests,
   };
 }
 

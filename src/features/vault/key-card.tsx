@@ -27,6 +27,11 @@ function Fact({ term, children }: { term: string; children: React.ReactNode }) {
   );
 }
 
+/** "≈ $0.0005 · 107 tokens": marked as an estimate when any request in it was one (as the chat marks it). */
+function describeSpend(cost: number, tokens: { input: number; output: number }, estimatedRequests: number): string {
+  return `${estimatedRequests > 0 ? '≈ ' : ''}${formatCost(cost)} · ${formatTokens(tokens.input + tokens.output)} tokens`;
+}
+
 export function KeyCard({ storedKey, usage, checking, verificationError, onVerify }: KeyCardProps) {
   const [open, setOpen] = useState<OpenAction>(null);
   const name = PROVIDERS[storedKey.provider].displayName;
@@ -46,8 +51,8 @@ export function KeyCard({ storedKey, usage, checking, verificationError, onVerif
       <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
         <Fact term="Added">{formatDate(storedKey.createdAt)}</Fact>
         <Fact term="Last used">{formatDate(storedKey.lastUsed)}</Fact>
-        <Fact term="This month">{usage ? `${usage.monthEstimatedRequests > 0 ? '≈ ' : ''}${formatCost(usage.monthCost)} · ${formatTokens(usage.monthTokens.input + usage.monthTokens.output)} tokens` : '—'}</Fact>
-        <Fact term="All time">{usage ? `${formatCost(usage.totalCost)} · ${formatTokens(usage.totalTokens.input + usage.totalTokens.output)} tokens` : '—'}</Fact>
+        <Fact term="This month">{usage ? describeSpend(usage.monthCost, usage.monthTokens, usage.monthEstimatedRequests) : '—'}</Fact>
+        <Fact term="All time">{usage ? describeSpend(usage.totalCost, usage.totalTokens, usage.totalEstimatedRequests) : '—'}</Fact>
         <Fact term="Monthly budget"><BudgetFact usage={usage} /></Fact>
       </dl>
       <div className="mt-3 flex flex-wrap gap-2">
