@@ -109,3 +109,30 @@ test('on a phone the model picker opens inside the screen, and nothing scrolls s
   await page.keyboard.press('Escape');
   await expect(search).toHaveCount(0);
 });
+
+test('a row’s actions menu and the export menu close on Escape and on a tap elsewhere, nothing else with them', async ({ page, mock }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await setUpChat(page, mock);
+  await sendMessage(page, 'Menus on a phone');
+  await waitForReplyEnd(page);
+  await page.getByRole('button', { name: 'Conversations', exact: true }).click();
+  const drawer = page.getByRole('dialog', { name: 'Conversations' });
+  const actions = drawer.getByRole('button', { name: 'Actions for Menus on a phone' });
+  const rename = drawer.getByRole('button', { name: 'Rename Menus on a phone' });
+  await actions.click();
+  await page.keyboard.press('Escape');
+  await expect(rename).toHaveCount(0);
+  await expect(actions).toBeFocused();
+  await expect(drawer).toBeVisible();
+  await actions.click();
+  await drawer.getByRole('searchbox', { name: 'Search conversations' }).click();
+  await expect(rename).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+
+  const exportButton = page.getByRole('button', { name: 'Export', exact: true });
+  await exportButton.click();
+  await expect(page.getByRole('button', { name: 'As JSON (.json)' })).toBeVisible();
+  await page.getByTestId('message-list').click({ position: { x: 20, y: 20 } });
+  await expect(page.getByRole('button', { name: 'As JSON (.json)' })).toHaveCount(0);
+});

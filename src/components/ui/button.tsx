@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, Ref } from 'react';
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
@@ -14,6 +14,7 @@ const VARIANT_CLASSES: Record<Variant, string> = {
 export const TOUCH_TARGET = 'min-h-11 min-w-11 lg:min-h-9 lg:min-w-9 pointer-coarse:min-h-11 pointer-coarse:min-w-11';
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+  ref?: Ref<HTMLButtonElement>;
   variant?: Variant;
   size?: 'sm' | 'md';
 }

@@ -1,8 +1,9 @@
 // The open conversation's one-row header: the list button, the title with its running total, and
 // its tools (settings, export) as icon buttons.
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ConversationMeta } from '../../byok/conversations/conversation-types';
 import { Button } from '../../components/ui/button';
+import { useDismiss } from '../../lib/use-dismiss';
 import { ChatBudgetStatus } from './chat-budget-status';
 import { ESTIMATED_TOTAL_HINT, formatConversationCost } from './conversation-total';
 import { exportAsJson, exportAsMarkdown } from './conversation-transfer-actions';
@@ -22,13 +23,16 @@ const ICON_PROPS = { viewBox: '0 0 24 24', width: 20, height: 20, fill: 'none', 
 
 function ExportMenu({ conversation }: { conversation: ConversationMeta }) {
   const [open, setOpen] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  useDismiss(trigger, menu, open, useCallback(() => setOpen(false), []));
   return (
-    <div className="relative" onKeyDown={(event) => { if (event.key === 'Escape' && open) { event.stopPropagation(); setOpen(false); } }}>
-      <Button size="sm" variant="ghost" className="px-2" aria-label="Export" title="Export" aria-expanded={open} aria-controls="export-menu" onClick={() => setOpen(!open)}>
+    <div className="relative">
+      <Button ref={trigger} size="sm" variant="ghost" className="px-2" aria-label="Export" title="Export" aria-expanded={open} aria-controls="export-menu" onClick={() => setOpen(!open)}>
         <svg {...ICON_PROPS}><path d="M12 4v11M7 10l5 5 5-5M5 19h14" /></svg>
       </Button>
       {open ? (
-        <div id="export-menu" className="absolute right-0 top-full z-20 mt-1 flex w-56 flex-col rounded-xl bg-white p-1 shadow-lg ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
+        <div ref={menu} id="export-menu" className="absolute right-0 top-full z-20 mt-1 flex w-56 flex-col rounded-xl bg-white p-1 shadow-lg ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
           <Button size="sm" variant="ghost" className="justify-start" onClick={() => { setOpen(false); void exportAsMarkdown(conversation); }}>As Markdown (.md)</Button>
           <Button size="sm" variant="ghost" className="justify-start" onClick={() => { setOpen(false); void exportAsMarkdown(conversation, { includeReasoning: true }); }}>As Markdown with thinking</Button>
           <Button size="sm" variant="ghost" className="justify-start" onClick={() => { setOpen(false); void exportAsJson(conversation); }}>As JSON (.json)</Button>

@@ -1,10 +1,11 @@
 // One conversation in the list: open it, or from its actions menu rename it in place or delete it
 // after a confirmation.
-import { memo, useState, type MouseEvent } from 'react';
+import { memo, useCallback, useRef, useState, type MouseEvent } from 'react';
 import type { SearchSnippet } from '../../byok/conversations/conversation-store';
 import type { ConversationMeta } from '../../byok/conversations/conversation-types';
 import { Button } from '../../components/ui/button';
 import { PencilIcon, TrashIcon } from '../../components/ui/icons';
+import { useDismiss } from '../../lib/use-dismiss';
 import { openConversation, removeConversation, renameConversation } from './chat-conversation-actions';
 import { formatConversationCost } from './conversation-total';
 
@@ -43,6 +44,9 @@ export const ConversationListItem = memo(function ConversationListItem({ convers
   const [mode, setMode] = useState<Mode>('view');
   const [title, setTitle] = useState(conversation.title);
   const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  useDismiss(menuButton, menu, menuOpen, useCallback(() => setMenuOpen(false), []));
 
   if (mode === 'rename') {
     return (
@@ -85,13 +89,12 @@ export const ConversationListItem = memo(function ConversationListItem({ convers
       </a>
       {/* Desktop: shown on hover or focus, so titles keep the whole width; phones always show it. */}
       <div className="absolute top-1/2 right-0.5 -translate-y-1/2 lg:opacity-0 lg:group-focus-within:opacity-100 lg:group-hover:opacity-100">
-        <Button size="sm" variant="ghost" className="px-1.5" aria-label={`Actions for ${conversation.title}`} aria-expanded={menuOpen} onClick={() => setMenuOpen(!menuOpen)}>
+        <Button ref={menuButton} size="sm" variant="ghost" className="px-1.5" aria-label={`Actions for ${conversation.title}`} aria-expanded={menuOpen} onClick={() => setMenuOpen(!menuOpen)}>
           <svg viewBox="0 0 24 24" width="18" height="18" fill="currentColor" aria-hidden="true"><circle cx="5" cy="12" r="1.8" /><circle cx="12" cy="12" r="1.8" /><circle cx="19" cy="12" r="1.8" /></svg>
         </Button>
       </div>
       {menuOpen ? (
-        <div className="absolute top-full right-0 z-20 flex w-40 flex-col rounded-xl bg-white p-1 shadow-lg ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700"
-          onKeyDown={(event) => { if (event.key === 'Escape') { event.stopPropagation(); setMenuOpen(false); } }}>
+        <div ref={menu} className="absolute top-full right-0 z-20 flex w-40 flex-col rounded-xl bg-white p-1 shadow-lg ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
           <Button size="sm" variant="ghost" className="justify-start" aria-label={`Rename ${conversation.title}`} onClick={() => { setMenuOpen(false); setTitle(conversation.title); setMode('rename'); }}>
             <PencilIcon width={16} height={16} /> Rename
           </Button>
