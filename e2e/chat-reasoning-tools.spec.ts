@@ -52,6 +52,20 @@ const CASES: ReasoningCase[] = [
   },
 ];
 
+test('openai: a reasoning model on Chat Completions shows no thinking, and its reply says how many output tokens were reasoning', async ({ page, mock }) => {
+  await setUpChat(page, mock, ['openai']);
+  await chooseModel(page, 'openai', 'gpt-5.6-sol');
+  await sendMessage(page, 'Think quietly [[mock:thinking]]');
+  await waitForReplyEnd(page);
+  expect(chatRequests(mock)[0]?.path).toMatch(/\/chat\/completions$/);
+  await expect(lastReply(page).getByTestId('thinking-section')).toHaveCount(0);
+  const output = Number((await lastReply(page).getByTestId('output-tokens').innerText()).replace(/[^\d]/g, ''));
+  const reasoning = Number((await lastReply(page).getByTestId('reasoning-tokens').innerText()).replace(/[^\d]/g, ''));
+  expect(reasoning).toBe(24);
+  expect(output).toBeGreaterThan(reasoning);
+  await expect(lastReply(page).getByLabel('Reply details')).toContainText('of them reasoning');
+});
+
 for (const testCase of CASES) {
   test(`${testCase.provider}: thinking streams before the answer and folds away; effort "high" is sent`, async ({ page, mock }) => {
     await setUpChat(page, mock, [testCase.provider]);

@@ -18,6 +18,10 @@ export function MessageFooter({ message }: { message: StoredMessage }) {
   if (message.usage) {
     items.push({ label: 'Input tokens', value: approximately + formatTokenCount(message.usage.inputTokens), testId: 'input-tokens' });
     items.push({ label: 'Output tokens', value: approximately + formatTokenCount(message.usage.outputTokens), testId: 'output-tokens' });
+    // Part of the output: a model that thinks without showing it (OpenAI's Chat Completions) would
+    // otherwise bill hundreds of tokens for a one-line answer with nothing to say why.
+    const reasoning = message.usage.reasoningTokens ?? 0;
+    if (reasoning > 0) items.push({ label: 'of them reasoning', value: formatTokenCount(reasoning), testId: 'reasoning-tokens' });
   }
   if (message.cost !== undefined) items.push({ label: 'Cost', value: message.cost === null ? 'price unknown' : approximately + formatCost(message.cost), testId: 'cost' });
   if (message.firstTokenMs !== undefined) items.push({ label: 'First token', value: formatDuration(message.firstTokenMs), testId: 'first-token' });
