@@ -54,6 +54,24 @@ async function primeWhileAnotherTabChanges(id: string): Promise<void> {
   gate.mockRestore();
 }
 
+/**
+ * Three conversations, a fresh unlock (nothing cached), and then `run` while the page is never idle
+ * and a conversation is opening (background reads held): a background fill waits for both.
+ */
+async function whileThePageIsBusy(run: () => Promise<void>): Promise<void> {
+  for (const id of ['a', 'b', 'c']) await seed(id, `Title ${id}`, [`text of ${id}`]);
+  lockVault();
+  await ensureUnlocked();
+  vi.stubGlobal('requestIdleCallback', () => 1);
+  const release = holdBackgroundReads();
+  try {
+    await run();
+  } finally {
+    release();
+    vi.unstubAllGlobals();
+  }
+}
+
 describe('search cache', () => {
   it('gives each match a snippet from the cached text, decrypting nothing more than the plain search', async () => {
     await seed('a', 'Alpha', ['apples and pears', 'More APPLES later']);
@@ -151,38 +169,20 @@ describe('search cache', () => {
   });
 
   it('a search does not wait for the idle moment a background fill is waiting for, nor for an open in flight', async () => {
-    for (const id of ['a', 'b', 'c']) await seed(id, `Title ${id}`, [`text of ${id}`]);
-    lockVault();
-    await ensureUnlocked();
-    // The page is never idle, and a conversation is opening: the background fill waits.
-    vi.stubGlobal('requestIdleCallback', () => 1);
-    const release = holdBackgroundReads();
-    try {
+    await whileThePageIsBusy(async () => {
       const filling = prepareSearch();
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(await searchConversations('text of')).toEqual(['a', 'b', 'c']);
       await filling;
-    } finally {
-      release();
-      vi.unstubAllGlobals();
-    }
+    });
   });
 
   it('prepareSearch({ now: true }) reads every missing text at once, without waiting for an idle moment or an open', async () => {
-    for (const id of ['a', 'b', 'c']) await seed(id, `Title ${id}`, [`text of ${id}`]);
-    lockVault();
-    await ensureUnlocked();
-    // The page is never idle and a conversation is opening: a background fill would wait for both.
-    vi.stubGlobal('requestIdleCallback', () => 1);
-    const release = holdBackgroundReads();
-    try {
+    await whileThePageIsBusy(async () => {
       const ready = prepareSearch({ now: true }).then(() => 'ready');
       const waited = new Promise((resolve) => setTimeout(() => resolve('still waiting'), 500));
       expect(await Promise.race([ready, waited])).toBe('ready');
-    } finally {
-      release();
-      vi.unstubAllGlobals();
-    }
+    });
     const decrypt = vi.spyOn(shards, 'openSearchShard');
     expect(await searchConversations('text of')).toEqual(['a', 'b', 'c']);
     expect(decrypt).not.toHaveBeenCalled();
