@@ -60,6 +60,26 @@ test('the idle lock keeps the draft too', async ({ page, mock }) => {
   await expect(composerInput(page)).toHaveValue(DRAFT);
 });
 
+test('a lock from another tab the moment after typing keeps what was typed in this one', async ({ page, mock, context }) => {
+  await setUpChat(page, mock);
+  await sendMessage(page, 'First message about otters');
+  await waitForReplyEnd(page);
+  const chatUrl = page.url();
+  const other = await context.newPage();
+  await other.goto(chatUrl);
+  await unlockVault(other);
+  const lockThere = other.getByRole('button', { name: 'Lock', exact: true });
+  await expect(lockThere).toBeVisible();
+  // Typed here and, well inside the moment before the draft's usual save, locked from the other tab
+  // (a dispatched click: a full pointer click there can take longer than that moment).
+  await composerInput(page).fill(DRAFT);
+  await lockThere.dispatchEvent('click');
+  await expect(page.getByRole('form', { name: 'Unlock vault' })).toBeVisible();
+  expect(page.url()).toBe(chatUrl);
+  await unlockVault(page);
+  await expect(composerInput(page)).toHaveValue(DRAFT);
+});
+
 test('with a vault, the app opened at its start URL lands on the chat', async ({ page, mock }) => {
   await setUpChat(page, mock);
   await page.goto('/');

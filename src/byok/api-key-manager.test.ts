@@ -2,9 +2,10 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { BYOK_PROVIDERS, isBYOKError, type BYOKErrorCode, type BYOKProvider } from './types';
 import { formatKeyDisplay } from './provider-config';
 import {
-  addKey, createVault, getDecryptedKey, getKeyCredentials, isVaultUnlocked, listKeys, lockVault, markKeyUsed, onVaultLocked, removeKey,
+  addKey, createVault, getDecryptedKey, getKeyCredentials, isVaultUnlocked, listKeys, lockVault, lockWritesDone, markKeyUsed, onVaultLocked, onVaultLocking, removeKey,
   resetForTests, rotateKey, setIdleTimeout, setKeyEndpoint, setKeyVerification, touchActivity, unlockVault, vaultExists, DEFAULT_IDLE_TIMEOUT_MS,
 } from './api-key-manager';
+import { loadDraft, saveDraft } from './conversations/draft-store';
 import { recordUsage, setMonthlyBudget } from './usage-ledger';
 import { onKeysChanged } from './key-events';
 
@@ -74,6 +75,28 @@ describe('vault lifecycle', () => {
     expect((await addKey('xai', 'nope')).valid).toBe(false);
     await unlockVault(PASSPHRASE);
     expect(await getDecryptedKey('openai')).toBe(key);
+  });
+
+  it('a lock by hand lets what is only in memory be sealed with the key first, and waits for it; an idle lock does not', async () => {
+    let sealed: Promise<unknown> | null = null;
+    const stop = onVaultLocking(() => {
+      // Still unlocked here: the key can be used, and the write it starts finishes after the lock.
+      sealed = saveDraft('conversation-1', 'typed a moment before the lock');
+      return sealed;
+    });
+    lockVault();
+    expect(isVaultUnlocked()).toBe(false);
+    expect(sealed).not.toBeNull();
+    await lockWritesDone();
+    await unlockVault(PASSPHRASE);
+    expect(await loadDraft('conversation-1')).toBe('typed a moment before the lock');
+    sealed = null;
+    setIdleTimeout(1);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(isVaultUnlocked()).toBe(false);
+    stop();
+    setIdleTimeout(DEFAULT_IDLE_TIMEOUT_MS);
+    expect(sealed).toBeNull();
   });
 
   it('locks after the idle timeout, checked at use (R12)', async () => {

@@ -17,7 +17,7 @@ export {
   lockVault, onVaultReplacing, resumeRotation, rotateDataKey, setAutoLockMinutes, unlockVault, vaultExists,
 } from './vault-control';
 export {
-  DEFAULT_IDLE_TIMEOUT_MS, MAX_IDLE_TIMEOUT_MS, getIdleTimeout, onVaultLocked, setIdleTimeout, touchActivity, type VaultLockReason,
+  DEFAULT_IDLE_TIMEOUT_MS, MAX_IDLE_TIMEOUT_MS, getIdleTimeout, lockWritesDone, onVaultLocked, onVaultLocking, setIdleTimeout, touchActivity, type VaultLockReason,
 } from './vault/vault-session';
 export type { KdfOptions } from './vault/vault-lifecycle';
 export { MAX_PASSKEYS, enrolPasskey, listPasskeyUnlockOptions, listPasskeys, removePasskey, unlockWithPasskey, type NewPasskey, type PasskeySummary } from './passkey-unlock';

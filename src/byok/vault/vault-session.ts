@@ -19,6 +19,11 @@ let lastActivityAt = 0;
 /** Conversation encryptions not yet added to the header's write counter (R6: every encryption counts). */
 let pendingEncryptions = 0;
 const lockListeners = new Set<LockListener>();
+type LockingListener = () => Promise<unknown> | void;
+const lockingListeners = new Set<LockingListener>();
+let locking = false;
+/** What the listeners of the last lock by hand started writing; settles when all of it has. */
+let sealedAtLock: Promise<void> = Promise.resolve();
 
 export function startSession(opened: OpenVault, at = Date.now()): void {
   session = { header: opened.header, dek: opened.dek, ...(opened.retiredDek ? { retiredDek: opened.retiredDek } : {}) };
@@ -42,6 +47,23 @@ export function restorePendingEncryptions(count: number): void {
 }
 
 export function endSession(reason: VaultLockReason = 'manual'): void {
+  // A lock by hand (the button, another tab's lock, the page going away) comes while the session
+  // is still good: what exists only in memory, typed a moment ago, is sealed with it first. Not
+  // after the idle timeout (R11: nothing is encrypted with a session past it), nor when another
+  // tab replaced the key material (this DEK is no longer the vault's).
+  if (reason === 'manual' && session !== null && !locking && !hasIdleExpired(Date.now())) {
+    locking = true;
+    const writes: Array<Promise<unknown> | void> = [];
+    for (const listener of lockingListeners) {
+      try {
+        writes.push(listener());
+      } catch {
+        // Sealing is a courtesy: the lock goes ahead whatever a listener does.
+      }
+    }
+    sealedAtLock = Promise.allSettled(writes).then(() => undefined);
+    locking = false;
+  }
   const wasUnlocked = session !== null;
   session = null;
   if (!wasUnlocked) return;
@@ -100,6 +122,23 @@ export function touchActivity(at = Date.now()): void {
   lastActivityAt = Math.max(lastActivityAt, at);
 }
 
+/**
+ * Runs synchronously at the start of a lock by hand, while the session can still encrypt: a
+ * listener starts sealing what it holds in memory only (an encryption started now finishes after
+ * the lock) and may return the write, which `lockWritesDone` then waits for. It must keep nothing.
+ */
+export function onVaultLocking(listener: LockingListener): () => void {
+  lockingListeners.add(listener);
+  return () => {
+    lockingListeners.delete(listener);
+  };
+}
+
+/** Settles once what the last lock by hand sealed is written (the page waits before it reloads). */
+export function lockWritesDone(): Promise<void> {
+  return sealedAtLock;
+}
+
 export function onVaultLocked(listener: LockListener): () => void {
   lockListeners.add(listener);
   return () => {
@@ -113,4 +152,6 @@ export function resetSessionForTests(): void {
   lastActivityAt = 0;
   pendingEncryptions = 0;
   lockListeners.clear();
+  lockingListeners.clear();
+  sealedAtLock = Promise.resolve();
 }

@@ -1,5 +1,6 @@
 // Drafts: the composer's text per conversation, kept in memory for typing and written encrypted a
 // moment after the last keystroke, so a reload, a lock or the idle timeout finds it again.
+import { onVaultLocking } from '../../byok/api-key-manager';
 import { deleteDraft, loadDraft, saveDraft } from '../../byok/conversations/draft-store';
 import { setDraft, useChatStore } from './chat-store';
 
@@ -7,13 +8,24 @@ import { setDraft, useChatStore } from './chat-store';
 export const DRAFT_SAVE_DELAY_MS = 300;
 
 const pendingSaves = new Map<string, number>();
+/** Writes started and not finished: a lock waits for them before the page reloads. */
+const writing = new Set<Promise<void>>();
 
 function writeDraft(key: string): void {
   pendingSaves.delete(key);
   const text = useChatStore.getState().drafts[key] ?? '';
   // Locked in between: nothing can be encrypted any more, and the last saved draft stays.
-  void saveDraft(key, text).catch(() => undefined);
+  const write = saveDraft(key, text).catch(() => undefined);
+  writing.add(write);
+  void write.finally(() => writing.delete(write));
 }
+
+// A lock from another tab, or the page going away, comes without the composer losing the focus:
+// what was typed in the last moment is sealed while the key is still there (vault-session.ts).
+onVaultLocking(async () => {
+  for (const key of [...pendingSaves.keys()]) flushDraft(key);
+  await Promise.all([...writing]);
+});
 
 export function updateDraft(key: string, text: string): void {
   setDraft(key, text);

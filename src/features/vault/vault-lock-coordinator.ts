@@ -3,8 +3,10 @@
 // and another tab about to replace the vault's key material (passphrase change, rotation, import).
 // Lock means wiped: the vault store and every registered wipe (chat store with its drafts, the
 // React Query cache) are cleared, requests in flight are aborted by src/byok, then the page reloads
-// so no string survives in memory. A page locked while hidden or frozen reloads when it comes back.
-import { isVaultUnlocked, lockVault, onVaultLocked, onVaultReplacing, touchActivity } from '../../byok/api-key-manager';
+// so no string survives in memory (once a draft typed a moment before the lock is written, sealed
+// while the key was still there: at most RELOAD_WAIT_MS later). A page locked while hidden or
+// frozen reloads when it comes back.
+import { isVaultUnlocked, lockVault, lockWritesDone, onVaultLocked, onVaultReplacing, touchActivity } from '../../byok/api-key-manager';
 import { useVaultStore } from './vault-store';
 
 const CHANNEL_NAME = 'vivim-byok-vault';
@@ -21,11 +23,22 @@ let pageHiding = false;
 let lockedWhileHiding = false;
 let reloading = false;
 const wipes = new Set<() => void>();
+/**
+ * The longest a reload waits for writes sealed at the lock (a draft typed a moment before). The
+ * memory is wiped at once either way; only the reload, which would cut the writes short, waits.
+ */
+export const RELOAD_WAIT_MS = 500;
 
 /** app/ registers what holds decrypted data outside the vault store (chat store, query cache). */
 export function registerLockWipe(wipe: () => void): () => void {
   wipes.add(wipe);
   return () => wipes.delete(wipe);
+}
+
+/** Reloads once what the lock sealed (vault-session.ts onVaultLocking) is written, or after RELOAD_WAIT_MS. */
+function reloadAfterWrites(): void {
+  const cap = new Promise((resolve) => setTimeout(resolve, RELOAD_WAIT_MS));
+  void Promise.race([lockWritesDone(), cap]).then(reloadOnce);
 }
 
 function wipeEverything(): void {
@@ -53,7 +66,7 @@ function finishLock(): void {
     lockedWhileHiding = true;
     return;
   }
-  reloadOnce();
+  reloadAfterWrites();
 }
 
 /** Locks this tab by hand; the other tabs follow through the channel. */
