@@ -136,3 +136,17 @@ test('a row’s actions menu and the export menu close on Escape and on a tap el
   await page.getByTestId('message-list').click({ position: { x: 20, y: 20 } });
   await expect(page.getByRole('button', { name: 'As JSON (.json)' })).toHaveCount(0);
 });
+
+test('offline on the narrowest phones the header still fits, the Lock button whole', async ({ page, mock, context }) => {
+  await setUpChat(page, mock);
+  await context.setOffline(true);
+  await expect(page.getByRole('status').filter({ hasText: 'Offline' })).toBeAttached();
+  for (const width of [320, 375]) {
+    await page.setViewportSize({ width, height: 740 });
+    const sticking = await page.getByRole('banner').evaluate((header) => [...header.querySelectorAll('*')]
+      .map((element) => element.getBoundingClientRect())
+      .filter((box) => box.width > 1 && (box.right > window.innerWidth + 0.5 || box.left < -0.5)).length);
+    expect(sticking, `at ${width} px`).toBe(0);
+    await expect(page.getByRole('button', { name: 'Lock', exact: true })).toBeInViewport({ ratio: 1 });
+  }
+});

@@ -29,7 +29,7 @@ export function AppHeader({ current, wide = false, vaultStatus }: AppHeaderProps
                 <a
                   href={hrefFor(destination)}
                   aria-current={destination === current ? 'page' : undefined}
-                  className={`flex items-center justify-center rounded-lg px-2.5 text-sm font-medium text-slate-600 hover:text-slate-900 aria-[current=page]:bg-white aria-[current=page]:text-slate-900 aria-[current=page]:shadow-sm sm:px-4 dark:text-slate-300 dark:hover:text-white dark:aria-[current=page]:bg-slate-700 dark:aria-[current=page]:text-white ${TOUCH_TARGET}`}
+                  className={`flex items-center justify-center rounded-lg px-2.5 text-sm font-medium text-slate-600 max-[359px]:px-1.5 hover:text-slate-900 aria-[current=page]:bg-white aria-[current=page]:text-slate-900 aria-[current=page]:shadow-sm sm:px-4 dark:text-slate-300 dark:hover:text-white dark:aria-[current=page]:bg-slate-700 dark:aria-[current=page]:text-white ${TOUCH_TARGET}`}
                 >
                   {SCREENS[destination].label}
                 </a>
@@ -57,7 +57,9 @@ function OfflineIndicator() {
       className="inline-flex items-center gap-1.5 rounded-full bg-amber-100 px-2.5 py-1 text-xs font-medium text-amber-900 dark:bg-amber-900/40 dark:text-amber-100"
     >
       <span className="size-2 rounded-full bg-amber-500" aria-hidden="true" />
-      Offline
+      {/* The narrowest phones show the dot only: with the word the header did not fit, and the
+          Lock button was cut off (the word stays for screen readers, and the composer says it). */}
+      <span className="max-[399px]:sr-only">Offline</span>
     </span>
   );
 }

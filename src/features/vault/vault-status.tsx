@@ -16,7 +16,8 @@ export function VaultStatus({ unlockHref }: { unlockHref: string }) {
     return (
       <Button size="sm" variant="secondary" onClick={lockEverywhere} title="Lock the vault in every tab">
         <UnlockIcon width={16} height={16} />
-        Lock
+        {/* Below 360 px the icon alone, so the header keeps one row; the name stays "Lock". */}
+        <span className="max-[359px]:sr-only">Lock</span>
       </Button>
     );
   }
@@ -24,7 +25,7 @@ export function VaultStatus({ unlockHref }: { unlockHref: string }) {
     return (
       <a href={unlockHref} className={`inline-flex items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm font-medium ${TOUCH_TARGET} text-slate-700 hover:bg-slate-200/70 dark:text-slate-200 dark:hover:bg-slate-800`}>
         <LockIcon width={16} height={16} />
-        Locked
+        <span className="max-[359px]:sr-only">Locked</span>
       </a>
     );
   }
