@@ -2,9 +2,12 @@
 // tested in Node: runs THE SAME adapter code as the page would (getProviderAdapter(...).streamChat,
 // read in batches, one per network read: streamChatBatches), and posts its chunks in batches: the
 // first words at once (performance.md B4), then at most one message per POST_INTERVAL_MS; what
-// comes with something that is not text (the end: usage and done) goes out at once. The key is in `request` only, held for this request and dropped
-// when it ends (security.md; see README "Streaming in a worker").
+// comes with something that is not text (the end: usage and done) goes out at once, and so does a
+// batch of OUTPUTS_PER_STEP chunks (a long network read, handed on in steps while the rest of it
+// is decoded). The key is in `request` only, held for this request and dropped when it ends
+// (security.md; see README "Streaming in a worker").
 import { getProviderAdapter } from '../providers';
+import { OUTPUTS_PER_STEP } from '../providers/shared/run-provider-stream';
 import { BYOKError } from '../types';
 import { createChunkBatch } from './chunk-batch';
 import type { SerialisedError, WorkerChatRequest, WorkerToPage } from './stream-worker-protocol';
@@ -46,9 +49,12 @@ export async function runWorkerStream(
   const batch = createChunkBatch();
   let timer: unknown = null;
   let textCharacters = 0;
+  /** Chunks added since the last post, before joining: a long read's steps are not held back. */
+  let added = 0;
   const postBatch = (): void => {
     if (timer !== null) timers.clear(timer);
     timer = null;
+    added = 0;
     if (batch.size > 0) post({ type: 'chunks', id, chunks: batch.take() });
   };
   try {
@@ -62,7 +68,9 @@ export async function runWorkerStream(
         if (!isText || textCharacters < FIRST_WORDS_CHARACTERS) postNow = true;
         if (isText) textCharacters += chunk.delta.length;
       }
-      if (postNow) postBatch();
+      added += chunks.length;
+      // The batch timer cannot fire while a long read is decoded (one task): its steps go at once.
+      if (postNow || added >= OUTPUTS_PER_STEP) postBatch();
       else if (timer === null) timer = timers.set(postBatch, POST_INTERVAL_MS);
     }
     postBatch();

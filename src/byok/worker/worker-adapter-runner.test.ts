@@ -8,6 +8,7 @@ import { setFetchForTests } from '../providers/shared/provider-fetch';
 import { createEventStreamResponse, createFakeResponse, encodeUtf8, readFixture } from '../providers/shared/test-helpers';
 import { BYOKError, type BYOKProvider, type StreamChunk } from '../types';
 import { createChunkBatch } from './chunk-batch';
+import { OUTPUTS_PER_STEP } from '../providers/shared/run-provider-stream';
 import { FIRST_WORDS_CHARACTERS, runWorkerStream } from './stream-worker-core';
 import type { PageToWorker, WorkerToPage } from './stream-worker-protocol';
 import { createWorkerAdapterRunner, type StreamWorker } from './worker-adapter-runner';
@@ -164,6 +165,23 @@ describe('batching in the worker', () => {
     const last = posted.at(-2);
     expect(posted.at(-1)).toEqual({ type: 'end', id: 1 });
     expect(last?.type === 'chunks' ? last.chunks.map((chunk) => chunk.type) : []).toEqual(['content', 'usage', 'usage', 'done']);
+    const texts = posted.flatMap((message) => (message.type === 'chunks' ? message.chunks.flatMap((chunk) => ('delta' in chunk ? [chunk.delta] : [])) : []));
+    expect(texts.join('')).toBe(words.join(''));
+  });
+
+  it('posts a long network read in steps as it is decoded, not all at its end (a reader that fell behind a fast stream)', async () => {
+    const words = Array.from({ length: 2 * OUTPUTS_PER_STEP + 120 }, (_, index) => `word${index} `);
+    const events = words.map((delta) => `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: delta } }] })}\n\n`);
+    const first = events.slice(0, 10).join('');
+    const rest = `${events.slice(10).join('')}data: [DONE]\n\n`;
+    // The first words in a read of their own, then everything else in one read.
+    setFetchForTests(async () => createEventStreamResponse(first + rest, [first.length, rest.length]));
+    const posted: WorkerToPage[] = [];
+    // A timer that never fires: as in a long read, which is decoded in one task.
+    await runWorkerStream(1, requestFor('openai'), new AbortController().signal, (message) => posted.push(message), { set: () => 1, clear: () => undefined });
+    const sizes = posted.flatMap((message) => (message.type === 'chunks' ? [message.chunks.map((chunk) => ('delta' in chunk ? chunk.delta : '')).join('').split(' ').length - 1] : []));
+    // After the first words: two steps as they are decoded, then the rest with the end of the stream.
+    expect(sizes.slice(-3).map((size) => size >= OUTPUTS_PER_STEP)).toEqual([true, true, false]);
     const texts = posted.flatMap((message) => (message.type === 'chunks' ? message.chunks.flatMap((chunk) => ('delta' in chunk ? [chunk.delta] : [])) : []));
     expect(texts.join('')).toBe(words.join(''));
   });

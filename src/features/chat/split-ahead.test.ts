@@ -4,18 +4,6 @@ import { createMarkdownBlockSplitter, FIND_BLOCKS_FROM_CHARACTERS, type Markdown
 import { lexMarkdown, lexMarkdownBlocks } from './render-markdown';
 import { claimSplitAhead, startSplitAhead } from './split-ahead';
 
-/** Idle callbacks run by hand: `runIdle` runs the one waiting, if any. */
-function manualIdle() {
-  let waiting: (() => void) | null = null;
-  const scheduler = {
-    idle(task: (timeLeft: () => number) => void) {
-      waiting = () => task(() => 50);
-      return () => (waiting = null);
-    },
-  };
-  return { scheduler, runIdle: () => { const task = waiting; waiting = null; task?.(); return task !== null; } };
-}
-
 const reply = buildMarkdownReply(4000);
 
 function countingSplitter() {
@@ -33,15 +21,10 @@ function pushAll(push: (delta: string) => void, text = reply, step = 1500): void
 }
 
 describe('split-ahead', () => {
-  it('splits the text that has come when the page is idle, so the update that shows it lexes only the last stretch', () => {
+  it('splits the text as it comes, so the update that shows it lexes only the last stretch', () => {
     const { lexed, splitter } = countingSplitter();
-    const { scheduler, runIdle } = manualIdle();
-    const ahead = startSplitAhead('reply-1', splitter, scheduler);
-    // Idle between the pieces, as the page mostly is while it waits for its next update.
-    pushAll((delta) => {
-      ahead.push(delta);
-      runIdle();
-    });
+    const ahead = startSplitAhead('reply-1', splitter);
+    pushAll(ahead.push);
     const claimed = claimSplitAhead('reply-1');
     expect(claimed).toBe(splitter);
     lexed.characters = 0;
@@ -51,12 +34,15 @@ describe('split-ahead', () => {
     ahead.end();
   });
 
-  it('splits nothing in the push itself: with no idle moment the update splits it all, as before', () => {
+  it('splits nothing until a long stretch has come since the last split: short pieces cost a length check', () => {
     const { lexed, splitter } = countingSplitter();
-    const { scheduler } = manualIdle();
-    const ahead = startSplitAhead('reply-4', splitter, scheduler);
-    pushAll(ahead.push);
+    const ahead = startSplitAhead('reply-4', splitter);
+    const short = reply.slice(0, FIND_BLOCKS_FROM_CHARACTERS - 1);
+    pushAll(ahead.push, short, 100);
     expect(lexed.characters).toBe(0);
+    ahead.push(reply.slice(short.length, FIND_BLOCKS_FROM_CHARACTERS + 500));
+    expect(lexed.characters).toBe(FIND_BLOCKS_FROM_CHARACTERS + 500);
+    pushAll(ahead.push, reply.slice(FIND_BLOCKS_FROM_CHARACTERS + 500));
     expect(claimSplitAhead('reply-4')?.update(reply)).toEqual(createMarkdownBlockSplitter().update(reply));
     ahead.end();
   });
@@ -71,14 +57,10 @@ describe('split-ahead', () => {
 
   it('stops at the end of the reply: nothing more is split, and its splitter is no longer handed out', () => {
     const { lexed, splitter } = countingSplitter();
-    const { scheduler, runIdle } = manualIdle();
-    const ahead = startSplitAhead('reply-3', splitter, scheduler);
-    ahead.push(reply);
+    const ahead = startSplitAhead('reply-3', splitter);
     ahead.end();
-    expect(runIdle()).toBe(false);
     expect(claimSplitAhead('reply-3')).toBeUndefined();
     pushAll(ahead.push);
-    runIdle();
     expect(lexed.characters).toBe(0);
   });
 });

@@ -2,17 +2,18 @@
 // that shows it (performance.md B2, last byte → final paint). At full speed the page is updated
 // about every 400 ms (delta-batcher.ts), and the update after the last byte used to split all the
 // text of the last 400 ms (about 20,000 characters, a third of that update's work) before the
-// reply's end could be painted. Instead, the text that has come is split when the page is idle,
-// as it mostly is while it waits for its next update; that update, and the last one, then split
-// only the stretch since. Not in the worker message that brings the text: the last messages come
-// after the last byte, and splitting there would only move the work, not take it off that path.
+// reply's end could be painted. Instead, the text is split as it comes, in the worker message that
+// brings it, once a long stretch (FIND_BLOCKS_FROM_CHARACTERS) has come since the last split; the
+// update then splits only the stretch since. The worker hands a long network read on in steps
+// (run-provider-stream.ts OUTPUTS_PER_STEP), so even at the end only the last step is left.
+// Splitting waited for idle moments before; a busy page (the periodic update, a frame) then left
+// up to 15,000 characters to the update after the last byte.
 //
 // The turn that streams a reply (chat-turn-actions.ts) starts one per reply and feeds it every
 // delta; the reply's renderer (MarkdownView) takes its splitter when it is created. A splitter is
 // handed out once: a renderer created again for the same reply (a remount) splits on its own, so
 // no block is ever handed on to one renderer and missed by another.
 import { createMarkdownBlockSplitter, type MarkdownBlockSplitter } from './markdown-blocks';
-import { browserSliceScheduler, type SliceScheduler } from './slice-scheduler';
 
 const waiting = new Map<string, MarkdownBlockSplitter>();
 
@@ -23,28 +24,18 @@ export interface SplitAhead {
   end(): void;
 }
 
-export function startSplitAhead(
-  messageId: string,
-  splitter: MarkdownBlockSplitter = createMarkdownBlockSplitter(),
-  scheduler: Pick<SliceScheduler, 'idle'> = browserSliceScheduler,
-): SplitAhead {
+export function startSplitAhead(messageId: string, splitter: MarkdownBlockSplitter = createMarkdownBlockSplitter()): SplitAhead {
   /** The reply's text so far; null once it has ended. */
   let text: string | null = '';
-  let cancelIdle: (() => void) | null = null;
   waiting.set(messageId, splitter);
-  const advance = (): void => {
-    cancelIdle = null;
-    if (text !== null) splitter.advance(text);
-  };
   return {
     push(delta) {
       if (text === null) return;
       text += delta;
-      cancelIdle ??= scheduler.idle(advance);
+      // Returns at once unless a long stretch has come since the last split (markdown-blocks.ts).
+      splitter.advance(text);
     },
     end() {
-      cancelIdle?.();
-      cancelIdle = null;
       text = null;
       if (waiting.get(messageId) === splitter) waiting.delete(messageId);
     },

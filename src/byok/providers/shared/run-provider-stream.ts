@@ -81,10 +81,19 @@ export function providerStreams(optionsFor: (request: ResolvedChatRequest) => Pr
 }
 
 /**
+ * The most outputs one step hands on. A network read is normally a few events, but a reader that
+ * fell behind a fast stream gets everything buffered in one read: at the end of a 10,000-token
+ * reply that was half of it, decoded in one go (about 20 ms in the streaming worker) before the
+ * page saw any of it. In steps of this many, the page works on the first ones while the rest
+ * are decoded (performance.md B2, last byte → final paint).
+ */
+export const OUTPUTS_PER_STEP = 500;
+
+/**
  * Bytes → SSE events → the provider's transform, driven by hand: one await per network chunk
  * rather than several promise jobs per event in a chain of TransformStreams, and the outputs of
- * each network chunk handed on together. Outputs queued before an error are all handed on first.
- * The caller's abort cancels the body read at once.
+ * each network chunk handed on together (a long one in steps of OUTPUTS_PER_STEP). Outputs queued
+ * before an error are all handed on first. The caller's abort cancels the body read at once.
  */
 export async function* readProviderStream(
   body: ReadableStream<Uint8Array<ArrayBuffer>>,
@@ -107,6 +116,7 @@ export async function* readProviderStream(
         // Every transform is synchronous today: an await per event would cost a promise job each.
         const pending = run.transform(event);
         if (pending) await pending;
+        if (run.size >= OUTPUTS_PER_STEP) yield run.take();
       }
       if (done) await run.flush();
       const outputs = run.take();
@@ -143,6 +153,9 @@ function startTransform(transformer: StreamTransformer) {
     transform: (event: ServerSentEvent): void | PromiseLike<void> => (stopped ? undefined : transformer.transform?.(event, controller)),
     flush: async () => {
       if (!stopped) await transformer.flush?.(controller);
+    },
+    get size() {
+      return outputs.length;
     },
     take: (): TransformOutput[] => {
       const taken = outputs;
