@@ -72,8 +72,10 @@ test('Stop after a few hundred tokens bills them as an estimate in the reply, th
   await page.evaluate(() => { window.location.hash = '#/vault'; });
   await expect(fact(page, 'This month')).toContainText('≈ $');
   await expect(fact(page, 'This month')).not.toHaveText(/\$0\.00 ·/);
-  // The same spend, so the same mark: all time includes this month's estimate.
+  // The same spend, so the same mark: all time includes this month's estimate, and so do the
+  // provider's 30 days in the spend chart.
   await expect(fact(page, 'All time')).toContainText('≈ $');
+  await expect(page.getByTestId('spend-chart-openai').locator('figcaption')).toContainText(/≈ \$[\d.]+ in 30 days/);
 });
 
 test('a cut-off stream with no usage is billed as an estimate too', async ({ page, mock }) => {

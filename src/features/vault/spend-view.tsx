@@ -27,7 +27,9 @@ export function SpendView() {
   // The store re-reads the ledgers on every usage event, in this tab and the others.
   const ledgers = useVaultStore((state) => state.ledgers);
   const report = useMemo(() => buildSpendReport(ledgers), [ledgers]);
-  const chartProviders = report.last30Days.providers.filter((provider) => provider.cost > 0).map((provider) => provider.provider);
+  const charted = report.last30Days.providers.filter((provider) => provider.cost > 0);
+  const chartProviders = charted.map((provider) => provider.provider);
+  const chartEstimates = new Set(charted.filter((provider) => provider.estimatedRequests > 0).map((provider) => provider.provider));
   const hasLedger = Object.values(ledgers).some((ledger) => ledger && Object.keys(ledger.days).length > 0);
   const estimated = report.month.estimatedRequests > 0;
 
@@ -45,7 +47,7 @@ export function SpendView() {
           </p>
           <Button size="sm" variant="secondary" disabled={!hasLedger} onClick={() => downloadLedgerCsv(ledgers)}>Download CSV</Button>
         </div>
-        <SpendCharts providers={chartProviders} daily={report.daily} scaleMax={report.highestProviderDay} />
+        <SpendCharts providers={chartProviders} daily={report.daily} scaleMax={report.highestProviderDay} estimated={chartEstimates} />
         <SpendTable report={report} />
       </div>
     </Card>
