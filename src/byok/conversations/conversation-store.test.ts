@@ -3,7 +3,7 @@ import { requireSession } from '../vault/vault-session';
 import { MESSAGES_STORE } from './conversation-database';
 import { openMessage, sealMessage, type MessageRecord } from './conversation-records';
 import {
-  deleteConversation, deleteMessagesFrom, listConversations, loadMessages, saveConversation, saveMessage, searchConversations,
+  deleteConversation, deleteMessagesFrom, listConversations, loadMessages, replaceMessagesFrom, saveConversation, saveMessage, searchConversations,
   type StoredMessage,
 } from './conversation-store';
 import { createMessage, createMeta, expectCode, putRawRecord, readRawRecords, readStoredSearchTexts, useEmptyConversationStore } from './conversation-test-fixtures';
@@ -100,6 +100,30 @@ describe('messages', () => {
     expect(await searchConversations('bravo')).toEqual(['c']);
     await saveMessage(createMessage('c', 2, { content: 'echo' }));
     expect(await searchConversations('ECHO')).toEqual(['c']);
+  });
+
+  it('replaceMessagesFrom swaps the tail in one write: a read at any moment finds the old tail or the new one, never neither', async () => {
+    await saveConversationWithMessages('c', ['alpha', 'bravo', 'charlie', 'delta']);
+    const replacement = [createMessage('c', 1, { id: 'c-echo', content: 'echo' }), createMessage('c', 2, { id: 'c-foxtrot', content: 'foxtrot' })];
+    let done = false;
+    const writing = replaceMessagesFrom('c', 1, replacement).then(() => { done = true; });
+    const seen = new Set<string>();
+    // What a reload in the middle of a version switch would read.
+    while (!done) seen.add((await loadMessages('c')).map((message) => message.content).join(' '));
+    await writing;
+    seen.add((await loadMessages('c')).map((message) => message.content).join(' '));
+    expect([...seen].filter((contents) => contents !== 'alpha bravo charlie delta' && contents !== 'alpha echo foxtrot')).toEqual([]);
+    expect(seen.has('alpha echo foxtrot')).toBe(true);
+    expect(await searchConversations('charlie')).toEqual([]);
+    expect(await searchConversations('foxtrot')).toEqual(['c']);
+  });
+
+  it('replaceMessagesFrom refuses a message of another conversation, one before fromSequence, or one still streaming, and writes nothing', async () => {
+    await saveConversationWithMessages('c', ['alpha', 'bravo']);
+    await expectCode(replaceMessagesFrom('c', 1, [createMessage('other', 1)]), 'INVALID_REQUEST');
+    await expectCode(replaceMessagesFrom('c', 1, [createMessage('c', 0)]), 'INVALID_REQUEST');
+    await expectCode(replaceMessagesFrom('c', 1, [createMessage('c', 1, { status: 'streaming' })]), 'INVALID_REQUEST');
+    expect((await loadMessages('c')).map((message) => message.content)).toEqual(['alpha', 'bravo']);
   });
 });
 

@@ -20,7 +20,7 @@ import { readStoredMessage } from './conversation-validation';
 import { dropSearchCache } from './search-cache';
 import { fillSearchCacheNow, primeSearchCache, searchCached, searchCachedWithSnippets, type SearchHit } from './search-index';
 import { writeWithSearchText, type CompanionWrite } from './search-shard-write';
-import { createSearchText, dropSearchEntriesFrom, isSearchable, putSearchEntry } from './search-text';
+import { createSearchText, isSearchable, putSearchEntry } from './search-text';
 import {
   announceConversationChanged, claimStreaming, isStreamingInSomeTab, releaseAllStreaming, releaseStreaming, releaseStreamingIn, runExclusiveAcrossTabs,
 } from './conversation-tabs';
@@ -34,6 +34,7 @@ export { onConversationChangedElsewhere } from './conversation-tabs';
 export { saveConversation, updateConversation } from './conversation-meta-store';
 export type { ConversationExport, ConversationMeta, CorruptRecordReport, MessageStatus, ReadOptions, StoredMessage } from './conversation-types';
 export { CONVERSATION_DATABASE } from './conversation-database';
+export { deleteMessagesFrom, replaceMessagesFrom } from './conversation-tail-writes';
 
 // Across tabs too (conversation-tabs.ts).
 const runExclusive = runExclusiveAcrossTabs;
@@ -191,23 +192,6 @@ export async function loadRecentMessages(conversationId: string, count: number, 
   if (complete) await settleStale(conversationId, messages);
   else await markStale(conversationId, messages);
   return { messages, complete };
-}
-
-/** For regenerate and edit-and-resend: drops the messages at `fromSequence` and after. */
-export async function deleteMessagesFrom(conversationId: string, fromSequence: number, options: ConversationWriteOptions = {}): Promise<void> {
-  requireRecordKey();
-  assertIdentifier(conversationId, 'The conversation id');
-  if (typeof fromSequence !== 'number' || Number.isNaN(fromSequence)) throw new BYOKError('INVALID_REQUEST', 'fromSequence must be a number.');
-  await runExclusive(async () => {
-    const key = requireRecordKey();
-    if (options.expectedTail !== undefined) await assertTailUnchanged(conversationId, options.expectedTail);
-    await writeWithSearchText(key, { conversationId, next: (current) => dropSearchEntriesFrom(current, fromSequence) }, {
-      stores: [MESSAGES_STORE],
-      action: 'Deleting messages',
-      write: (transaction) => transaction.objectStore(MESSAGES_STORE).delete(selectMessages(conversationId, fromSequence)),
-    });
-  });
-  announceConversationChanged(conversationId);
 }
 
 /**

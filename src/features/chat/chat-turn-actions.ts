@@ -2,7 +2,7 @@
 // a time; locking the vault stops it (security.md R14) before the page reloads. Editing a message or
 // regenerating a reply keeps what it replaces as an earlier version (message-branches.ts).
 import { onVaultLocked } from '../../byok/api-key-manager';
-import { assertConversationUnchanged, deleteMessagesFrom, saveMessage, tailOf } from '../../byok/conversations/conversation-store';
+import { assertConversationUnchanged, deleteMessagesFrom, replaceMessagesFrom, saveMessage, tailOf } from '../../byok/conversations/conversation-store';
 import type { ConversationMeta, MessageAlternatives, StoredMessage } from '../../byok/conversations/conversation-types';
 import { streamChat } from '../../byok/streaming-client';
 import type { MessageContent, ToolCall } from '../../byok/types';
@@ -199,9 +199,9 @@ export async function editUserMessage(messageId: string, content: MessageContent
   if (!original) return;
   try {
     const alternatives = keepTailAsAlternative(messages, index);
-    await deleteMessagesFrom(meta.id, original.sequence, { expectedTail: tailOf(messages) });
     const edited: StoredMessage = { ...createUserMessage(meta, content, original.sequence), ...(alternatives ? { alternatives } : {}) };
-    await saveMessage(edited);
+    // One write: the old branch lives on only inside `edited` (its alternatives).
+    await replaceMessagesFrom(meta.id, original.sequence, [edited], { expectedTail: tailOf(messages) });
     void streamReply(meta, [...messages.slice(0, index), edited]);
   } catch (error) {
     explainFailure('Could not edit the message', error);
@@ -220,8 +220,8 @@ export async function switchMessageVersion(messageId: string, step: -1 | 1): Pro
   cancelAutoRetry();
   useChatStore.setState({ messages: switched });
   try {
-    await deleteMessagesFrom(meta.id, head.sequence, { expectedTail: tailOf(messages) });
-    for (const message of switched.slice(index)) await saveMessage(message);
+    // One write: a reload half way through left the conversation without this tail and its versions.
+    await replaceMessagesFrom(meta.id, head.sequence, switched.slice(index), { expectedTail: tailOf(messages) });
     await changeConversation(meta.id, (stored) => ({ ...stored, messageCount: switched.length, updatedAt: Date.now() }));
   } catch (error) {
     explainFailure('Could not switch versions', error);
