@@ -30,7 +30,12 @@ async function markPage(page: Page): Promise<void> {
     (window as unknown as { __sameDocument?: boolean }).__sameDocument = true;
   });
 }
-const isSameDocument = (page: Page) => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
+// Asked while the page reloads (a lock wipes, then reloads), the marked document is going away: not the same one.
+const isSameDocument = (page: Page) => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true)
+  .catch((error: Error) => {
+    if (/Execution context was destroyed|navigat/i.test(error.message)) return false;
+    throw error;
+  });
 
 test('passphrase change in A, a finished reply in B, lock: only the new passphrase unlocks', async ({ context, mock }) => {
   const tabA = await context.newPage();
