@@ -9,9 +9,9 @@ import { normaliseEndpoint } from './endpoint';
 import { isKeyRecord, openRecordDetails, openRecordSecret, recordEntryKey, type KeyRecord } from './key-records';
 import { assertRecordSet } from './record-digest';
 import { openRetiredDek } from './retired-key';
-import { assertHeaderShape, openHeader, verifySeal, type VaultHeader } from './vault-header';
-import { HEADER_ENTRY, readAllVaultEntries, writeVaultAtomically } from './vault-storage';
-import { readStoredHeader, readStoredRecords, type OpenVault } from './vault-lifecycle';
+import { assertHeaderShape, corruptVaultError, openHeader, verifySeal, type VaultHeader } from './vault-header';
+import { HEADER_ENTRY, RECORD_ENTRY_PREFIX, readAllVaultEntries, writeVaultAtomically } from './vault-storage';
+import { readStoredHeader, type OpenVault } from './vault-lifecycle';
 
 export const BACKUP_FORMAT = 'vivim-byok-vault-backup';
 export const BACKUP_VERSION = 1;
@@ -26,10 +26,20 @@ interface VaultBackup {
   budgets?: EncryptedValue;
 }
 
+/**
+ * The header and the records come from one read (one IndexedDB transaction): read apart, a key
+ * write landing in between (the verification that follows adding a key, a last-used mark) paired a
+ * header with records it was not sealed for, and the backup then failed its own integrity check.
+ * The pair is checked before it is written out, so a damaged vault never yields a broken backup.
+ */
 export async function exportVault(): Promise<string> {
-  const header = await readStoredHeader();
+  const entries = new Map(await readAllVaultEntries());
+  const header = entries.get(HEADER_ENTRY) as VaultHeader | undefined;
   if (header === undefined) throw new BYOKError('KEY_NOT_FOUND', 'There is no vault to export.');
-  const backup: VaultBackup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: Date.now(), header, records: await readStoredRecords() };
+  const records = [...entries].filter(([key]) => key.startsWith(RECORD_ENTRY_PREFIX)).map(([, value]) => value);
+  if (!records.every(isKeyRecord)) throw corruptVaultError('a stored key record is malformed.');
+  await assertRecordSet(header, records);
+  const backup: VaultBackup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: Date.now(), header, records };
   // Budgets need the data key: sealed when the vault is open (exporting is only offered then).
   if (isSessionOpen()) backup.budgets = await sealBudgets(requireSession().dek, header.vaultId);
   return JSON.stringify(backup);

@@ -8,7 +8,9 @@ import {
 } from '../api-key-manager';
 import { expectCode } from '../conversations/conversation-test-fixtures';
 import { createKeyRecord, recordEntryKey, type KeyRecord } from './key-records';
+import { assertRecordSet } from './record-digest';
 import { changeStoredPassphrase, rotateStoredDek } from './vault-lifecycle';
+import { parseBackup } from './vault-backup';
 import { commitRecordChange } from './vault-commit';
 import type { VaultHeader } from './vault-header';
 import { requireSession } from './vault-session';
@@ -133,6 +135,34 @@ describe('backup import', () => {
     await expectCode(importVault(backup, P1, 'wrong current passphrase'), 'WRONG_PASSPHRASE');
     await importVault(backup, P1, P1);
     expect(await getDecryptedKey('openai')).toBe(KEY);
+  });
+
+  it('a backup exported while a key write lands still restores: its header and records are one snapshot', async () => {
+    // The vault screen verifies a key right after it is added; an export clicked meanwhile read
+    // the header before that write and the records after it (seen in CI), and its import failed.
+    const exports: Array<Promise<string>> = [];
+    let written = false;
+    const write = setKeyVerification('openai', 'verified').finally(() => { written = true; });
+    // One export started on every turn of the event loop until the write has landed.
+    while (!written) {
+      exports.push(exportVault());
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    await write;
+    const backups = await Promise.all(exports);
+    expect(backups.length).toBeGreaterThan(2);
+    for (const backup of backups) {
+      const { header, records } = parseBackup(backup);
+      await assertRecordSet(header, records);
+    }
+    await importVault(backups.at(-1) as string, P1, P1);
+    expect((await listKeys())[0]).toMatchObject({ verification: 'verified' });
+  });
+
+  it('refuses to export a vault whose records do not match its header, instead of writing a backup that cannot restore', async () => {
+    await writeVaultAtomically({ delete: [recordEntryKey('openai')] });
+    const error = await expectCode(exportVault(), 'DECRYPTION_FAILED');
+    expect(error.message).toMatch(/removed, added or replaced by an older copy/);
   });
 
   it('refuses a backup that binds a key to an endpoint the app would never accept', async () => {

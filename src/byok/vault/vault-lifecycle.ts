@@ -3,11 +3,11 @@
 // callers (api-key-manager.ts) run every function here under the vault write lock (write-lock.ts).
 import { BYOKError } from '../types';
 import { chooseIterations } from './kdf-parameters';
-import { createKeyRecord, isKeyRecord, openRecordDetails, openRecordSecret, recordEntryKey, type KeyRecord } from './key-records';
+import { createKeyRecord, openRecordDetails, openRecordSecret, recordEntryKey, type KeyRecord } from './key-records';
 import { assertRecordSet, computeRecordDigest, readRecordSet } from './record-digest';
 import { openRetiredDek, wrapRetiredDek } from './retired-key';
 import { LEGACY_VAULT_VERSION, assertHeaderShape, buildHeader, openHeader, pickExtensions, sealHeader, unwrapSessionKey, type VaultHeader } from './vault-header';
-import { HEADER_ENTRY, RECORD_ENTRY_PREFIX, readAllVaultEntries, readVaultEntry, writeVaultAtomically } from './vault-storage';
+import { HEADER_ENTRY, readVaultEntry, writeVaultAtomically } from './vault-storage';
 
 /** R6: rotate the DEK long before GCM's 2^32 random-IV limit. Checked at unlock (the passphrase is needed to wrap). */
 export const DEK_ROTATION_WRITES = 2 ** 20;
@@ -39,11 +39,6 @@ export async function readRequiredHeader(): Promise<VaultHeader> {
   if (header === undefined) throw new BYOKError('KEY_NOT_FOUND', 'No vault exists yet: create one first.');
   assertHeaderShape(header, true);
   return header;
-}
-
-export async function readStoredRecords(): Promise<KeyRecord[]> {
-  const entries = await readAllVaultEntries();
-  return entries.filter(([key, value]) => key.startsWith(RECORD_ENTRY_PREFIX) && isKeyRecord(value)).map(([, value]) => value as KeyRecord);
 }
 
 export async function createNewVault(passphrase: string, options: KdfOptions = {}): Promise<OpenVault> {
