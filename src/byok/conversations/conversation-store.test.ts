@@ -118,12 +118,20 @@ describe('messages', () => {
     expect(await searchConversations('foxtrot')).toEqual(['c']);
   });
 
-  it('replaceMessagesFrom refuses a message of another conversation, one before fromSequence, or one still streaming, and writes nothing', async () => {
+  it('replaceMessagesFrom refuses a message of another conversation, one before fromSequence, or a streaming one that is not last, and writes nothing', async () => {
     await saveConversationWithMessages('c', ['alpha', 'bravo']);
     await expectCode(replaceMessagesFrom('c', 1, [createMessage('other', 1)]), 'INVALID_REQUEST');
     await expectCode(replaceMessagesFrom('c', 1, [createMessage('c', 0)]), 'INVALID_REQUEST');
-    await expectCode(replaceMessagesFrom('c', 1, [createMessage('c', 1, { status: 'streaming' })]), 'INVALID_REQUEST');
+    await expectCode(replaceMessagesFrom('c', 1, [createMessage('c', 1, { status: 'streaming' }), createMessage('c', 2)]), 'INVALID_REQUEST');
     expect((await loadMessages('c')).map((message) => message.content)).toEqual(['alpha', 'bravo']);
+  });
+
+  it('replaceMessagesFrom puts a reply that starts streaming in place of the old one, kept out of search until it ends', async () => {
+    await saveConversationWithMessages('c', ['alpha', 'bravo']);
+    const starting = createMessage('c', 1, { id: 'c-new', role: 'assistant', content: '', status: 'streaming' });
+    await replaceMessagesFrom('c', 1, [starting]);
+    expect((await loadMessages('c')).map((message) => [message.id, message.status])).toEqual([['c-message-0', 'complete'], ['c-new', 'streaming']]);
+    expect(await searchConversations('bravo')).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import { requireSession } from '../vault/vault-session';
 import { MESSAGES_STORE } from './conversation-database';
 import { sealMessage } from './conversation-records';
 import {
-  deleteMessagesFrom, listConversations, loadMessages, readConversationTail, saveConversation, saveMessage, searchConversations, tailOf, updateConversation,
+  deleteMessagesFrom, listConversations, loadMessages, readConversationTail, replaceMessagesFrom, saveConversation, saveMessage, searchConversations, tailOf, updateConversation,
 } from './conversation-store';
 import { CONVERSATION_CHANNEL, CONVERSATION_WRITE_LOCK, streamingLockName } from './conversation-tabs';
 import { createMessage, createMeta, expectCode, putRawRecord, useEmptyConversationStore } from './conversation-test-fixtures';
@@ -81,6 +81,9 @@ describe('a write based on an outdated view of the conversation', () => {
   });
 });
 
+const heldLockNames = async (): Promise<string[]> =>
+  (await (navigator as unknown as { locks: { query(): Promise<{ held: Array<{ name: string }> }> } }).locks.query()).held.map((lock) => lock.name);
+
 describe('a reply streaming in another tab', () => {
   it('stays "streaming" for every other tab while that tab holds its lock, and is a crash leftover after', async () => {
     const tabs = installSharedLocks();
@@ -98,13 +101,22 @@ describe('a reply streaming in another tab', () => {
 
   it('is claimed by the writing tab before its record says "streaming", and let go once it ends', async () => {
     installSharedLocks();
-    const heldNames = async () => (await (navigator as unknown as { locks: { query(): Promise<{ held: Array<{ name: string }> }> } }).locks.query()).held.map((lock) => lock.name);
     const reply = createMessage('c', 0, { role: 'assistant', status: 'streaming' });
     await saveMessage(reply);
-    expect(await heldNames()).toContain(streamingLockName('c', reply.id));
+    expect(await heldLockNames()).toContain(streamingLockName('c', reply.id));
     await saveMessage({ ...reply, status: 'complete' });
     await settle();
-    expect(await heldNames()).not.toContain(streamingLockName('c', reply.id));
+    expect(await heldLockNames()).not.toContain(streamingLockName('c', reply.id));
+  });
+
+  it('is claimed too when it starts in place of an older reply (a regenerate)', async () => {
+    installSharedLocks();
+    await saveMessage(createMessage('c', 0));
+    await saveMessage(createMessage('c', 1));
+    const reply = createMessage('c', 1, { id: 'regenerated', status: 'streaming' });
+    await replaceMessagesFrom('c', 1, [reply]);
+    expect(await heldLockNames()).toContain(streamingLockName('c', reply.id));
+    expect((await loadMessages('c'))[1]).toMatchObject({ id: 'regenerated', status: 'streaming' });
   });
 });
 

@@ -2,7 +2,7 @@
 // a time; locking the vault stops it (security.md R14) before the page reloads. Editing a message or
 // regenerating a reply keeps what it replaces as an earlier version (message-branches.ts).
 import { onVaultLocked } from '../../byok/api-key-manager';
-import { assertConversationUnchanged, deleteMessagesFrom, replaceMessagesFrom, saveMessage, tailOf } from '../../byok/conversations/conversation-store';
+import { assertConversationUnchanged, replaceMessagesFrom, saveMessage, tailOf } from '../../byok/conversations/conversation-store';
 import type { ConversationMeta, MessageAlternatives, StoredMessage } from '../../byok/conversations/conversation-types';
 import { streamChat } from '../../byok/streaming-client';
 import type { MessageContent, ToolCall } from '../../byok/types';
@@ -16,7 +16,7 @@ import { keepTailAsAlternative, switchVersion } from './message-branches';
 import { createConversationTitle } from './conversation-title';
 import { browserUpdateScheduler, createDeltaBatcher, flushedAtEnd, streamUpdateInterval } from './delta-batcher';
 import { startSplitAhead } from './split-ahead';
-import { runChatTurn, type ChatTurn, type ChatTurnDependencies } from './run-chat-turn';
+import { runChatTurn, type ChatTurn, type ChatTurnDependencies, type ChatTurnInput } from './run-chat-turn';
 import { shareStreamedText } from './share-streamed-text';
 import { handleChangedElsewhere } from './live-conversations';
 
@@ -74,18 +74,29 @@ function addTotals(meta: ConversationMeta, reply: StoredMessage, messageCount: n
   };
 }
 
-/**
- * Streams a reply to `history` (which ends with the user's message) into the open conversation.
- * `alternatives`: the earlier versions this reply joins. A rate-limited reply is retried once by
- * itself after the wait the provider asked for, unless this already was that retry.
- */
-async function streamReply(meta: ConversationMeta, history: StoredMessage[], alternatives?: MessageAlternatives, mayRetry = true): Promise<void> {
-  cancelAutoRetry();
-  const reply = { id: crypto.randomUUID(), sequence: nextSequence(history), createdAt: Date.now(), ...(alternatives ? { alternatives } : {}) };
+/** A reply about to stream: its identity and the empty 'streaming' message that stands for it. */
+interface StartingReply {
+  reply: ChatTurnInput['reply'];
+  placeholder: StoredMessage;
+}
+
+/** `alternatives`: the earlier versions this reply joins. */
+function startReply(meta: ConversationMeta, history: StoredMessage[], alternatives?: MessageAlternatives, stored = false): StartingReply {
+  const reply = { id: crypto.randomUUID(), sequence: nextSequence(history), createdAt: Date.now(), ...(alternatives ? { alternatives } : {}), ...(stored ? { stored } : {}) };
   const placeholder: StoredMessage = {
     id: reply.id, conversationId: meta.id, sequence: reply.sequence, role: 'assistant', content: '', status: 'streaming',
     provider: meta.provider, model: meta.model, createdAt: reply.createdAt, ...(alternatives ? { alternatives } : {}),
   };
+  return { reply, placeholder };
+}
+
+/**
+ * Streams a reply to `history` (which ends with the user's message) into the open conversation.
+ * A rate-limited reply is retried once by itself after the wait the provider asked for, unless this
+ * already was that retry.
+ */
+async function streamReply(meta: ConversationMeta, history: StoredMessage[], { reply, placeholder } = startReply(meta, history), mayRetry = true): Promise<void> {
+  cancelAutoRetry();
   // Before the reply's view exists, so that its renderer takes the splitter the text is fed to.
   const splitAhead = startSplitAhead(reply.id);
   useChatStore.setState({ messages: [...history, placeholder], streaming: { messageId: reply.id, text: '', reasoning: '', toolCalls: [] } });
@@ -179,11 +190,14 @@ export async function regenerateReply(replyId?: string, mayRetry = true): Promis
   if (index <= 0 || messages[index - 1]?.role !== 'user') index = -1;
   if (index < 0) return;
   try {
-    const alternatives = keepTailAsAlternative(messages, index);
+    const history = messages.slice(0, index);
     const replaced = messages[index];
-    if (replaced) await deleteMessagesFrom(meta.id, replaced.sequence, { expectedTail: tailOf(messages) });
+    const starting = startReply(meta, history, keepTailAsAlternative(messages, index), replaced !== undefined);
+    // One write puts the new reply, which holds the old one as a version, in the old one's place:
+    // deleted first and written once the turn began, a reload in between lost the old reply.
+    if (replaced) await replaceMessagesFrom(meta.id, replaced.sequence, [starting.placeholder], { expectedTail: tailOf(messages) });
     else await assertConversationUnchanged(meta.id, tailOf(messages));
-    void streamReply(meta, messages.slice(0, index), alternatives, mayRetry);
+    void streamReply(meta, history, starting, mayRetry);
   } catch (error) {
     explainFailure('Could not regenerate', error);
   }

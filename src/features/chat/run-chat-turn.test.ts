@@ -115,6 +115,19 @@ describe('runChatTurn', () => {
     expect(harness.saved[1]?.status).toBe('streaming');
   });
 
+  it('does not write the empty reply again when it is already stored (a regenerate put it in place of the old one)', async () => {
+    const harness: Harness = createHarness(async function* () {
+      yield { type: 'content', delta: 'New answer' };
+      yield { type: 'done', finishReason: 'stop' };
+    });
+    const alternatives = { before: [[{ ...userMessage, id: 'old', role: 'assistant' as const, sequence: 1 }]], after: [] };
+    const final = await runChatTurn({
+      conversation, history: [userMessage], reply: { id: 'r1', sequence: 1, createdAt: 5, alternatives, stored: true }, onDelta: () => undefined,
+    }, harness.dependencies).finished;
+    expect(harness.saved).toEqual([final]);
+    expect(final).toMatchObject({ status: 'complete', content: 'New answer', alternatives });
+  });
+
   it('keeps the text when the user stops, and marks the reply stopped', async () => {
     const harness = createHarness(async function* (request) {
       yield { type: 'content', delta: 'Partial answer' };

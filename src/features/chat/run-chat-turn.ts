@@ -23,8 +23,12 @@ export interface ChatTurnInput {
   conversation: ConversationMeta;
   /** The messages sent to the model, oldest first (the new user message included). */
   history: StoredMessage[];
-  /** `alternatives`: the earlier versions the reply joins (a regenerate keeps them with it). */
-  reply: { id: string; sequence: number; createdAt: number; alternatives?: MessageAlternatives };
+  /**
+   * `alternatives`: the earlier versions the reply joins (a regenerate keeps them with it).
+   * `stored`: its empty 'streaming' message is already stored (a regenerate writes it in place of
+   * the reply it replaces, in one write), so the turn does not write it again before streaming.
+   */
+  reply: { id: string; sequence: number; createdAt: number; alternatives?: MessageAlternatives; stored?: boolean };
   onDelta(delta: string): void;
   /** Visible reasoning as it streams (shown in the Thinking section above the answer). */
   onReasoning?(delta: string): void;
@@ -77,7 +81,7 @@ async function consumeTurn(input: ChatTurnInput, dependencies: ChatTurnDependenc
   try {
     const refusal = await refuseOverBudget(input, dependencies, request);
     if (refusal) throw refusal;
-    writer.saveNow(message);
+    if (!reply.stored) writer.saveNow(message);
     const accumulated = createReplyAccumulator(dependencies, startedAt, input);
     for await (const chunk of dependencies.streamChat(request)) {
       accumulated.add(chunk);
