@@ -27,7 +27,21 @@ export interface StreamRun extends StreamTraceFigures {
   restyleTotalGrowth: number;
 }
 
-export async function measureStream(subject: StreamSubject, totalTokens: number): Promise<StreamRun> {
+/** Why a trace cannot be read as the stream it should hold, or null when it can. */
+export function traceProblem(figures: StreamTraceFigures): string | null {
+  if (figures.networkChunks === 0) return 'no network chunk of the chat request';
+  if (figures.changesTraced === 0) return 'no mark of the reply\'s changes (the probe\'s marks are missing)';
+  if (!Number.isFinite(figures.lastByteToPaintMs)) return 'no paint after the reply\'s last change';
+  return null;
+}
+
+interface Attempt {
+  run: StreamRun;
+  /** What the trace and the probe saw, for the log line of a trace that cannot be read. */
+  seen: string;
+}
+
+async function measureOnce(subject: StreamSubject, totalTokens: number): Promise<Attempt> {
   const { page, cdp } = subject;
   await subject.prepare();
   await armStream(page, subject.selector);
@@ -35,9 +49,10 @@ export async function measureStream(subject: StreamSubject, totalTokens: number)
   await subject.start();
   await subject.waitForEnd();
   const events = await stopTrace(cdp.session);
-  const probeMs = (await streamTrace(page)).probeMs;
+  const probe = await streamTrace(page);
+  const probeMs = probe.probeMs;
   const figures = analyseStreamTrace(events, '/chat/completions', totalTokens, new Set(await offscreenChanges(page)));
-  return {
+  const run = {
     ...figures,
     busyMs: figures.mainCpuMs - probeMs - figures.protocolCpuMs - figures.transferSizeCpuMs,
     probeMs,
@@ -45,4 +60,22 @@ export async function measureStream(subject: StreamSubject, totalTokens: number)
     restyleGrowth: figures.restyledLast / figures.restyledFirst,
     restyleTotalGrowth: figures.restyledLastTotal / figures.restyledFirstTotal,
   };
+  const marks = events.filter((event) => event.name.startsWith('bench:')).length;
+  return { run, seen: `${events.length} trace events, ${marks} bench marks; the probe ${probe.firstTextAt === null ? 'saw no' : 'saw the'} reply text` };
+}
+
+const ATTEMPTS = 3;
+
+/**
+ * A trace that missed the reply (seen about once per full run: no probe marks, so no main thread
+ * to read, and a CPU time of minus the probe's) is run again rather than counted as a figure.
+ */
+export async function measureStream(subject: StreamSubject, totalTokens: number): Promise<StreamRun> {
+  for (let attempt = 1; ; attempt += 1) {
+    const { run, seen } = await measureOnce(subject, totalTokens);
+    const problem = traceProblem(run);
+    if (problem === null) return run;
+    if (attempt === ATTEMPTS) throw new Error(`bench: ${ATTEMPTS} traces in a row could not be read: ${problem} (${seen})`);
+    console.log(`bench: a trace could not be read: ${problem} (${seen}); the run is measured again`);
+  }
 }

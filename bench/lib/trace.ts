@@ -67,6 +67,8 @@ export interface StreamTraceFigures {
   /** Of mainCpuMs, what came after the final paint: changes off screen (blocks upgraded while idle), ms. */
   deferredCpuMs: number;
   offscreenChanges: number;
+  /** The probe's marks of the reply's changes found in the trace (none: the trace missed the reply). */
+  changesTraced: number;
 }
 
 const LONG_TASK_US = 50_000;
@@ -163,5 +165,6 @@ export function analyseStreamTrace(events: TraceEvent[], urlPart: string, tokens
     transferSizeTasks: instrumentation.transferSizeTasks,
     deferredCpuMs: measuredUntil > visibleUntil ? cpuInWindow(mainTasks, visibleUntil, measuredUntil) : 0,
     offscreenChanges: offscreen.size,
+    changesTraced: changes.length,
   };
 }
