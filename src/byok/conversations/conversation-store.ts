@@ -103,12 +103,17 @@ export async function saveMessage(message: StoredMessage, options: ConversationW
     if (options.expectedTail !== undefined) await assertTailUnchanged(checked.conversationId, options.expectedTail);
     // Claimed before the record says 'streaming', so no tab ever reads it as a crash's leftover.
     if (checked.status === 'streaming') claimStreaming(checked.conversationId, checked.id);
-    const messageRecord = await sealMessage(key, checked);
-    const companion: CompanionWrite = { stores: [MESSAGES_STORE], action: 'Saving the message', write: (transaction: IDBTransaction) => transaction.objectStore(MESSAGES_STORE).put(messageRecord) };
-    // While it streams, only the message itself (B9); its text goes into the search shard once finished.
-    if (isSearchable(checked)) await writeWithSearchText(key, { conversationId: checked.conversationId, next: (current) => putSearchEntry(current, checked) }, companion);
-    else await writeInTransaction(companion.stores, companion.action, companion.write);
-    if (checked.status !== 'streaming') releaseStreaming(checked.conversationId, checked.id);
+    try {
+      const messageRecord = await sealMessage(key, checked);
+      const companion: CompanionWrite = { stores: [MESSAGES_STORE], action: 'Saving the message', write: (transaction: IDBTransaction) => transaction.objectStore(MESSAGES_STORE).put(messageRecord) };
+      // While it streams, only the message itself (B9); its text goes into the search shard once finished.
+      if (isSearchable(checked)) await writeWithSearchText(key, { conversationId: checked.conversationId, next: (current) => putSearchEntry(current, checked) }, companion);
+      else await writeInTransaction(companion.stores, companion.action, companion.write);
+    } finally {
+      // Let go even when the final write failed (a full disk): this tab streams it no more, so the
+      // other tabs may take what is stored for an interrupted reply instead of waiting on it forever.
+      if (checked.status !== 'streaming') releaseStreaming(checked.conversationId, checked.id);
+    }
   });
   announceConversationChanged(checked.conversationId);
 }

@@ -118,6 +118,34 @@ describe('a reply streaming in another tab', () => {
     expect(await heldLockNames()).toContain(streamingLockName('c', reply.id));
     expect((await loadMessages('c'))[1]).toMatchObject({ id: 'regenerated', status: 'streaming' });
   });
+
+  it('is let go when its final write fails (a full disk), so other tabs do not wait on it forever', async () => {
+    installSharedLocks();
+    const reply = createMessage('c', 0, { role: 'assistant', status: 'streaming' });
+    await saveMessage(reply);
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await expectCode(saveMessage({ ...reply, status: 'complete' }), 'UNKNOWN');
+    vi.restoreAllMocks();
+    await settle();
+    expect(await heldLockNames()).not.toContain(streamingLockName('c', reply.id));
+  });
+
+  it('is let go again when that write fails, and the older reply stays', async () => {
+    installSharedLocks();
+    await saveMessage(createMessage('c', 0));
+    await saveMessage(createMessage('c', 1, { id: 'older' }));
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const reply = createMessage('c', 1, { id: 'regenerated', status: 'streaming' });
+    await expectCode(replaceMessagesFrom('c', 1, [reply]), 'UNKNOWN');
+    vi.restoreAllMocks();
+    await settle();
+    expect(await heldLockNames()).not.toContain(streamingLockName('c', reply.id));
+    expect((await loadMessages('c')).map((message) => message.id)).toEqual(['c-message-0', 'older']);
+  });
 });
 
 describe('writes across tabs', () => {

@@ -7,7 +7,7 @@ import { sealMessage } from './conversation-records';
 import type { ConversationWriteOptions } from './conversation-store';
 import type { StoredMessage } from './conversation-types';
 import { readStoredMessage } from './conversation-validation';
-import { announceConversationChanged, claimStreaming, runExclusiveAcrossTabs as runExclusive } from './conversation-tabs';
+import { announceConversationChanged, claimStreaming, releaseStreaming, runExclusiveAcrossTabs as runExclusive } from './conversation-tabs';
 import { assertTailUnchanged } from './conversation-tail';
 import { assertIdentifier, requireRecordKey } from './record-key';
 import { writeWithSearchText } from './search-shard-write';
@@ -56,16 +56,22 @@ export async function replaceMessagesFrom(conversationId: string, fromSequence: 
     if (options.expectedTail !== undefined) await assertTailUnchanged(conversationId, options.expectedTail);
     // Claimed before the record says 'streaming', as saveMessage does: no tab reads it as a crash's leftover.
     for (const message of streaming) claimStreaming(conversationId, message.id);
-    const records = await Promise.all(checked.map((message) => sealMessage(key, message)));
-    await writeWithSearchText(key, { conversationId, next: (current) => checked.filter(isSearchable).reduce(putSearchEntry, dropSearchEntriesFrom(current, fromSequence)) }, {
-      stores: [MESSAGES_STORE],
-      action: 'Replacing messages',
-      write: (transaction) => {
-        const store = transaction.objectStore(MESSAGES_STORE);
-        store.delete(selectMessages(conversationId, fromSequence));
-        for (const record of records) store.put(record);
-      },
-    });
+    try {
+      const records = await Promise.all(checked.map((message) => sealMessage(key, message)));
+      await writeWithSearchText(key, { conversationId, next: (current) => checked.filter(isSearchable).reduce(putSearchEntry, dropSearchEntriesFrom(current, fromSequence)) }, {
+        stores: [MESSAGES_STORE],
+        action: 'Replacing messages',
+        write: (transaction) => {
+          const store = transaction.objectStore(MESSAGES_STORE);
+          store.delete(selectMessages(conversationId, fromSequence));
+          for (const record of records) store.put(record);
+        },
+      });
+    } catch (error) {
+      // Nothing was written, so no reply will stream into it: the claim would never be let go.
+      for (const message of streaming) releaseStreaming(conversationId, message.id);
+      throw error;
+    }
   });
   announceConversationChanged(conversationId);
 }
