@@ -98,6 +98,7 @@ export interface ConversationWriteOptions {
 export async function saveMessage(message: StoredMessage, options: ConversationWriteOptions = {}): Promise<void> {
   requireRecordKey();
   const checked = readStoredMessage(message, 'message');
+  let endedStream = false;
   await runExclusive(async () => {
     const key = requireRecordKey();
     if (options.expectedTail !== undefined) await assertTailUnchanged(checked.conversationId, options.expectedTail);
@@ -112,8 +113,12 @@ export async function saveMessage(message: StoredMessage, options: ConversationW
     } finally {
       // Let go even when the final write failed (a full disk): this tab streams it no more, so the
       // other tabs may take what is stored for an interrupted reply instead of waiting on it forever.
-      if (checked.status !== 'streaming') releaseStreaming(checked.conversationId, checked.id);
+      if (checked.status !== 'streaming') endedStream = releaseStreaming(checked.conversationId, checked.id);
     }
+  }).catch((error: unknown) => {
+    // Told even so: the other tabs read the conversation again and find that reply interrupted.
+    if (endedStream) announceConversationChanged(checked.conversationId);
+    throw error;
   });
   announceConversationChanged(checked.conversationId);
 }

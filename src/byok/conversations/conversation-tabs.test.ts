@@ -119,17 +119,24 @@ describe('a reply streaming in another tab', () => {
     expect((await loadMessages('c'))[1]).toMatchObject({ id: 'regenerated', status: 'streaming' });
   });
 
-  it('is let go when its final write fails (a full disk), so other tabs do not wait on it forever', async () => {
+  it('is let go when its final write fails (a full disk), and the other tabs are told, so none waits on it forever', async () => {
     installSharedLocks();
     const reply = createMessage('c', 0, { role: 'assistant', status: 'streaming' });
     await saveMessage(reply);
+    const otherTab = new BroadcastChannel(CONVERSATION_CHANNEL);
+    const told: unknown[] = [];
+    otherTab.onmessage = (event) => told.push(event.data);
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     await expectCode(saveMessage({ ...reply, status: 'complete' }), 'UNKNOWN');
     vi.restoreAllMocks();
     await settle();
+    otherTab.close();
     expect(await heldLockNames()).not.toContain(streamingLockName('c', reply.id));
+    expect(told).toEqual([{ conversationId: 'c' }]);
+    // In the other tab, with no claim held any more, the stored reply reads as interrupted.
+    expect((await loadMessages('c'))[0]?.status).toBe('interrupted');
   });
 
   it('is let go again when that write fails, and the older reply stays', async () => {

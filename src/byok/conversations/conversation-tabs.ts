@@ -54,10 +54,11 @@ export function claimStreaming(conversationId: string, messageId: string): void 
   if (locks) void locks.request(name, () => held).catch(() => undefined);
 }
 
-export function releaseStreaming(conversationId: string, messageId: string): void {
+/** Lets go of this tab's claim on that message; false when it held none. */
+export function releaseStreaming(conversationId: string, messageId: string): boolean {
   const name = streamingLockName(conversationId, messageId);
   heldStreamingLocks.get(name)?.();
-  heldStreamingLocks.delete(name);
+  return heldStreamingLocks.delete(name);
 }
 
 /** When a conversation is deleted: its replies can no longer finish into it. */
