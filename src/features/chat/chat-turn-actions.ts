@@ -130,10 +130,8 @@ async function streamReply(meta: ConversationMeta, history: StoredMessage[], { r
   activeTurn = turn;
   let final: StoredMessage;
   try {
+    // Never rejects: a final save that failed (a full disk) is in the message, with the text kept.
     final = await turn.finished;
-  } catch (error) {
-    // Saving failed (the vault locked mid-reply, storage full): keep the text on screen anyway.
-    final = { ...placeholder, content: useChatStore.getState().streaming?.text ?? '', status: 'error', error: { code: 'UNKNOWN', message: String(error) } };
   } finally {
     activeTurn = null;
     splitAhead.end();

@@ -69,7 +69,8 @@ export function MessageError({ message, vaultHref, newConversationHref, onRetry 
     <div role="alert" data-testid="reply-error" data-code={description.code} className="mt-2 rounded-xl bg-red-50 px-4 py-3 text-sm text-red-900 ring-1 ring-inset ring-red-300 dark:bg-red-900/30 dark:text-red-100 dark:ring-red-700">
       <p className="font-semibold">{description.title}</p>
       <p className="mt-0.5">{description.detail}</p>
-      {description.code === 'BUDGET_EXCEEDED' ? <p className="mt-0.5">{message.error.message}</p> : null}
+      {/* The budget's amounts, or what the unexpected error was (a reply that could not be saved says why). */}
+      {description.code === 'BUDGET_EXCEEDED' || description.code === 'UNKNOWN' ? <p className="mt-0.5">{message.error.message}</p> : null}
       <div className="mt-2 flex flex-wrap items-center gap-3">
         {autoRetryAt === null ? <ActionHint description={description} vaultHref={vaultHref} newConversationHref={newConversationHref} /> : <AutoRetryCountdown at={autoRetryAt} />}
         {description.code === 'BUDGET_EXCEEDED' ? <BudgetRefusalActions messageId={message.id} vaultHref={vaultHref} /> : null}

@@ -128,6 +128,22 @@ describe('runChatTurn', () => {
     expect(final).toMatchObject({ status: 'complete', content: 'New answer', alternatives });
   });
 
+  it('never rejects when the final save fails: the reply keeps its text, usage and cost, and says it is not stored', async () => {
+    const harness: Harness = createHarness(async function* () {
+      yield { type: 'content', delta: 'Kept on screen' };
+      yield { type: 'usage', usage: { inputTokens: 1000, outputTokens: 500, totalTokens: 1500 } };
+      yield { type: 'done', finishReason: 'stop' };
+    });
+    let writes = 0;
+    const failingLast = { ...harness.dependencies, saveMessage: async () => {
+      writes += 1;
+      if (writes > 1) throw new BYOKError('UNKNOWN', 'Saving the message failed: the browser\'s storage for this site is full.');
+    } };
+    const final = await runChatTurn({ conversation, history: [userMessage], reply: { id: 'r1', sequence: 1, createdAt: 5 }, onDelta: () => undefined }, failingLast).finished;
+    expect(final).toMatchObject({ status: 'error', content: 'Kept on screen', cost: 0.0075, usage: { inputTokens: 1000 } });
+    expect(final.error?.message).toMatch(/storage for this site is full\. The reply above is not stored/);
+  });
+
   it('keeps the text when the user stops, and marks the reply stopped', async () => {
     const harness = createHarness(async function* (request) {
       yield { type: 'content', delta: 'Partial answer' };

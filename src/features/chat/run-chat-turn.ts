@@ -40,14 +40,18 @@ export interface ChatTurnInput {
 }
 
 export interface ChatTurn {
-  /** The reply as finally stored; it never rejects for a provider error (that is in the message). */
+  /**
+   * The reply as it ended; it never rejects. A provider error is in the message, and so is a final
+   * save that failed (a full disk): then the reply keeps its text, usage and cost on screen.
+   */
   finished: Promise<StoredMessage>;
   stop(): void;
 }
 
 export const DEFAULT_SAVE_INTERVAL_MS = 400;
 
-function toMessageError(error: unknown): MessageError {
+/** What a stored reply says about the error that ended it: the code, and words for people. */
+export function toMessageError(error: unknown): MessageError {
   if (error instanceof BYOKError) {
     return { code: error.code, message: error.message, ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }) };
   }
@@ -96,8 +100,21 @@ async function consumeTurn(input: ChatTurnInput, dependencies: ChatTurnDependenc
     message = finishWithError(message, error, signal);
   }
   message = { ...message, totalMs: Math.round(dependencies.now() - startedAt) };
-  await writer.saveFinal(message);
+  try {
+    await writer.saveFinal(message);
+  } catch (error) {
+    return notSaved(message, error);
+  }
   return message;
+}
+
+/** The reply as shown when its final save failed: what the store said, and that it is not kept. */
+function notSaved(message: StoredMessage, error: unknown): StoredMessage {
+  const cause = toMessageError(error);
+  return {
+    ...message, status: 'error',
+    error: { ...cause, message: `${cause.message} The reply above is not stored: copy what you need before you leave the conversation.` },
+  };
 }
 
 /**
