@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createVault, exportVault, importVault, resetForTests } from '../api-key-manager';
 import { getUsageSummary, setMonthlyBudget } from '../usage-ledger';
+import { expectCode } from '../conversations/conversation-test-fixtures';
 import { clearPlainData } from './plain-data-store';
 
 const PASSPHRASE = 'correct horse battery staple';
@@ -26,6 +27,18 @@ describe('budgets in the backup', () => {
     expect((await getUsageSummary('openai')).budget).toBe(0.005);
     expect((await getUsageSummary('anthropic')).budget).toBe(20);
     expect((await getUsageSummary('google')).budget).toBeNull();
+  });
+
+  it('refuses a backup whose budgets were altered, and replaces nothing', async () => {
+    await setMonthlyBudget('openai', 5);
+    const backup = JSON.parse(await exportVault()) as { budgets: { ciphertext: string } };
+    const bytes = Buffer.from(backup.budgets.ciphertext, 'base64');
+    bytes[0] = (bytes[0] ?? 0) ^ 1;
+    backup.budgets.ciphertext = bytes.toString('base64');
+    await setMonthlyBudget('openai', 9);
+    const error = await expectCode(importVault(JSON.stringify(backup), PASSPHRASE, PASSPHRASE), 'DECRYPTION_FAILED');
+    expect(error.message).toMatch(/budgets were altered or damaged, so nothing was imported/);
+    expect((await getUsageSummary('openai')).budget).toBe(9);
   });
 
   it('imports a backup without budgets and leaves the budgets as they are', async () => {

@@ -2,7 +2,7 @@
 // bound to the vault id, so the file still holds only ciphertext. An optional field: backups
 // without it import as before, and older readers ignore it.
 import { decryptValue, encryptValue, type EncryptedValue } from '../crypto';
-import { BYOK_PROVIDERS, type BYOKProvider } from '../types';
+import { BYOKError, BYOK_PROVIDERS, type BYOKProvider } from '../types';
 import { readAllBudgets, replaceAllBudgets } from '../usage-ledger';
 
 const budgetsAad = (vaultId: string): string => `vivim-byok:budgets:${vaultId}`;
@@ -23,7 +23,20 @@ export async function openBudgets(dek: CryptoKey, vaultId: string, sealed: Encry
   return budgets;
 }
 
-export async function restoreBudgets(dek: CryptoKey, vaultId: string, sealed: EncryptedValue | undefined): Promise<void> {
-  if (sealed === undefined) return;
-  await replaceAllBudgets(await openBudgets(dek, vaultId, sealed));
+/**
+ * The backup's budgets, opened before anything stored is replaced: budgets altered in the file
+ * refuse the import (DECRYPTION_FAILED), as an altered key record does, instead of being dropped
+ * without a word. Undefined for a backup made before budgets travelled.
+ */
+export async function openBackupBudgets(dek: CryptoKey, vaultId: string, sealed: EncryptedValue | undefined): Promise<Partial<Record<BYOKProvider, number>> | undefined> {
+  if (sealed === undefined) return undefined;
+  try {
+    return await openBudgets(dek, vaultId, sealed);
+  } catch (cause) {
+    throw new BYOKError('DECRYPTION_FAILED', 'The backup\'s monthly budgets were altered or damaged, so nothing was imported. Use another copy of the backup.', { cause });
+  }
+}
+
+export async function restoreBudgets(budgets: Partial<Record<BYOKProvider, number>> | undefined): Promise<void> {
+  if (budgets !== undefined) await replaceAllBudgets(budgets);
 }

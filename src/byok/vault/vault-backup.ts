@@ -3,7 +3,7 @@
 // backup, and every record in it, before anything stored is replaced.
 import type { EncryptedValue } from '../crypto';
 import { BYOKError } from '../types';
-import { restoreBudgets, sealBudgets } from './backup-budgets';
+import { openBackupBudgets, restoreBudgets, sealBudgets } from './backup-budgets';
 import { isSessionOpen, requireSession } from './vault-session';
 import { normaliseEndpoint } from './endpoint';
 import { isKeyRecord, openRecordDetails, openRecordSecret, recordEntryKey, type KeyRecord } from './key-records';
@@ -111,6 +111,7 @@ export async function importVault(json: string, passphrase: string, beforeCommit
   const dek = await openHeader(backup.header, passphrase);
   await assertRecordSet(backup.header, backup.records);
   await assertRecordEndpoints(dek, backup);
+  const budgets = await openBackupBudgets(dek, backup.header.vaultId, backup.budgets);
   const replaced = await readStoredHeader();
   const sameDataKeyAsReplaced = replaced?.vaultId === backup.header.vaultId && (await opensWithKey(replaced, dek));
   const existingKeys = (await readAllVaultEntries()).map(([key]) => key);
@@ -119,7 +120,8 @@ export async function importVault(json: string, passphrase: string, beforeCommit
     delete: existingKeys,
     put: [[HEADER_ENTRY, backup.header], ...backup.records.map((record): [string, unknown] => [recordEntryKey(record.provider), record])],
   });
-  await restoreBudgets(dek, backup.header.vaultId, backup.budgets).catch(() => undefined);
+  // The vault is replaced by now: a budgets write that fails (a full disk) must not undo that.
+  await restoreBudgets(budgets).catch(() => undefined);
   const retiredDek = backup.header.retiredDek === undefined ? undefined : await openRetiredDek(backup.header, dek);
   return { opened: { header: backup.header, dek, ...(retiredDek ? { retiredDek } : {}) }, sameDataKeyAsReplaced };
 }
