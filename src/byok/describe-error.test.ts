@@ -20,6 +20,16 @@ describe('describeError', () => {
     expect(description.action).toBe('wait');
   });
 
+  it('says the storage is full when a write was refused for lack of space, whatever code it came with', () => {
+    const full = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    for (const code of ['ENCRYPTION_FAILED', 'UNKNOWN'] as const) {
+      const description = describeError(new BYOKError(code, 'Saving the vault failed; the previous vault is unchanged.', { cause: full }));
+      expect(description).toMatchObject({ code, title: 'Storage full', action: 'none' });
+      expect(description.detail).toMatch(/storage for this site is full, so nothing was saved\. Free disk space/);
+    }
+    expect(describeError(new BYOKError('ENCRYPTION_FAILED', 'Encryption failed.')).title).toBe('Could not encrypt');
+  });
+
   it('says both offline and CORS for a network error, and treats foreign errors as unknown', () => {
     expect(describeError(new BYOKError('NETWORK_ERROR', 'x', { provider: 'mistral' })).detail).toMatch(/offline.*CORS/);
     expect(describeError(new TypeError('boom')).code).toBe('UNKNOWN');

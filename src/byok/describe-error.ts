@@ -42,11 +42,27 @@ const DESCRIPTIONS: Record<BYOKErrorCode, Describer> = {
 
 const VAULT_WORDED_CODES = new Set<BYOKErrorCode>(['INVALID_REQUEST', 'DECRYPTION_FAILED']);
 
+/**
+ * A write the browser refused because this site's storage is full. Whatever the code it travels
+ * under (a vault write is ENCRYPTION_FAILED, a conversation write UNKNOWN), the reader needs to
+ * hear that, not "the browser refused to encrypt".
+ */
+function isStorageFull(error: BYOKError): boolean {
+  const { cause } = error;
+  return (cause instanceof DOMException || cause instanceof Error) && cause.name === 'QuotaExceededError';
+}
+
+const STORAGE_FULL = {
+  title: 'Storage full',
+  detail: 'The browser’s storage for this site is full, so nothing was saved. Free disk space or delete old conversations, then try again.',
+  action: 'none',
+} as const;
+
 export function describeError(error: unknown): ErrorDescription {
   const known = error instanceof BYOKError ? error : new BYOKError('UNKNOWN', error instanceof Error ? error.message : String(error));
   const providerName = known.provider ? PROVIDERS[known.provider].displayName : 'The provider';
   const waitSeconds = known.retryAfterMs === undefined ? undefined : Math.max(1, Math.ceil(known.retryAfterMs / 1000));
-  const description = (DESCRIPTIONS[known.code] ?? DESCRIPTIONS.UNKNOWN)(providerName, waitSeconds);
+  const description = isStorageFull(known) ? STORAGE_FULL : (DESCRIPTIONS[known.code] ?? DESCRIPTIONS.UNKNOWN)(providerName, waitSeconds);
   // Without a provider these come from the vault itself, whose own message says what to do.
   const ownWords = known.provider === undefined && VAULT_WORDED_CODES.has(known.code) && known.message !== '';
   return { code: known.code, ...description, ...(ownWords ? { detail: known.message } : {}), ...(waitSeconds === undefined ? {} : { waitSeconds }) };

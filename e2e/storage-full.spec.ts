@@ -1,0 +1,82 @@
+// The browser's storage fills up. While a reply streams: the reply keeps its text on screen and
+// says why it was not saved (free space), and a second tab shows it cut off instead of "being
+// written" forever. While adding a key: the form says the storage is full, and nothing is lost.
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { lastReply, sendMessage, setUpChat } from './support/chat-helpers';
+import { PROVIDER_NAMES, createVault, keyCard, makeCanaryKey, unlockVault } from './support/vault-helpers';
+
+/** From when `__storageFull` is set, this tab's writes to `objectStore` fail, as a full disk makes them fail. */
+async function failWritesOnceFull(page: Page, objectStore: string): Promise<void> {
+  await page.addInitScript((storeName) => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if ((window as Window & { __storageFull?: boolean }).__storageFull && this.name === storeName) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return put.apply(this, args);
+    } as IDBObjectStore['put'];
+  }, objectStore);
+}
+
+const fillStorage = (page: Page): Promise<void> => page.evaluate(() => {
+  (window as Window & { __storageFull?: boolean }).__storageFull = true;
+});
+
+test('a reply whose last save hits a full disk keeps its text, says to free space, and the other tab shows it cut off', async ({ page, context, mock }) => {
+  await failWritesOnceFull(page, 'messages');
+  await setUpChat(page, mock);
+  // About 10 s of reply: time to open the second tab while it streams.
+  await sendMessage(page, 'Fill the disk [[mock:text tokens=150 tps=15]]');
+  const reply = lastReply(page);
+  await expect(reply).toHaveAttribute('data-status', 'streaming');
+
+  const second = await context.newPage();
+  await second.goto(page.url());
+  await unlockVault(second);
+  const replyInSecond = second.getByTestId('assistant-message');
+  await expect(replyInSecond).toHaveAttribute('data-status', 'streaming');
+  await expect(replyInSecond).not.toHaveText('', { timeout: 10_000 });
+
+  await fillStorage(page);
+  await expect(reply).toHaveAttribute('data-status', 'error', { timeout: 30_000 });
+  const alert = reply.getByTestId('reply-error');
+  await expect(alert).toContainText("the browser's storage for this site is full. Delete old conversations or free disk space");
+  await expect(alert).toContainText('The reply above is not stored');
+  // The whole reply stays on screen in this tab.
+  const shown = await reply.locator('.markdown-body').first().innerText();
+  expect(shown.length).toBeGreaterThan(200);
+  // And what it cost: the provider billed it whether or not it could be stored.
+  await expect(reply.getByText('Output tokens')).toBeVisible();
+  await expect(page.getByText(/^Total \$0\.0\d+ · \d+ in \/ [1-9]\d* out$/)).toBeVisible();
+
+  // The other tab no longer waits on it: what was stored is a cut-off reply, and it can send again.
+  await expect(replyInSecond).toHaveAttribute('data-status', 'interrupted', { timeout: 10_000 });
+  await expect(replyInSecond.getByText('Cut off', { exact: true })).toBeVisible();
+  await expect(second.getByText('A reply is being written in another tab.')).toHaveCount(0);
+  if (process.env.SHOTS) await page.screenshot({ path: process.env.SHOTS });
+});
+
+test('a key added while the storage is full is refused with a note to free space; the form keeps it and the vault is unchanged', async ({ page, mock }) => {
+  await failWritesOnceFull(page, 'vault');
+  await createVault(page);
+  await fillStorage(page);
+  const form = page.getByRole('form', { name: 'Add key' });
+  const apiKey = makeCanaryKey('xai');
+  await form.getByLabel('Provider').selectOption({ label: PROVIDER_NAMES.xai });
+  await form.getByLabel('API key').fill(apiKey);
+  await form.getByText('Advanced').click();
+  await form.getByLabel('Endpoint').fill(mock.baseUrlFor('xai'));
+  await form.getByRole('checkbox', { name: /^I trust .+ with this key$/ }).check();
+  await form.getByRole('button', { name: 'Save key' }).click();
+  await expect(form.getByText(/storage for this site is full, so nothing was saved\. Free disk space/)).toBeVisible();
+  await expect(form.getByLabel('API key')).toHaveValue(apiKey);
+  await expect(keyCard(page, 'xai')).toHaveCount(0);
+
+  // Space freed: the same form saves it.
+  await page.evaluate(() => {
+    (window as Window & { __storageFull?: boolean }).__storageFull = false;
+  });
+  await form.getByRole('button', { name: 'Save key' }).click();
+  await expect(keyCard(page, 'xai')).toBeVisible();
+});
