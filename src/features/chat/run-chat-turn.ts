@@ -51,7 +51,7 @@ export interface ChatTurn {
 export const DEFAULT_SAVE_INTERVAL_MS = 400;
 
 /** What a stored reply says about the error that ended it: the code, and words for people. */
-export function toMessageError(error: unknown): MessageError {
+function toMessageError(error: unknown): MessageError {
   if (error instanceof BYOKError) {
     return { code: error.code, message: error.message, ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }) };
   }
