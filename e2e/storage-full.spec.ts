@@ -19,9 +19,10 @@ async function failWritesOnceFull(page: Page, objectStore: string): Promise<void
   }, objectStore);
 }
 
-const fillStorage = (page: Page): Promise<void> => page.evaluate(() => {
-  (window as Window & { __storageFull?: boolean }).__storageFull = true;
-});
+/** Fills the storage (`full`), or frees it again. */
+const setStorageFull = (page: Page, full: boolean): Promise<void> => page.evaluate((value) => {
+  (window as Window & { __storageFull?: boolean }).__storageFull = value;
+}, full);
 
 test('a reply whose last save hits a full disk keeps its text, says to free space, and the other tab shows it cut off', async ({ page, context, mock }) => {
   await failWritesOnceFull(page, 'messages');
@@ -38,7 +39,7 @@ test('a reply whose last save hits a full disk keeps its text, says to free spac
   await expect(replyInSecond).toHaveAttribute('data-status', 'streaming');
   await expect(replyInSecond).not.toHaveText('', { timeout: 10_000 });
 
-  await fillStorage(page);
+  await setStorageFull(page, true);
   await expect(reply).toHaveAttribute('data-status', 'error', { timeout: 30_000 });
   const alert = reply.getByTestId('reply-error');
   await expect(alert).toContainText("the browser's storage for this site is full. Delete old conversations or free disk space");
@@ -54,13 +55,12 @@ test('a reply whose last save hits a full disk keeps its text, says to free spac
   await expect(replyInSecond).toHaveAttribute('data-status', 'interrupted', { timeout: 10_000 });
   await expect(replyInSecond.getByText('Cut off', { exact: true })).toBeVisible();
   await expect(second.getByText('A reply is being written in another tab.')).toHaveCount(0);
-  if (process.env.SHOTS) await page.screenshot({ path: process.env.SHOTS });
 });
 
 test('a key added while the storage is full is refused with a note to free space; the form keeps it and the vault is unchanged', async ({ page, mock }) => {
   await failWritesOnceFull(page, 'vault');
   await createVault(page);
-  await fillStorage(page);
+  await setStorageFull(page, true);
   const form = page.getByRole('form', { name: 'Add key' });
   const apiKey = makeCanaryKey('xai');
   await form.getByLabel('Provider').selectOption({ label: PROVIDER_NAMES.xai });
@@ -74,9 +74,7 @@ test('a key added while the storage is full is refused with a note to free space
   await expect(keyCard(page, 'xai')).toHaveCount(0);
 
   // Space freed: the same form saves it.
-  await page.evaluate(() => {
-    (window as Window & { __storageFull?: boolean }).__storageFull = false;
-  });
+  await setStorageFull(page, false);
   await form.getByRole('button', { name: 'Save key' }).click();
   await expect(keyCard(page, 'xai')).toBeVisible();
 });
