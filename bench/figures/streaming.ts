@@ -22,11 +22,22 @@ export interface StreamingFigures {
   runs: Record<SubjectName, Record<Speed, StreamRun[]>>;
   /** Per paced run: the baseline's mean time per render over the last tenth of the reply ÷ the first tenth. */
   baselineRenderGrowth: number[];
+  /**
+   * Per full-speed run: the baseline's last render (marked + innerHTML of the whole reply), in-page
+   * timing. At full speed it renders only a few times, so its CPU is a few such renders (B2's note).
+   */
+  baselineWholeReplyRenderMs: number[];
+}
+
+type RenderTiming = { characters: number; ms: number };
+
+function readBaselineRenders(page: Page): Promise<RenderTiming[]> {
+  return page.evaluate(() => (window as unknown as { __baseline: { renders: RenderTiming[] } }).__baseline.renders.slice());
 }
 
 /** Reads the baseline page's own render timings: immune to the main thread being saturated. */
 async function readBaselineRenderGrowth(page: Page): Promise<number> {
-  const renders = await page.evaluate(() => (window as unknown as { __baseline: { renders: Array<{ characters: number; ms: number }> } }).__baseline.renders.slice());
+  const renders = await readBaselineRenders(page);
   const total = renders.at(-1)?.characters ?? 0;
   const mean = (list: Array<{ ms: number }>): number => list.reduce((sum, render) => sum + render.ms, 0) / Math.max(list.length, 1);
   const first = renders.filter((render) => render.characters <= total * 0.1);
@@ -105,6 +116,7 @@ export async function measureStreaming(browser: Browser, origin: string, mock: M
     totalTokens,
     runs: { app: { full: [], paced: [] }, baseline: { full: [], paced: [] }, reactMarkdown: { full: [], paced: [] }, streamdown: { full: [], paced: [] } },
     baselineRenderGrowth: [],
+    baselineWholeReplyRenderMs: [],
   };
   // Warm-up at full speed: loads the chat chunks, the worker, the highlighter, and JIT-compiles every renderer.
   for (const name of SUBJECTS) await measureStream(subjects[name]('full'), totalTokens);
@@ -112,6 +124,7 @@ export async function measureStreaming(browser: Browser, origin: string, mock: M
     for (const speed of ['full', 'paced'] as const) {
       for (const name of SUBJECTS) result.runs[name][speed].push(await measureStream(subjects[name](speed), totalTokens));
       if (speed === 'paced') result.baselineRenderGrowth.push(await readBaselineRenderGrowth(baselinePage));
+      else result.baselineWholeReplyRenderMs.push((await readBaselineRenders(baselinePage)).at(-1)?.ms ?? Number.NaN);
       const busy = SUBJECTS.map((name) => `${name} ${(result.runs[name][speed].at(-1)?.busyMs ?? Number.NaN).toFixed(0)}`).join(', ');
       console.log(`bench: stream run ${run + 1}/${runs} ${speed}: main-thread CPU ms: ${busy}`);
     }
