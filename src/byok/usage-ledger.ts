@@ -3,7 +3,7 @@
 // vault screen's "this month" must not drop to zero because a key was replaced. clearUsage is explicit.
 import { BYOK_PROVIDERS, type BYOKProvider } from './types';
 import { notifyUsageChanged } from './usage-events';
-import { readPlainValue, updatePlainValue, writePlainValue, deletePlainValue } from './vault/plain-data-store';
+import { deletePlainValue, readPlainValue, updatePlainValue, writePlainValue, writePlainValues } from './vault/plain-data-store';
 
 export interface UsageEntry {
   provider: BYOKProvider;
@@ -209,13 +209,19 @@ export async function readAllBudgets(): Promise<Partial<Record<BYOKProvider, num
   return Object.fromEntries(entries.filter(([, budget]) => budget !== null));
 }
 
-/** Replaces every budget with the given ones (a restored backup); providers left out have none. */
+/**
+ * Replaces every budget with the given ones (a restored backup); providers left out have none.
+ * One write: a failure (a full disk) leaves every budget as it was, never half of them replaced.
+ */
 export async function replaceAllBudgets(budgets: Partial<Record<BYOKProvider, number>>): Promise<void> {
+  const put: Array<[string, number]> = [];
+  const remove: string[] = [];
   for (const provider of BYOK_PROVIDERS) {
     const budget = budgets[provider];
-    if (typeof budget === 'number' && Number.isFinite(budget) && budget > 0) await writePlainValue(budgetKey(provider), budget);
-    else await deletePlainValue(budgetKey(provider));
+    if (typeof budget === 'number' && Number.isFinite(budget) && budget > 0) put.push([budgetKey(provider), budget]);
+    else remove.push(budgetKey(provider));
   }
+  await writePlainValues({ put, delete: remove });
   notifyUsageChanged();
 }
 

@@ -1,11 +1,17 @@
 // Budgets travel in the encrypted backup: sealed (no plaintext amount in the file) and restored on import.
-import { beforeEach, describe, expect, it } from 'vitest';
-import { createVault, exportVault, importVault, resetForTests } from '../api-key-manager';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createVault, exportVault, importVault, resetForTests, setAutoLockMinutes } from '../api-key-manager';
+import { describeError } from '../describe-error';
 import { getUsageSummary, setMonthlyBudget } from '../usage-ledger';
 import { expectCode } from '../conversations/conversation-test-fixtures';
 import { clearPlainData } from './plain-data-store';
+import { failNextVaultWriteForTests, readAllVaultEntries } from './vault-storage';
 
 const PASSPHRASE = 'correct horse battery staple';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 beforeEach(async () => {
   await resetForTests();
@@ -47,5 +53,59 @@ describe('budgets in the backup', () => {
     await setMonthlyBudget('xai', 4);
     await importVault(JSON.stringify(backup), PASSPHRASE, PASSPHRASE);
     expect((await getUsageSummary('xai')).budget).toBe(4);
+  });
+});
+
+/** Makes every put into the object store named `storeName` throw, as a full disk does. */
+function failPutsInto(storeName: string): void {
+  const put = IDBObjectStore.prototype.put;
+  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+    if (this.name === storeName) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    return put.apply(this, args);
+  });
+}
+
+describe('an import that fails part-way replaces nothing', () => {
+  /** A backup with an OpenAI budget of 5, then a vault and budgets that differ from it. */
+  async function backupThenChanges(): Promise<string> {
+    await setMonthlyBudget('openai', 5);
+    const backup = await exportVault();
+    await setMonthlyBudget('openai', 9);
+    await setMonthlyBudget('google', 3);
+    await setAutoLockMinutes(30);
+    return backup;
+  }
+
+  it('a full disk while the budgets are written refuses the import, says so, and leaves vault and budgets as they were', async () => {
+    const backup = await backupThenChanges();
+    const vaultBefore = await readAllVaultEntries();
+    failPutsInto('data');
+    const error = await expectCode(importVault(backup, PASSPHRASE, PASSPHRASE), 'ENCRYPTION_FAILED');
+    expect(error.message).toMatch(/monthly budgets failed, so nothing was imported/);
+    expect(describeError(error).title).toBe('Storage full');
+    vi.restoreAllMocks();
+    expect(await readAllVaultEntries()).toEqual(vaultBefore);
+    expect((await getUsageSummary('openai')).budget).toBe(9);
+    expect((await getUsageSummary('google')).budget).toBe(3);
+  });
+
+  it('a vault write that fails puts the budgets it had back', async () => {
+    const backup = await backupThenChanges();
+    const vaultBefore = await readAllVaultEntries();
+    failNextVaultWriteForTests();
+    await expectCode(importVault(backup, PASSPHRASE, PASSPHRASE), 'ENCRYPTION_FAILED');
+    expect(await readAllVaultEntries()).toEqual(vaultBefore);
+    expect((await getUsageSummary('openai')).budget).toBe(9);
+    expect((await getUsageSummary('google')).budget).toBe(3);
+  });
+
+  it('a vault write whose put throws as it is made does not leave the vault it was replacing deleted', async () => {
+    const backup = await backupThenChanges();
+    const vaultBefore = await readAllVaultEntries();
+    failPutsInto('vault');
+    await expectCode(importVault(backup, PASSPHRASE, PASSPHRASE), 'ENCRYPTION_FAILED');
+    vi.restoreAllMocks();
+    expect(await readAllVaultEntries()).toEqual(vaultBefore);
+    expect((await getUsageSummary('openai')).budget).toBe(9);
   });
 });

@@ -37,6 +37,16 @@ export async function openBackupBudgets(dek: CryptoKey, vaultId: string, sealed:
   }
 }
 
+/**
+ * Writes the backup's budgets (all or none), before the vault is replaced: a write that fails (a
+ * full disk) refuses the import while nothing has changed yet. Nothing to write for a backup
+ * made before budgets travelled.
+ */
 export async function restoreBudgets(budgets: Partial<Record<BYOKProvider, number>> | undefined): Promise<void> {
-  if (budgets !== undefined) await replaceAllBudgets(budgets);
+  if (budgets === undefined) return;
+  try {
+    await replaceAllBudgets(budgets);
+  } catch (cause) {
+    throw new BYOKError('ENCRYPTION_FAILED', 'Saving the backup\'s monthly budgets failed, so nothing was imported.', { cause });
+  }
 }

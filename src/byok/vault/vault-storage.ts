@@ -36,9 +36,16 @@ export async function writeVaultAtomically(change: VaultWrite): Promise<void> {
   failNextWriteForTests = false;
   try {
     await getVaultStore()('readwrite', (store) => {
-      // Deletes first, so a replacement (import) can delete everything and put the new entries.
-      for (const key of change.delete ?? []) store.delete(key);
-      for (const [key, value] of change.put ?? []) store.put(value, key);
+      try {
+        // Deletes first, so a replacement (import) can delete everything and put the new entries.
+        for (const key of change.delete ?? []) store.delete(key);
+        for (const [key, value] of change.put ?? []) store.put(value, key);
+      } catch (error) {
+        // A put that throws as it is made (a value that cannot be stored) would otherwise leave
+        // the deletes queued before it to commit: an import would wipe the vault it replaces.
+        store.transaction.abort();
+        throw error;
+      }
       // Test hook: abort after the writes were queued, as a crash or a quota error would.
       if (shouldFail) store.transaction.abort();
       return promisifyRequest(store.transaction);
