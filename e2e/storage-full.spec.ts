@@ -1,10 +1,11 @@
 // The browser's storage fills up. While a reply streams: the reply keeps its text on screen and
 // says why it was not saved (free space), and a second tab shows it cut off instead of "being
-// written" forever. While adding a key: the form says the storage is full, and nothing is lost.
+// written" forever. While adding a key or importing a backup: the form says the storage is full,
+// and nothing is lost.
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { lastReply, sendMessage, setUpChat } from './support/chat-helpers';
-import { PROVIDER_NAMES, createVault, keyCard, makeCanaryKey, unlockVault } from './support/vault-helpers';
+import { PROVIDER_NAMES, addKey, createVault, keyCard, makeCanaryKey, unlockVault, PASSPHRASE } from './support/vault-helpers';
 
 /** From when `__storageFull` is set, this tab's writes to `objectStore` fail, as a full disk makes them fail. */
 async function failWritesOnceFull(page: Page, objectStore: string): Promise<void> {
@@ -77,4 +78,43 @@ test('a key added while the storage is full is refused with a note to free space
   await setStorageFull(page, false);
   await form.getByRole('button', { name: 'Save key' }).click();
   await expect(keyCard(page, 'xai')).toBeVisible();
+});
+
+test('a backup imported while the storage is full is refused with a note to free space; the keys and budgets stay as they were', async ({ page, mock }) => {
+  await failWritesOnceFull(page, 'vault');
+  await failWritesOnceFull(page, 'data');
+  await createVault(page);
+  await addKey(page, 'openai', makeCanaryKey('openai'), mock.baseUrlFor('openai'));
+  const budgetForm = keyCard(page, 'openai').getByRole('form', { name: 'Monthly budget for OpenAI' });
+  await keyCard(page, 'openai').getByRole('button', { name: 'Set budget' }).click();
+  await budgetForm.getByLabel('Monthly budget (USD)').fill('5');
+  await budgetForm.getByRole('button', { name: 'Save budget' }).click();
+  await expect(budgetForm).toHaveCount(0);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export encrypted backup' }).click();
+  const backupPath = await (await download).path();
+  // Since the backup: another key.
+  await addKey(page, 'mistral', makeCanaryKey('mistral'), mock.baseUrlFor('mistral'));
+
+  await setStorageFull(page, true);
+  const form = page.getByRole('form', { name: 'Import backup' });
+  const importBackup = async (): Promise<void> => {
+    await form.getByLabel('Backup file').setInputFiles(backupPath);
+    await form.getByLabel('Backup passphrase').fill(PASSPHRASE);
+    await form.getByLabel('Current passphrase').fill(PASSPHRASE);
+    await form.getByRole('button', { name: 'Import backup' }).click();
+  };
+  await importBackup();
+  await expect(form.getByText(/storage for this site is full, so nothing was saved\. Free disk space/)).toBeVisible();
+  // As stored, not only as shown: read again after a reload.
+  await page.reload();
+  await unlockVault(page);
+  await expect(keyCard(page, 'mistral')).toBeVisible();
+  await expect(keyCard(page, 'openai').getByText('$5.00')).toBeVisible();
+
+  // Space freed: the same backup imports, its budget with it.
+  await setStorageFull(page, false);
+  await importBackup();
+  await expect(keyCard(page, 'mistral')).toHaveCount(0, { timeout: 20_000 });
+  await expect(keyCard(page, 'openai').getByText('$5.00')).toBeVisible();
 });
