@@ -1,6 +1,6 @@
 // Budgets travel in the encrypted backup: sealed (no plaintext amount in the file) and restored on import.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createVault, exportVault, importVault, resetForTests, setAutoLockMinutes } from '../api-key-manager';
+import { createVault, exportVault, importVault, onVaultReplacing, resetForTests, setAutoLockMinutes } from '../api-key-manager';
 import { describeError } from '../describe-error';
 import { getUsageSummary, setMonthlyBudget } from '../usage-ledger';
 import { expectCode } from '../conversations/conversation-test-fixtures';
@@ -76,13 +76,17 @@ describe('an import that fails part-way replaces nothing', () => {
     return backup;
   }
 
-  it('a full disk while the budgets are written refuses the import, says so, and leaves vault and budgets as they were', async () => {
+  it('a full disk while the budgets are written refuses the import, says so, and leaves vault, budgets and other tabs as they were', async () => {
     const backup = await backupThenChanges();
     const vaultBefore = await readAllVaultEntries();
+    const toldToLock: string[] = [];
+    const stopListening = onVaultReplacing((reason) => toldToLock.push(reason));
     failPutsInto('data');
     const error = await expectCode(importVault(backup, PASSPHRASE, PASSPHRASE), 'ENCRYPTION_FAILED');
+    stopListening();
     expect(error.message).toMatch(/monthly budgets failed, so nothing was imported/);
     expect(describeError(error).title).toBe('Storage full');
+    expect(toldToLock).toEqual([]);
     vi.restoreAllMocks();
     expect(await readAllVaultEntries()).toEqual(vaultBefore);
     expect((await getUsageSummary('openai')).budget).toBe(9);

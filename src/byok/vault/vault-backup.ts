@@ -117,11 +117,11 @@ export async function importVault(json: string, passphrase: string, beforeCommit
   const sameDataKeyAsReplaced = replaced?.vaultId === backup.header.vaultId && (await opensWithKey(replaced, dek));
   const existingKeys = (await readAllVaultEntries()).map(([key]) => key);
   const budgetsBefore = budgets === undefined ? undefined : await readAllBudgets();
-  beforeCommit?.();
   // The budgets and the vault are in two databases, so no one transaction holds both. Budgets go
-  // first, so that a failure there (a full disk) refuses the import before anything is replaced;
-  // if the vault write then fails, the budgets it had are put back.
+  // first, so that a failure there (a full disk) refuses the import before anything is replaced,
+  // or other tabs are told to lock; if the vault write then fails, the budgets it had are put back.
   await restoreBudgets(budgets);
+  beforeCommit?.();
   try {
     await writeVaultAtomically({
       delete: existingKeys,
