@@ -1,6 +1,7 @@
 // A small key/value store for non-secret data (the usage ledger, budgets). It lives in its own
 // IndexedDB database so it can never be confused with, or overwrite, vault records.
-import { clear, createStore, del, get, promisifyRequest, set, update, type UseStore } from 'idb-keyval';
+import { clear, createStore, del, get, set, update, type UseStore } from 'idb-keyval';
+import { writeAtomically, type KeyValueWrite } from './atomic-write';
 
 export const PLAIN_DATA_DATABASE = 'vivim-byok-data';
 const PLAIN_DATA_OBJECT_STORE = 'data';
@@ -25,21 +26,9 @@ export async function updatePlainValue<T>(key: string, updater: (previous: T | u
   await update<T>(key, updater, getPlainStore());
 }
 
-/**
- * Puts and deletes in one transaction: all of them land or none does. A request that throws as it
- * is made aborts what was queued before it; left alone, the transaction would commit that part.
- */
-export async function writePlainValues(change: { put?: Array<[string, unknown]>; delete?: string[] }): Promise<void> {
-  await getPlainStore()('readwrite', (store) => {
-    try {
-      for (const key of change.delete ?? []) store.delete(key);
-      for (const [key, value] of change.put ?? []) store.put(value, key);
-    } catch (error) {
-      store.transaction.abort();
-      throw error;
-    }
-    return promisifyRequest(store.transaction);
-  });
+/** Puts and deletes in one transaction: all of them land, or none does. */
+export async function writePlainValues(change: KeyValueWrite): Promise<void> {
+  await writeAtomically(getPlainStore(), change);
 }
 
 export async function deletePlainValue(key: string): Promise<void> {

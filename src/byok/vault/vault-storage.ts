@@ -1,8 +1,9 @@
 // The vault's own IndexedDB database (idb-keyval store). Only this folder imports idb-keyval in
 // src/byok. Every change that must land together (header + records) is one readwrite transaction,
 // so a failed write (quota, abort) leaves the previous vault exactly as it was.
-import { clear, createStore, entries, get, promisifyRequest, type UseStore } from 'idb-keyval';
+import { clear, createStore, entries, get, type UseStore } from 'idb-keyval';
 import { BYOKError } from '../types';
+import { writeAtomically, type KeyValueWrite } from './atomic-write';
 
 export const VAULT_DATABASE = 'vivim-byok-vault';
 const VAULT_OBJECT_STORE = 'vault';
@@ -17,11 +18,6 @@ function getVaultStore(): UseStore {
   return vaultStore;
 }
 
-export interface VaultWrite {
-  put?: Array<[string, unknown]>;
-  delete?: string[];
-}
-
 export async function readVaultEntry<T>(key: string): Promise<T | undefined> {
   return get<T>(key, getVaultStore());
 }
@@ -31,25 +27,11 @@ export async function readAllVaultEntries(): Promise<Array<[string, unknown]>> {
 }
 
 /** Applies every put and delete in one transaction: all of them land, or none. */
-export async function writeVaultAtomically(change: VaultWrite): Promise<void> {
+export async function writeVaultAtomically(change: KeyValueWrite): Promise<void> {
   const shouldFail = failNextWriteForTests;
   failNextWriteForTests = false;
   try {
-    await getVaultStore()('readwrite', (store) => {
-      try {
-        // Deletes first, so a replacement (import) can delete everything and put the new entries.
-        for (const key of change.delete ?? []) store.delete(key);
-        for (const [key, value] of change.put ?? []) store.put(value, key);
-      } catch (error) {
-        // A put that throws as it is made (a value that cannot be stored) would otherwise leave
-        // the deletes queued before it to commit: an import would wipe the vault it replaces.
-        store.transaction.abort();
-        throw error;
-      }
-      // Test hook: abort after the writes were queued, as a crash or a quota error would.
-      if (shouldFail) store.transaction.abort();
-      return promisifyRequest(store.transaction);
-    });
+    await writeAtomically(getVaultStore(), change, shouldFail);
   } catch (cause) {
     throw new BYOKError('ENCRYPTION_FAILED', 'Saving the vault failed; the previous vault is unchanged.', { cause });
   }
