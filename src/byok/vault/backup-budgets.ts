@@ -37,16 +37,29 @@ export async function openBackupBudgets(dek: CryptoKey, vaultId: string, sealed:
   }
 }
 
-/**
- * Writes the backup's budgets (all or none), before the vault is replaced: a write that fails (a
- * full disk) refuses the import while nothing has changed yet. Nothing to write for a backup
- * made before budgets travelled.
- */
-export async function restoreBudgets(budgets: Partial<Record<BYOKProvider, number>> | undefined): Promise<void> {
-  if (budgets === undefined) return;
+async function writeBudgets(budgets: Partial<Record<BYOKProvider, number>>): Promise<void> {
   try {
     await replaceAllBudgets(budgets);
   } catch (cause) {
     throw new BYOKError('ENCRYPTION_FAILED', 'Saving the backup\'s monthly budgets failed, so nothing was imported.', { cause });
+  }
+}
+
+/**
+ * Restores the backup's budgets around `replaceVault`. The budgets and the vault are in two
+ * databases, so no one transaction holds both. The budgets go first, all or none: a write that
+ * fails there (a full disk) refuses the import before the vault is replaced or other tabs are told
+ * to lock. If `replaceVault` then fails, the budgets there were are put back. A backup made before
+ * budgets travelled (`budgets` undefined) leaves them as they are.
+ */
+export async function replaceWithBudgets(budgets: Partial<Record<BYOKProvider, number>> | undefined, replaceVault: () => Promise<void>): Promise<void> {
+  if (budgets === undefined) return replaceVault();
+  const before = await readAllBudgets();
+  await writeBudgets(budgets);
+  try {
+    await replaceVault();
+  } catch (error) {
+    await replaceAllBudgets(before).catch(() => undefined);
+    throw error;
   }
 }

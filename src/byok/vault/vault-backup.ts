@@ -3,8 +3,7 @@
 // backup, and every record in it, before anything stored is replaced.
 import type { EncryptedValue } from '../crypto';
 import { BYOKError } from '../types';
-import { openBackupBudgets, restoreBudgets, sealBudgets } from './backup-budgets';
-import { readAllBudgets } from '../usage-ledger';
+import { openBackupBudgets, replaceWithBudgets, sealBudgets } from './backup-budgets';
 import { isSessionOpen, requireSession } from './vault-session';
 import { normaliseEndpoint } from './endpoint';
 import { isKeyRecord, openRecordDetails, openRecordSecret, recordEntryKey, type KeyRecord } from './key-records';
@@ -116,21 +115,13 @@ export async function importVault(json: string, passphrase: string, beforeCommit
   const replaced = await readStoredHeader();
   const sameDataKeyAsReplaced = replaced?.vaultId === backup.header.vaultId && (await opensWithKey(replaced, dek));
   const existingKeys = (await readAllVaultEntries()).map(([key]) => key);
-  const budgetsBefore = budgets === undefined ? undefined : await readAllBudgets();
-  // The budgets and the vault are in two databases, so no one transaction holds both. Budgets go
-  // first, so that a failure there (a full disk) refuses the import before anything is replaced,
-  // or other tabs are told to lock; if the vault write then fails, the budgets it had are put back.
-  await restoreBudgets(budgets);
-  beforeCommit?.();
-  try {
+  await replaceWithBudgets(budgets, async () => {
+    beforeCommit?.();
     await writeVaultAtomically({
       delete: existingKeys,
       put: [[HEADER_ENTRY, backup.header], ...backup.records.map((record): [string, unknown] => [recordEntryKey(record.provider), record])],
     });
-  } catch (error) {
-    await restoreBudgets(budgetsBefore).catch(() => undefined);
-    throw error;
-  }
+  });
   const retiredDek = backup.header.retiredDek === undefined ? undefined : await openRetiredDek(backup.header, dek);
   return { opened: { header: backup.header, dek, ...(retiredDek ? { retiredDek } : {}) }, sameDataKeyAsReplaced };
 }
