@@ -76,6 +76,13 @@ describe('an import that fails part-way replaces nothing', () => {
     return backup;
   }
 
+  /** The vault as read before the import, and the budgets as changed after the backup. */
+  async function expectUnchanged(vaultBefore: Array<[string, unknown]>): Promise<void> {
+    expect(await readAllVaultEntries()).toEqual(vaultBefore);
+    expect((await getUsageSummary('openai')).budget).toBe(9);
+    expect((await getUsageSummary('google')).budget).toBe(3);
+  }
+
   it('a full disk while the budgets are written refuses the import, says so, and leaves vault, budgets and other tabs as they were', async () => {
     const backup = await backupThenChanges();
     const vaultBefore = await readAllVaultEntries();
@@ -88,9 +95,7 @@ describe('an import that fails part-way replaces nothing', () => {
     expect(describeError(error).title).toBe('Storage full');
     expect(toldToLock).toEqual([]);
     vi.restoreAllMocks();
-    expect(await readAllVaultEntries()).toEqual(vaultBefore);
-    expect((await getUsageSummary('openai')).budget).toBe(9);
-    expect((await getUsageSummary('google')).budget).toBe(3);
+    await expectUnchanged(vaultBefore);
   });
 
   it('a vault write that fails puts the budgets it had back', async () => {
@@ -98,9 +103,7 @@ describe('an import that fails part-way replaces nothing', () => {
     const vaultBefore = await readAllVaultEntries();
     failNextVaultWriteForTests();
     await expectCode(importVault(backup, PASSPHRASE, PASSPHRASE), 'ENCRYPTION_FAILED');
-    expect(await readAllVaultEntries()).toEqual(vaultBefore);
-    expect((await getUsageSummary('openai')).budget).toBe(9);
-    expect((await getUsageSummary('google')).budget).toBe(3);
+    await expectUnchanged(vaultBefore);
   });
 
   it('a vault write whose put throws as it is made does not leave the vault it was replacing deleted', async () => {
@@ -109,7 +112,6 @@ describe('an import that fails part-way replaces nothing', () => {
     failPutsInto('vault');
     await expectCode(importVault(backup, PASSPHRASE, PASSPHRASE), 'ENCRYPTION_FAILED');
     vi.restoreAllMocks();
-    expect(await readAllVaultEntries()).toEqual(vaultBefore);
-    expect((await getUsageSummary('openai')).budget).toBe(9);
+    await expectUnchanged(vaultBefore);
   });
 });
